@@ -1,0 +1,161 @@
+"""Builds the demo site: a Dutch page tree with English translations.
+
+Create-only and keyed on slugs, so running it again changes nothing and never overwrites what an
+editor has changed since.
+"""
+
+import json
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from .demo_content import HOME, STANDARD_PAGES, DemoStandardPage, DemoText
+from .models import HomePage, StandardPage
+
+DEMO_ADMIN_USERNAME = "admin"
+
+
+@dataclass
+class DemoResult:
+    created: list[str] = field(default_factory=list)
+    admin_password: str | None = None
+
+
+def _paragraph_blocks(text: DemoText) -> list[dict]:
+    return [{"type": "paragraph", "value": html} for html in text.paragraphs]
+
+
+def _home_body(language: str, pages: dict[str, Page]) -> str:
+    heading, intro = HOME.hero_nl if language == "nl" else HOME.hero_en
+    text = HOME.nl if language == "nl" else HOME.en
+    cards = []
+    for card in HOME.cards:
+        title, card_text, link_text = card.nl if language == "nl" else card.en
+        cards.append({"title": title, "text": card_text, "link": {"text": link_text, "page": pages[card.target].pk}})
+    body = [
+        {"type": "hero", "value": {"heading": heading, "intro": intro}},
+        *_paragraph_blocks(text),
+        {"type": "cards", "value": {"heading": HOME.cards_heading[language], "cards": cards}},
+    ]
+    return json.dumps(body)
+
+
+def _publish(page: Page) -> None:
+    page.save_revision().publish()
+
+
+def _create_child(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    _publish(page)
+    return page
+
+
+def _ensure_home(root: Page, nl: Locale) -> tuple[HomePage, bool]:
+    home = HomePage.objects.filter(depth=2, locale=nl).first()
+    if home:
+        return home, False
+    # Wagtail's first migration leaves a plain "Welcome to Wagtail" page where our home belongs.
+    Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
+    home = HomePage(title=HOME.nl.title, slug=HOME.nl.slug, locale=nl, search_description=HOME.nl.search_description)
+    return _create_child(root, home), True
+
+
+def _ensure_site(home: HomePage) -> None:
+    """Point the default site at our home page, at the address the admin links to."""
+    base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    default_port = 443 if base_url.scheme == "https" else 80
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    if site.pk and site.root_page_id == home.pk:
+        return
+    site.hostname = base_url.hostname or "localhost"
+    site.port = base_url.port or default_port
+    site.root_page = home
+    site.site_name = settings.WAGTAIL_SITE_NAME
+    site.save()
+
+
+def _standard_page(text: DemoText, spec: DemoStandardPage, **fields) -> StandardPage:
+    return StandardPage(
+        title=text.title,
+        slug=text.slug,
+        intro=text.intro,
+        search_description=text.search_description,
+        body=json.dumps(_paragraph_blocks(text)),
+        show_in_menus=spec.show_in_menus,
+        show_in_footer=spec.show_in_footer,
+        **fields,
+    )
+
+
+def _ensure_standard_page(parent: Page, spec: DemoStandardPage) -> tuple[StandardPage, bool]:
+    existing = StandardPage.objects.child_of(parent).filter(slug=spec.nl.slug).first()
+    if existing:
+        return existing, False
+    return _create_child(parent, _standard_page(spec.nl, spec, locale=parent.locale)), True
+
+
+def _ensure_translation(source: Page, parent: Page, translation: Page, locale: Locale) -> tuple[Page, bool]:
+    """Add ``translation`` (an unsaved page) as the translation of ``source`` unless one exists.
+
+    Built as a new page rather than with ``copy_for_translation``: a copy carries the Dutch slug,
+    and renaming it afterwards leaves a needless redirect behind.
+    """
+    existing = source.get_translation_or_none(locale)
+    if existing:
+        return existing.specific, False
+    translation.locale = locale
+    translation.translation_key = source.translation_key
+    return _create_child(parent, translation), True
+
+
+def _ensure_demo_admin(result: DemoResult) -> None:
+    password = settings.DEMO_ADMIN_PASSWORD
+    if not password:
+        return
+    user, _created = get_user_model().objects.get_or_create(
+        username=DEMO_ADMIN_USERNAME, defaults={"email": "admin@example.org"}
+    )
+    # Reset every time so the login printed by `make run` always works.
+    user.is_staff = user.is_superuser = user.is_active = True
+    user.set_password(password)
+    user.save()
+    result.admin_password = password
+
+
+@transaction.atomic
+def load_demo_content() -> DemoResult:
+    result = DemoResult()
+    nl = Locale.objects.get_or_create(language_code="nl")[0]
+    en = Locale.objects.get_or_create(language_code="en")[0]
+    root = Page.get_first_root_node()
+
+    def note(page: Page, created: bool) -> Page:
+        if created:
+            result.created.append(page.url_path)
+        return page
+
+    home = note(*_ensure_home(root, nl))
+    _ensure_site(home)
+    pages_nl = {spec.key: note(*_ensure_standard_page(home, spec)) for spec in STANDARD_PAGES}
+    if not home.body:
+        home.body = _home_body("nl", pages_nl)
+        _publish(home)
+
+    # The English home is a sibling of the Dutch one under the tree root, sharing its translation key.
+    english_home = HomePage(title=HOME.en.title, slug=HOME.en.slug, search_description=HOME.en.search_description)
+    home_en, home_en_created = _ensure_translation(home, root, english_home, en)
+    note(home_en, home_en_created)
+    pages_en = {
+        spec.key: note(*_ensure_translation(pages_nl[spec.key], home_en, _standard_page(spec.en, spec), en))
+        for spec in STANDARD_PAGES
+    }
+    if home_en_created:
+        home_en.body = _home_body("en", pages_en)
+        _publish(home_en)
+
+    _ensure_demo_admin(result)
+    return result

@@ -1,0 +1,291 @@
+"""The texts of the demo site, in Dutch with their English translations.
+
+Kept apart from the loader (``home/demo.py``) so editors can review the wording in one place.
+Plain language (B1): short sentences, everyday words, "u" for the reader.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DemoText:
+    title: str
+    slug: str
+    search_description: str
+    intro: str = ""
+    paragraphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DemoStandardPage:
+    key: str
+    nl: DemoText
+    en: DemoText
+    show_in_menus: bool = False
+    show_in_footer: bool = False
+
+
+@dataclass(frozen=True)
+class DemoCard:
+    target: str  # key of a DemoStandardPage
+    nl: tuple[str, str, str]  # title, text, link text
+    en: tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class DemoHome:
+    nl: DemoText
+    en: DemoText
+    hero_nl: tuple[str, str]  # heading, intro
+    hero_en: tuple[str, str]
+    cards_heading: dict[str, str] = field(default_factory=dict)
+    cards: tuple[DemoCard, ...] = ()
+
+
+HOME = DemoHome(
+    nl=DemoText(
+        title="Home",
+        slug="home",
+        search_description=(
+            "Activiteiten van de centra voor leven met en na kanker bij u in de buurt, "
+            "en kennis voor de mensen die deze centra draaien."
+        ),
+        paragraphs=(
+            "<p>Er zijn in Nederland ongeveer 80 centra voor mensen die leven met of na kanker. "
+            "U bent er welkom zonder verwijzing, met of zonder naaste. U kunt er praten met iemand "
+            "die weet wat kanker met je doet, of meedoen aan een activiteit.</p>",
+        ),
+    ),
+    en=DemoText(
+        title="Home",
+        slug="home-en",
+        search_description=(
+            "Activities at the centres for living with and after cancer near you, "
+            "and knowledge for the people who run them."
+        ),
+        paragraphs=(
+            "<p>There are about 80 centres in the Netherlands for people living with or after "
+            "cancer. You are welcome without a referral, on your own or with someone close to you. "
+            "You can talk with someone who knows what cancer does to you, or join an activity.</p>",
+        ),
+    ),
+    hero_nl=(
+        "Samen verder na kanker",
+        "Wandelen, praten, bewegen of iets creatiefs doen, met mensen die begrijpen wat u meemaakt. "
+        "Bij een centrum bij u in de buurt.",
+    ),
+    hero_en=(
+        "Moving on together after cancer",
+        "Walking, talking, exercising or making something, with people who understand what you are "
+        "going through. At a centre near you.",
+    ),
+    cards_heading={"nl": "Wat u hier vindt", "en": "What you will find here"},
+    cards=(
+        DemoCard(
+            target="agenda",
+            nl=(
+                "Agenda",
+                "Activiteiten van alle centra op één plek. Zoek op onderwerp, datum of plaats.",
+                "Lees over de agenda",
+            ),
+            en=(
+                "Agenda",
+                "Activities of all centres in one place. Search by topic, date or place.",
+                "Read about the agenda",
+            ),
+        ),
+        DemoCard(
+            target="toolbox",
+            nl=(
+                "Netwerktoolbox",
+                "Kennis over het financieren en organiseren van netwerken in de oncologische zorg.",
+                "Lees over de toolbox",
+            ),
+            en=(
+                "Network toolbox",
+                "Knowledge on financing and organising networks in cancer care.",
+                "Read about the toolbox",
+            ),
+        ),
+        DemoCard(
+            target="elearning",
+            nl=(
+                "E-learning voor vrijwilligers",
+                "Leer hoe u gasten helpt om de juiste activiteit te vinden.",
+                "Lees over de e-learning",
+            ),
+            en=(
+                "E-learning for volunteers",
+                "Learn how to help guests find the right activity.",
+                "Read about the e-learning",
+            ),
+        ),
+    ),
+)
+
+STANDARD_PAGES = (
+    DemoStandardPage(
+        key="about",
+        show_in_menus=True,
+        nl=DemoText(
+            title="Over dit platform",
+            slug="over-dit-platform",
+            search_description="Wie achter deze website zitten en waarom er één agenda is voor alle centra.",
+            intro="Deze website brengt de activiteiten van alle centra voor leven met en na kanker samen.",
+            paragraphs=(
+                "<p>Vroeger lagen er in elk centrum stapels folders. Nu vindt u alle activiteiten op één "
+                "plek, altijd actueel.</p>",
+                "<h2>Wie maken deze website?</h2><p>De centra maken de website samen met een landelijk "
+                "platform voor informatie over kanker. Elk centrum houdt zijn eigen activiteiten bij. "
+                "Medewerkers van het centrum controleren alles voordat het op deze website komt.</p>",
+            ),
+        ),
+        en=DemoText(
+            title="About this platform",
+            slug="about",
+            search_description="Who is behind this website and why there is one agenda for all centres.",
+            intro="This website brings together the activities of all centres for living with and after cancer.",
+            paragraphs=(
+                "<p>Centres used to have piles of flyers. Now you find all activities in one place, "
+                "always up to date.</p>",
+                "<h2>Who makes this website?</h2><p>The centres make this website together with a national "
+                "platform for information about cancer. Each centre keeps its own activities up to date. "
+                "Staff of the centre check everything before it appears on this website.</p>",
+            ),
+        ),
+    ),
+    DemoStandardPage(
+        key="agenda",
+        show_in_menus=True,
+        nl=DemoText(
+            title="Over de agenda",
+            slug="over-de-agenda",
+            search_description="Hoe de agenda werkt: de centra zetten hun activiteiten op hun eigen website, wij verzamelen ze.",
+            intro="In de agenda staan de activiteiten van alle centra. U zoekt op onderwerp, datum of plaats.",
+            paragraphs=(
+                "<p>De centra zetten hun activiteiten op hun eigen website. Wij halen die activiteiten "
+                "elke dag op. Een medewerker van het centrum kijkt ze na. Pas daarna ziet u ze in de agenda.</p>",
+                "<h2>Is een activiteit afgelast?</h2><p>Dan ziet u dat meteen in de agenda. Zo gaat u niet "
+                "voor niets op weg.</p>",
+            ),
+        ),
+        en=DemoText(
+            title="About the agenda",
+            slug="about-the-agenda",
+            search_description="How the agenda works: the centres publish activities on their own websites, we collect them.",
+            intro="The agenda lists the activities of all centres. Search by topic, date or place.",
+            paragraphs=(
+                "<p>The centres publish their activities on their own websites. We collect those activities "
+                "every day. A staff member of the centre checks them. Only then do they appear in the agenda.</p>",
+                "<h2>Has an activity been cancelled?</h2><p>You will see that in the agenda straight away, "
+                "so you do not travel for nothing.</p>",
+            ),
+        ),
+    ),
+    DemoStandardPage(
+        key="toolbox",
+        show_in_menus=True,
+        nl=DemoText(
+            title="Over de netwerktoolbox",
+            slug="over-de-netwerktoolbox",
+            search_description="Kennis en voorbeelden voor wie een netwerk in de oncologische zorg opzet of financiert.",
+            intro="De toolbox is er voor bestuurders, coördinatoren en zorgverleners die samenwerken in een netwerk.",
+            paragraphs=(
+                "<p>U vindt er onderwerpen zoals financiering, samenwerking met ziekenhuizen en "
+                "vrijwilligersbeleid. Bij elk onderwerp staan tips, goede voorbeelden en documenten.</p>",
+                "<p>We kijken elk onderwerp regelmatig na, zodat de kennis actueel blijft.</p>",
+            ),
+        ),
+        en=DemoText(
+            title="About the network toolbox",
+            slug="about-the-toolbox",
+            search_description="Knowledge and examples for those who set up or fund a network in cancer care.",
+            intro="The toolbox is for managers, coordinators and care providers who work together in a network.",
+            paragraphs=(
+                "<p>It covers topics such as funding, working with hospitals and volunteer policy. Each "
+                "topic has tips, good practices and documents.</p>",
+                "<p>We review every topic regularly so that the knowledge stays up to date.</p>",
+            ),
+        ),
+    ),
+    DemoStandardPage(
+        key="elearning",
+        show_in_menus=True,
+        nl=DemoText(
+            title="Over de e-learning",
+            slug="over-de-e-learning",
+            search_description="Een korte training voor vrijwilligers van de centra: gasten helpen met de agenda.",
+            intro="Vrijwilligers van de centra leren in korte lessen hoe zij gasten op weg helpen.",
+            paragraphs=(
+                "<p>Elke les heeft een korte video met ondertiteling en een uitgeschreven tekst. Aan het "
+                "eind kunt u uzelf testen met een paar vragen.</p>",
+            ),
+        ),
+        en=DemoText(
+            title="About the e-learning",
+            slug="about-the-e-learning",
+            search_description="A short course for volunteers of the centres: helping guests use the agenda.",
+            intro="Volunteers of the centres learn in short lessons how to help guests on their way.",
+            paragraphs=(
+                "<p>Each lesson has a short video with captions and a written transcript. At the end you "
+                "can test yourself with a few questions.</p>",
+            ),
+        ),
+    ),
+    DemoStandardPage(
+        key="privacy",
+        show_in_footer=True,
+        nl=DemoText(
+            title="Privacyverklaring",
+            slug="privacyverklaring",
+            search_description="Welke gegevens deze website bewaart en waarom.",
+            intro="Wij gaan zorgvuldig om met uw gegevens. Hier leest u welke gegevens wij bewaren.",
+            paragraphs=(
+                "<h2>Wat wij bewaren</h2><p>Wij bewaren welke woorden mensen zoeken op deze website. "
+                "Daarmee maken wij de website beter. Wij weten niet wie er zocht.</p>",
+                "<h2>Geen cookies om u te volgen</h2><p>Deze website plaatst geen cookies van anderen en "
+                "laat geen kaarten of video's van andere bedrijven zien zonder dat u daarvoor kiest.</p>",
+            ),
+        ),
+        en=DemoText(
+            title="Privacy statement",
+            slug="privacy-statement",
+            search_description="Which data this website keeps and why.",
+            intro="We handle your data with care. Here you can read which data we keep.",
+            paragraphs=(
+                "<h2>What we keep</h2><p>We keep the words people search for on this website. We use them "
+                "to improve the website. We do not know who searched.</p>",
+                "<h2>No tracking cookies</h2><p>This website sets no third-party cookies and shows no maps "
+                "or videos from other companies unless you choose to see them.</p>",
+            ),
+        ),
+    ),
+    DemoStandardPage(
+        key="accessibility",
+        show_in_footer=True,
+        nl=DemoText(
+            title="Toegankelijkheidsverklaring",
+            slug="toegankelijkheidsverklaring",
+            search_description="Hoe wij deze website voor iedereen bruikbaar maken, en wat u kunt doen als iets niet werkt.",
+            intro="Iedereen moet deze website kunnen gebruiken, ook met een beperking of op een kleine telefoon.",
+            paragraphs=(
+                "<p>Wij bouwen de website volgens de WCAG 2.2 op niveau AA. U kunt de website met alleen een "
+                "toetsenbord gebruiken, de tekst tot 200% vergroten en een schermlezer gebruiken.</p>",
+                "<h2>Werkt iets niet?</h2><p>Laat het ons weten via het centrum bij u in de buurt. Wij "
+                "proberen het binnen vijf werkdagen op te lossen.</p>",
+            ),
+        ),
+        en=DemoText(
+            title="Accessibility statement",
+            slug="accessibility-statement",
+            search_description="How we make this website usable for everyone, and what to do if something does not work.",
+            intro="Everyone should be able to use this website, also with a disability or on a small phone.",
+            paragraphs=(
+                "<p>We build this website to WCAG 2.2 level AA. You can use it with a keyboard only, enlarge "
+                "the text to 200% and use a screen reader.</p>",
+                "<h2>Something does not work?</h2><p>Let us know through the centre near you. We aim to fix "
+                "it within five working days.</p>",
+            ),
+        ),
+    ),
+)

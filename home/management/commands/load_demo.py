@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from home.demo import DEMO_ADMIN_USERNAME, load_demo_content
+
+
+class Command(BaseCommand):
+    help = "Create the demo site (Dutch pages with English translations). Safe to run again."
+
+    def handle(self, *args, **options):
+        result = load_demo_content()
+        if result.created:
+            self.stdout.write(f"Created {len(result.created)} demo pages.")
+        else:
+            self.stdout.write("Demo content already present; nothing changed.")
+        if result.admin_password:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo admin login: {DEMO_ADMIN_USERNAME} / {result.admin_password} (development only)"
+                )
+            )

@@ -1,0 +1,99 @@
+"""Template tags for the site frame: navigation, footer and the language switcher."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    absolute_url: str
+    is_current: bool
+    is_translation: bool
+
+
+def _language_home_url(code: str) -> str:
+    with translation.override(code):
+        return reverse("wagtail_serve", args=[""])
+
+
+def _localized_root(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site else None
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[LanguageLink]:
+    """One link per site language: to the translation of this page or view when one exists,
+    otherwise to that language's home page."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    targets = {}
+    if isinstance(page, Page) and page.id:
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            targets[translated.locale.language_code] = translated.get_url(request)
+    elif request is not None and request.resolver_match and request.resolver_match.url_name != "wagtail_serve":
+        # A view of our own (search): its URL pattern is translated. A wagtail_serve request with
+        # no page is a 404, which has no translation.
+        for code, _name in settings.LANGUAGES:
+            targets[code] = translate_url(request.get_full_path(), code)
+
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = targets.get(code)
+        href = url or _language_home_url(code)
+        links.append(
+            LanguageLink(
+                code=code,
+                name=name,
+                url=href,
+                absolute_url=request.build_absolute_uri(href) if request is not None else href,
+                is_current=code == current,
+                is_translation=bool(url),
+            )
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context) -> list[Page]:
+    """The main menu: live children of this language's home page marked "show in menus".
+
+    Each item gets ``section`` ("page" for the current page, "true" for an ancestor of it), used
+    for ``aria-current``.
+    """
+    root = _localized_root(context["request"])
+    if root is None:
+        return []
+    current = context.get("page")
+    items = list(root.get_children().live().public().in_menu())
+    for item in items:
+        item.section = ""
+        if isinstance(current, Page) and current.path.startswith(item.path):
+            item.section = "page" if current.path == item.path else "true"
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    from home.models import StandardPage
+
+    root = _localized_root(context["request"])
+    if root is None:
+        return StandardPage.objects.none()
+    return StandardPage.objects.descendant_of(root).live().public().filter(show_in_footer=True).order_by("path")
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context) -> str:
+    return _language_home_url(translation.get_language())
