@@ -1,0 +1,44 @@
+import pytest
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from home.demo import load_demo_content
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    # Each test starts in the site's default language, whatever the previous one activated.
+    with translation.override("nl"):
+        yield
+
+
+@pytest.fixture
+def locales(db):
+    return {
+        "nl": Locale.objects.get_or_create(language_code="nl")[0],
+        "en": Locale.objects.get_or_create(language_code="en")[0],
+    }
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo site as `make run` builds it: Dutch pages with English translations."""
+    load_demo_content()
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.get_first_root_node()
+
+
+@pytest.fixture
+def site_home(root_page):
+    """A bare Dutch home page as the default site's root, for tests that build their own tree."""
+    from tests.home.factories import HomePageFactory
+
+    home = HomePageFactory(parent=root_page, title="Welkom")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()  # save(), not update(): clears Wagtail's cached site root paths
+    return home

@@ -1,0 +1,46 @@
+import pytest
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+from home.blocks import CardsBlock, ContentStreamBlock, HomeStreamBlock, LinkBlock
+
+
+@pytest.mark.parametrize("block_class", [LinkBlock, CardsBlock])
+def test_blocks_render_their_preview_value(block_class, db):
+    block = block_class()
+    html = block.render(block.get_preview_value())
+    assert "Agenda" in html or "agenda" in html
+
+
+def test_every_block_documents_itself():
+    for stream in (HomeStreamBlock(), ContentStreamBlock()):
+        for name, block in stream.child_blocks.items():
+            assert block.meta.template, name
+            assert block.meta.icon, name
+            assert block.meta.description, name
+            assert block.get_preview_value() is not None, name
+
+
+def test_link_needs_a_page_or_an_address(db):
+    block = LinkBlock()
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"text": "Lees meer", "page": None, "url": ""}))
+
+
+def test_link_refuses_both_a_page_and_an_address(demo_site):
+    from wagtail.models import Page
+
+    block = LinkBlock()
+    page = Page.objects.get(slug="over-de-agenda")
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"text": "Lees meer", "page": page.pk, "url": "https://example.org/"}))
+
+
+def test_link_to_a_page_follows_the_reader_language(demo_site):
+    from django.utils import translation
+    from wagtail.models import Page
+
+    block = LinkBlock()
+    value = block.to_python({"text": "Agenda", "page": Page.objects.get(slug="over-de-agenda").pk, "url": ""})
+    assert value.url() == "/over-de-agenda/"
+    with translation.override("en"):
+        assert value.url() == "/en/about-the-agenda/"
