@@ -121,7 +121,7 @@ USE_TZ = True
 
 # Static and media files. whitenoise serves static files in every environment.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

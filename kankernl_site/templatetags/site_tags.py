@@ -27,8 +27,11 @@ def _language_home_url(code: str) -> str:
 
 
 def _localized_root(request):
-    site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
+    """This language's home page, looked up once per request (menu and footer both need it)."""
+    if not hasattr(request, "_localized_root"):
+        site = Site.find_for_request(request)
+        request._localized_root = site.root_page.localized if site else None
+    return request._localized_root
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,27 @@
+"""Every page costs a fixed number of queries, however many pages the menu and footer list."""
+
+import pytest
+
+from tests.home.factories import StandardPageFactory
+
+EXPECTED_QUERIES = {
+    "/": 12,
+    "/over-dit-platform/": 13,
+    "/en/about/": 15,
+    "/zoeken/?q=agenda": 14,  # includes the three queries that log the search term
+}
+
+
+def add_menu_and_footer_pages(home, count: int) -> None:
+    for number in range(count):
+        StandardPageFactory(parent=home, title=f"Menupagina {number}", show_in_menus=True)
+        StandardPageFactory(parent=home, title=f"Voetpagina {number}", show_in_footer=True)
+
+
+@pytest.mark.parametrize("extra_pages", [0, 25])
+@pytest.mark.parametrize("url", list(EXPECTED_QUERIES))
+def test_query_count_is_constant(demo_site, client, django_assert_num_queries, url, extra_pages):
+    add_menu_and_footer_pages(demo_site.root_page, extra_pages)
+    client.get(url)  # warm Wagtail's site-root cache, as on a running server
+    with django_assert_num_queries(EXPECTED_QUERIES[url]):
+        assert client.get(url).status_code == 200
