@@ -23,9 +23,12 @@ class LinkStructValue(blocks.StructValue):
 
 
 class LinkBlock(blocks.StructBlock):
-    """A link to a page of this site or to another website, with its own visible text."""
+    """A link to a page of this site or to another website, with its own visible text.
 
-    text = blocks.CharBlock(label=_("Link text"), max_length=80)
+    With ``required=False`` the whole link may be left empty; a half-filled link is still an error.
+    """
+
+    text = blocks.CharBlock(label=_("Link text"), max_length=80, required=False)
     page = blocks.PageChooserBlock(label=_("Page on this site"), required=False)
     url = blocks.URLBlock(label=_("Or another website"), required=False)
 
@@ -36,11 +39,22 @@ class LinkBlock(blocks.StructBlock):
         description = _("A link with its own text, to a page of this site or another website.")
         preview_value = PREVIEW_LINK
 
+    def __init__(self, local_blocks=None, required=True, **kwargs):
+        super().__init__(local_blocks, **kwargs)
+        self.link_required = required
+
     def clean(self, value):
         value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            error = ValidationError(_("Choose a page on this site or enter a web address, not both."))
-            raise StructBlockValidationError(block_errors={"url": error})
+        text, page, url = value.get("text"), value.get("page"), value.get("url")
+        if not (text or page or url) and not self.link_required:
+            return value
+        errors = {}
+        if not text:
+            errors["text"] = ValidationError(_("Give the link a text that says where it leads."))
+        if bool(page) == bool(url):
+            errors["url"] = ValidationError(_("Choose a page on this site or enter a web address, not both."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
         return value
 
 

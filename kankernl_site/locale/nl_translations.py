@@ -13,6 +13,7 @@ NL = {
     "Or another website": "Of een andere website",
     "A link with its own text, to a page of this site or another website.": "Een link met eigen tekst, naar een pagina op deze website of een andere website.",
     "Choose a page on this site or enter a web address, not both.": "Kies een pagina op deze website of vul een webadres in, niet allebei.",
+    "Give the link a text that says where it leads.": "Geef de link een tekst die zegt waar hij naartoe gaat.",
     "Heading": "Kop",
     "Introduction": "Inleiding",
     "Hero": "Opening",

@@ -44,3 +44,22 @@ def test_link_to_a_page_follows_the_reader_language(demo_site):
     assert value.url() == "/over-de-agenda/"
     with translation.override("en"):
         assert value.url() == "/en/about-the-agenda/"
+
+
+def test_optional_link_may_be_left_empty(db):
+    block = LinkBlock(required=False)
+    value = block.clean(block.to_python({"text": "", "page": None, "url": ""}))
+    assert not value.url()
+
+
+def test_optional_link_still_needs_a_text_once_filled_in(db):
+    block = LinkBlock(required=False)
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(block.to_python({"text": "", "page": None, "url": "https://example.org/"}))
+    assert "text" in error.value.block_errors
+
+
+def test_search_query_is_escaped(demo_site, client):
+    html = client.get("/zoeken/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

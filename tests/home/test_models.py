@@ -43,6 +43,11 @@ class PageTypeRulesTests(WagtailPageTestCase):
         page = StandardPage.objects.get(slug="toegankelijkheid")
         self.assertEqual(page.get_parent().specific, self.home)
 
+    def test_home_page_with_a_hero_without_link(self):
+        hero = {"heading": "Welkom", "intro": "Een korte inleiding.", "link": {"text": "", "page": "", "url": ""}}
+        form_data = nested_form_data({"title": "Home", "slug": "home-een", "body": streamfield([("hero", hero)])})
+        self.assertCanCreate(self.root, HomePage, form_data)
+
     def test_home_page_accepts_only_one_hero(self):
         hero = {"heading": "Welkom", "intro": "Een korte inleiding.", "link": {"text": "", "page": "", "url": ""}}
         form_data = nested_form_data(
