@@ -33,6 +33,7 @@ run: install
 	mkdir -p var
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
+	$(MANAGE) db_worker --batch --no-startup-delay -v 0  # e.g. the search index of the demo pages
 	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Stop with Ctrl+C."
 	@trap 'kill 0' EXIT INT TERM; \
 	$(MANAGE) db_worker & \

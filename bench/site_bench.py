@@ -93,6 +93,7 @@ def main() -> None:
         }
         manage(env, "migrate", "--no-input")
         manage(env, "load_demo")
+        manage(env, "db_worker", "--batch", "--no-startup-delay")  # index the demo pages for search
         manage(env, "collectstatic", "--no-input")
         manifest = json.loads(Path(tmp, "static", "staticfiles.json").read_text())
         static_path = "/static/" + manifest["paths"]["css/site.css"]
