@@ -25,15 +25,15 @@ def main() -> int:
     catalogue = polib.pofile(str(LOCALE_DIR / "nl" / "LC_MESSAGES" / "django.po"))
     missing = []
     for entry in catalogue:
+        # makemessages marks near-matches "fuzzy" with a guessed translation; ours replace them.
+        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+        entry.previous_msgid = entry.previous_msgid_plural = None
         if entry.msgid_plural:
             plural = translations.get((entry.msgid, entry.msgid_plural))
-            if plural:
-                entry.msgstr_plural = {0: plural[0], 1: plural[1]}
-        elif entry.msgid in translations:
-            entry.msgstr = translations[entry.msgid]
-        if entry.translated():
-            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+            entry.msgstr_plural = {0: plural[0], 1: plural[1]} if plural else {0: "", 1: ""}
         else:
+            entry.msgstr = translations.get(entry.msgid, "")
+        if not entry.translated():
             missing.append(entry.msgid)
     catalogue.save()
     for language in ("nl", "en"):

@@ -1,0 +1,103 @@
+"""The data that flows between the importer's stages: fetch -> parse -> map -> persist.
+
+Parsers turn the bytes of one feed into a :class:`ParseResult` of :class:`ParsedEvent` values.
+Everything here is frozen and free of Django, requests and the clock, so each stage can be tested
+alone and a parse can run in a separate process (the values must pickle).
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+class FeedFormat(StrEnum):
+    AUTO = "auto"
+    ICS = "ics"
+    TEC_JSON = "tec-json"
+    JSONLD = "jsonld"
+
+
+class EventStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
+class AttendanceMode(StrEnum):
+    IN_PERSON = "in-person"
+    ONLINE = "online"
+    MIXED = "mixed"
+
+
+class FeedParseError(Exception):
+    """The feed as a whole cannot be read (not a calendar, truncated, too big to expand...).
+
+    A run that ends with this error changes nothing: no event is created, updated or withdrawn.
+    """
+
+
+@dataclass(frozen=True)
+class ParseLimits:
+    """Bounds on what one feed may produce; see settings AGENDA_IMPORT_* for the defaults."""
+
+    window_start: datetime  # aware; occurrences ending before this are left out (yesterday)
+    window_end: datetime  # aware; occurrences starting after this are left out (horizon)
+    max_occurrences_per_series: int = 400
+    max_occurrences_per_feed: int = 10_000
+
+
+@dataclass(frozen=True)
+class ParsedOccurrence:
+    start: datetime  # aware
+    end: datetime | None  # aware; exclusive; None when the source gives no end
+    all_day: bool = False
+    status: EventStatus = EventStatus.SCHEDULED
+    # Where an overridden instance (RECURRENCE-ID) differs from its series.
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedEvent:
+    """One event series as the source describes it, before sanitising and mapping.
+
+    ``uid`` identifies the series within its source. ``description`` is the source's text or HTML
+    as given (untrusted: the mapping stage sanitises it).
+    """
+
+    uid: str
+    title: str
+    occurrences: tuple[ParsedOccurrence, ...]
+    description: str = ""
+    description_is_html: bool = False
+    url: str = ""
+    status: EventStatus = EventStatus.SCHEDULED
+    attendance_mode: AttendanceMode = AttendanceMode.IN_PERSON
+    venue_name: str = ""
+    address: str = ""
+    online_url: str = ""
+    categories: tuple[str, ...] = ()
+    cost: str = ""
+    registration_url: str = ""
+    image_url: str = ""
+    source_post_id: str = ""  # The Events Calendar's post id, a fallback identity
+    last_modified: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """An item that was skipped or changed while parsing; the rest of the feed goes on."""
+
+    message: str
+    uid: str = ""
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    format: FeedFormat
+    events: tuple[ParsedEvent, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    # The Events Calendar's REST API pages its results; the fetch stage follows this link.
+    next_page_url: str = ""
+    extra: dict = field(default_factory=dict)

@@ -1,0 +1,140 @@
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from .events import Audience
+
+
+class FeedFormatChoice(models.TextChoices):
+    AUTO = "auto", _("Detect automatically")
+    ICS = "ics", _("iCalendar (.ics)")
+    TEC_JSON = "tec-json", _("The Events Calendar (WordPress REST API)")
+    JSONLD = "jsonld", _("Web page with schema.org events (JSON-LD)")
+
+
+class ImportRunStatus(models.TextChoices):
+    OK = "ok", _("Imported")
+    NOT_MODIFIED = "not-modified", _("Not changed")
+    ERROR = "error", _("Failed")
+
+
+class FeedSourceTheme(TaggedItemBase):
+    content_object = models.ForeignKey("agenda_pages.FeedSource", related_name="theme_items", on_delete=models.CASCADE)
+
+
+class FeedSourceQuerySet(models.QuerySet):
+    def due(self, now):
+        """Active sources whose back-off (if any) has passed."""
+        return self.filter(is_active=True).filter(
+            models.Q(next_attempt_at__isnull=True) | models.Q(next_attempt_at__lte=now)
+        )
+
+    def failing(self):
+        return self.filter(is_active=True, consecutive_failures__gt=0)
+
+
+class FeedSource(models.Model):
+    """A calendar feed on a centre's own website, imported into event pages under that centre."""
+
+    centre = models.ForeignKey(
+        "agenda_pages.CentrePage", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="feed_sources"
+    )
+    url = models.URLField(_("feed address"), max_length=1000)
+    format = models.CharField(
+        _("format"), max_length=16, choices=FeedFormatChoice.choices, default=FeedFormatChoice.AUTO
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    default_themes = TaggableManager(
+        verbose_name=_("default themes"),
+        through=FeedSourceTheme,
+        blank=True,
+        help_text=_("Given to every imported event."),
+    )
+    default_audience = models.ManyToManyField(Audience, verbose_name=_("default audience"), blank=True)
+    trusted = models.BooleanField(
+        _("trusted"),
+        default=False,
+        help_text=_("Changes to events that are already live are published at once instead of waiting for review."),
+    )
+
+    last_run_status = models.CharField(_("last run"), max_length=16, choices=ImportRunStatus.choices, blank=True)
+    last_run_at = models.DateTimeField(_("last run at"), null=True, blank=True)
+    last_success_at = models.DateTimeField(_("last success"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    consecutive_failures = models.PositiveIntegerField(_("failures in a row"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    etag = models.CharField(max_length=255, blank=True)
+    last_modified_header = models.CharField(max_length=64, blank=True)
+    content_hash = models.CharField(max_length=64, blank=True)
+    needs_review = models.BooleanField(
+        _("needs review"),
+        default=False,
+        help_text=_("Set when an import would have withdrawn more than half of the upcoming events."),
+    )
+    review_reason = models.TextField(_("reason for review"), blank=True)
+
+    objects = FeedSourceQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("centre"),
+        FieldPanel("url"),
+        FieldPanel("format"),
+        FieldPanel("is_active"),
+        FieldPanel("trusted"),
+        MultiFieldPanel([FieldPanel("default_themes"), FieldPanel("default_audience")], heading=_("Defaults")),
+        FieldPanel("needs_review"),
+    ]
+
+    class Meta:
+        verbose_name = _("feed source")
+        verbose_name_plural = _("feed sources")
+        ordering = ["centre__title", "url"]
+
+    def __str__(self):
+        return f"{self.centre.title}: {self.url}"
+
+    def backoff_delay(self) -> timedelta:
+        """Exponential back-off after failures: 1 h, 2 h, 4 h ... capped at a day, never giving up."""
+        if not self.consecutive_failures:
+            return timedelta(0)
+        return min(timedelta(hours=2 ** (self.consecutive_failures - 1)), timedelta(days=1))
+
+
+class ImportRunQuerySet(models.QuerySet):
+    def expired(self, now=None, days: int = 90):
+        return self.filter(started_at__lt=(now or timezone.now()) - timedelta(days=days))
+
+
+class ImportRun(models.Model):
+    """One import of one source: what happened, for the admin's run history (kept 90 days)."""
+
+    source = models.ForeignKey(
+        FeedSource, verbose_name=_("feed source"), on_delete=models.CASCADE, related_name="runs"
+    )
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=ImportRunStatus.choices, blank=True)
+    dry_run = models.BooleanField(_("dry run"), default=False)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    cancelled = models.PositiveIntegerField(_("cancelled"), default=0)
+    withdrawn = models.PositiveIntegerField(_("withdrawn"), default=0)
+    error_message = models.TextField(_("error"), blank=True)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+
+    objects = ImportRunQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["source", "-started_at"], name="importrun_source_started")]
+
+    def __str__(self):
+        return f"{self.source} @ {self.started_at:%Y-%m-%d %H:%M}"
