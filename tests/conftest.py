@@ -42,3 +42,12 @@ def site_home(root_page):
     site.root_page = home
     site.save()  # save(), not update(): clears Wagtail's cached site root paths
     return home
+
+
+@pytest.fixture
+def feed_server():
+    """A local HTTP server that serves whatever each test registers (see feed_server.py)."""
+    from tests.agenda_pages.importing.feed_server import FeedServer
+
+    with FeedServer() as server:
+        yield server
