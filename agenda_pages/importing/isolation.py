@@ -1,0 +1,108 @@
+"""Run a parser in a fresh worker process with CPU, memory and wall-clock limits.
+
+A hostile or broken feed (a rule that expands for minutes, a body that balloons in memory) must not
+take the web or task worker down with it. Each call spawns a new process ("spawn" start method), so
+no Django database connection, thread or icalendar time-zone cache is shared with the caller. The
+child only imports the parsing modules, which do not import Django.
+"""
+
+import multiprocessing
+import resource
+import signal
+from collections.abc import Callable
+from typing import Any
+
+from .types import FeedFormat, FeedParseError, ParseLimits, ParseResult
+
+_CONTEXT = multiprocessing.get_context("spawn")
+
+
+def run_isolated(
+    func: Callable[..., Any],
+    *args: Any,
+    cpu_seconds: int = 20,
+    memory_bytes: int = 512 * 1024 * 1024,
+    wall_seconds: int = 60,
+    **kwargs: Any,
+) -> Any:
+    """Return ``func(*args, **kwargs)`` computed in a child process; ``func`` must be a top-level function.
+
+    A FeedParseError raised in the child is raised again here; running out of CPU time, memory or
+    wall-clock time becomes a FeedParseError too. Other exceptions from ``func`` are raised again
+    as they are when they pickle.
+    """
+    receiver, sender = _CONTEXT.Pipe(duplex=False)
+    process = _CONTEXT.Process(
+        target=_child, args=(sender, func, args, kwargs, cpu_seconds, memory_bytes), daemon=True
+    )
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(wall_seconds):
+            raise FeedParseError(f"Reading the feed took too long (more than {wall_seconds} seconds) and was stopped.")
+        try:
+            outcome, value = receiver.recv()
+        except EOFError:
+            raise FeedParseError(_death_message(process, cpu_seconds)) from None
+    finally:
+        receiver.close()
+        _stop(process)
+    if outcome == "error":
+        raise value
+    return value
+
+
+def _child(sender, func, args, kwargs, cpu_seconds: int, memory_bytes: int) -> None:
+    # The soft limit sends SIGXCPU (which kills the child); the hard limit one second later is a backstop.
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    try:
+        result = ("ok", func(*args, **kwargs))
+    except MemoryError:
+        result = ("error", FeedParseError("Reading the feed used too much memory and was stopped."))
+    except Exception as error:  # handed to the parent, which raises it there
+        result = ("error", error)
+    try:
+        sender.send(result)
+    except Exception as error:  # the result or the exception does not pickle
+        sender.send(("error", FeedParseError(f"The feed's parse result could not be returned: {error}")))
+    finally:
+        sender.close()
+
+
+def _death_message(process, cpu_seconds: int) -> str:
+    process.join(5)
+    if process.exitcode in (-signal.SIGXCPU, -signal.SIGKILL):  # SIGKILL: the hard CPU limit, or out of memory
+        return f"Reading the feed took too long (more than {cpu_seconds} seconds of processing) and was stopped."
+    return f"Reading the feed stopped unexpectedly (exit code {process.exitcode}); it may have used too much memory."
+
+
+def _stop(process) -> None:
+    if process.is_alive():
+        process.kill()
+    process.join()
+    process.close()
+
+
+def parse_feed_isolated(data: bytes, fmt: FeedFormat, *, limits: ParseLimits, **options: Any) -> ParseResult:
+    """Parse one feed of a known format with :func:`run_isolated`'s default limits.
+
+    ``options`` go to the TEC and JSON-LD parsers (the iCalendar parser takes none).
+    """
+    return run_isolated(_parse_feed, data, fmt, limits, options)
+
+
+def _parse_feed(data: bytes, fmt: FeedFormat, limits: ParseLimits, options: dict) -> ParseResult:
+    if fmt == FeedFormat.ICS:
+        from .parse_ics import parse_ics  # imported lazily: only the child needs it
+
+        return parse_ics(data, limits=limits)
+    if fmt == FeedFormat.TEC_JSON:
+        from .parse_tec import parse_tec
+
+        return parse_tec(data, limits=limits, **options)
+    if fmt == FeedFormat.JSONLD:
+        from .parse_jsonld import parse_jsonld
+
+        return parse_jsonld(data, limits=limits, **options)
+    raise FeedParseError(f"Unsupported feed format {fmt!r}; detect the format before parsing.")

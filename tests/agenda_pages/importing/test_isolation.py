@@ -1,0 +1,117 @@
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from agenda_pages.importing.isolation import parse_feed_isolated, run_isolated
+from agenda_pages.importing.parse_ics import parse_ics
+from agenda_pages.importing.types import AMSTERDAM, FeedFormat, FeedParseError, ParseLimits
+
+FILES = Path(__file__).parent / "files" / "ics"
+
+
+# Top-level so that the spawned child can import them.
+def add(a, b, *, c=0):
+    return a + b + c
+
+
+def spin_forever():
+    while True:
+        pass
+
+
+def allocate_too_much():
+    return [0] * (200 * 1024 * 1024)  # 1.6 GB of list slots
+
+
+def refuse_feed():
+    raise FeedParseError("The feed is not an iCalendar (.ics) file.")
+
+
+def raise_value_error():
+    raise ValueError("boom")
+
+
+def sleep_long():
+    time.sleep(30)
+
+
+def parse_and_list_django_modules(data, limits):
+    parse_ics(data, limits=limits)
+    return sorted(name for name in sys.modules if name.split(".")[0] in {"django", "wagtail"})
+
+
+def test_returns_the_result():
+    assert run_isolated(add, 1, 2, c=3) == 6
+
+
+def test_feed_parse_error_is_raised_again():
+    with pytest.raises(FeedParseError, match=r"not an iCalendar \(\.ics\) file"):
+        run_isolated(refuse_feed)
+
+
+def test_other_errors_are_raised_again():
+    with pytest.raises(ValueError, match="boom"):
+        run_isolated(raise_value_error)
+
+
+def test_endless_loop_is_stopped_by_the_cpu_limit():
+    began = time.monotonic()
+    with pytest.raises(FeedParseError, match="took too long"):
+        run_isolated(spin_forever, cpu_seconds=1, wall_seconds=30)
+    assert time.monotonic() - began < 10
+
+
+def test_huge_allocation_is_stopped_by_the_memory_limit():
+    with pytest.raises(FeedParseError, match="too much memory"):
+        run_isolated(allocate_too_much, memory_bytes=256 * 1024 * 1024)
+
+
+def test_wall_clock_limit():
+    began = time.monotonic()
+    with pytest.raises(FeedParseError, match="more than 1 seconds"):
+        run_isolated(sleep_long, wall_seconds=1)
+    assert time.monotonic() - began < 5
+
+
+def test_parse_feed_isolated_parses_ics():
+    limits = ParseLimits(
+        window_start=datetime(2020, 1, 1, tzinfo=AMSTERDAM), window_end=datetime(2020, 3, 1, tzinfo=AMSTERDAM)
+    )
+    data = (FILES / "rie__issue_18_cancel_status.ics").read_bytes()
+
+    result = parse_feed_isolated(data, FeedFormat.ICS, limits=limits)
+    assert result.format == FeedFormat.ICS
+    assert [event.title for event in result.events] == ["one is cancelled"]
+    assert [o.start for o in result.events[0].occurrences] == [
+        datetime(2020, 1, day, 22, tzinfo=AMSTERDAM) for day in (28, 29, 30)
+    ]
+
+
+def test_parse_feed_isolated_raises_feed_parse_error_for_html():
+    limits = ParseLimits(
+        window_start=datetime(2026, 1, 1, tzinfo=AMSTERDAM), window_end=datetime(2027, 1, 1, tzinfo=AMSTERDAM)
+    )
+
+    with pytest.raises(FeedParseError, match="web page"):
+        parse_feed_isolated(b"<html><body>Not found</body></html>", FeedFormat.ICS, limits=limits)
+
+
+def test_the_child_parses_without_importing_django():
+    limits = ParseLimits(
+        window_start=datetime(2020, 1, 1, tzinfo=AMSTERDAM), window_end=datetime(2020, 3, 1, tzinfo=AMSTERDAM)
+    )
+    data = (FILES / "rie__issue_18_cancel_status.ics").read_bytes()
+
+    assert run_isolated(parse_and_list_django_modules, data, limits) == []
+
+
+def test_parse_feed_isolated_dispatches_tec_json():
+    limits = ParseLimits(
+        window_start=datetime(2026, 1, 1, tzinfo=AMSTERDAM), window_end=datetime(2027, 1, 1, tzinfo=AMSTERDAM)
+    )
+
+    result = parse_feed_isolated(b'{"events": [], "total": 0, "total_pages": 0}', FeedFormat.TEC_JSON, limits=limits)
+    assert (result.format, result.events) == (FeedFormat.TEC_JSON, ())
