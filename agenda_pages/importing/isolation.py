@@ -84,12 +84,30 @@ def _stop(process) -> None:
     process.close()
 
 
-def parse_feed_isolated(data: bytes, fmt: FeedFormat, *, limits: ParseLimits, **options: Any) -> ParseResult:
-    """Parse one feed of a known format with :func:`run_isolated`'s default limits.
+def parse_feed_isolated(
+    data: bytes,
+    fmt: FeedFormat,
+    *,
+    limits: ParseLimits,
+    cpu_seconds: int = 20,
+    memory_bytes: int = 512 * 1024 * 1024,
+    wall_seconds: int = 60,
+    **options: Any,
+) -> ParseResult:
+    """Parse one feed of a known format in a limited child process (see :func:`run_isolated`).
 
     ``options`` go to the TEC and JSON-LD parsers (the iCalendar parser takes none).
     """
-    return run_isolated(_parse_feed, data, fmt, limits, options)
+    return run_isolated(
+        _parse_feed,
+        data,
+        fmt,
+        limits,
+        options,
+        cpu_seconds=cpu_seconds,
+        memory_bytes=memory_bytes,
+        wall_seconds=wall_seconds,
+    )
 
 
 def _parse_feed(data: bytes, fmt: FeedFormat, limits: ParseLimits, options: dict) -> ParseResult:

@@ -90,6 +90,14 @@ class EventPage(Page):
     source_post_id = models.CharField(_("post id in the feed"), max_length=64, blank=True)
     source_last_seen_at = models.DateTimeField(_("last seen in the feed"), null=True, blank=True)
     source_hash = models.CharField(_("hash of the imported fields"), max_length=64, blank=True)
+    # What the last import wrote, to tell an editor's own change from a change in the feed.
+    source_snapshot = models.JSONField(_("fields as last imported"), default=dict, blank=True, editable=False)
+    source_conflicts = models.JSONField(
+        _("feed changes not applied"),
+        default=list,
+        blank=True,
+        help_text=_("Fields an editor changed here that the feed has since changed too; review and clear."),
+    )
 
     content_panels = [
         *Page.content_panels,

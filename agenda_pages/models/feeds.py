@@ -133,7 +133,7 @@ class ImportRun(models.Model):
     class Meta:
         verbose_name = _("import run")
         verbose_name_plural = _("import runs")
-        ordering = ["-started_at"]
+        ordering = ["-started_at", "-pk"]
         indexes = [models.Index(fields=["source", "-started_at"], name="importrun_source_started")]
 
     def __str__(self):

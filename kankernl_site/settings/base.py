@@ -168,6 +168,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 SEARCH_RESULTS_PER_PAGE = 10
 
+# Agenda feed import (see agenda_pages/conf.py for the rest and their defaults).
+# Private and loopback hosts are refused unless this is on (development and tests only).
+AGENDA_FEEDS_ALLOW_PRIVATE_HOSTS = env_bool("FEEDS_ALLOW_PRIVATE_HOSTS", False)
+AGENDA_IMPORT_HORIZON_DAYS = env_int("AGENDA_IMPORT_HORIZON_DAYS", 365)
+
 # Only development settings create a demo administrator (see load_demo).
 DEMO_ADMIN_PASSWORD = None
 

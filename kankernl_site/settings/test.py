@@ -1,6 +1,7 @@
 """Test settings: fast hashing, in-memory cache and mail, tasks run at once."""
 
 from .base import *  # noqa: F403
+from .env import env_bool
 
 SECRET_KEY = "test-only-key-not-secret"
 ALLOWED_HOSTS = ["*"]
@@ -9,3 +10,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Local feeds (the demo centres, the tests' HTTP server); FEEDS_ALLOW_PRIVATE_HOSTS=0 turns it off.
+AGENDA_FEEDS_ALLOW_PRIVATE_HOSTS = env_bool("FEEDS_ALLOW_PRIVATE_HOSTS", True)

@@ -1,0 +1,42 @@
+"""The agenda's settings, each read with its default in this one place."""
+
+from django.conf import settings
+
+
+def setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def import_horizon_days() -> int:
+    return setting("AGENDA_IMPORT_HORIZON_DAYS", 365)
+
+
+def allow_private_hosts() -> bool:
+    return setting("AGENDA_FEEDS_ALLOW_PRIVATE_HOSTS", False)
+
+
+def max_occurrences_per_series() -> int:
+    return setting("AGENDA_IMPORT_MAX_OCCURRENCES_PER_SERIES", 400)
+
+
+def max_occurrences_per_feed() -> int:
+    return setting("AGENDA_IMPORT_MAX_OCCURRENCES_PER_FEED", 10_000)
+
+
+def max_tec_pages() -> int:
+    return setting("AGENDA_IMPORT_MAX_TEC_PAGES", 20)
+
+
+def user_agent() -> str:
+    return setting(
+        "AGENDA_IMPORT_USER_AGENT",
+        "kankernl-agenda/1.0 (+agenda importer of the centres for living with and after cancer)",
+    )
+
+
+def parse_cpu_seconds() -> int:
+    return setting("AGENDA_IMPORT_PARSE_CPU_SECONDS", 20)
+
+
+def parse_memory_bytes() -> int:
+    return setting("AGENDA_IMPORT_PARSE_MEMORY_MB", 512) * 1024 * 1024

@@ -1,0 +1,254 @@
+"""Bringing a source's event pages in line with what its feed says now.
+
+All existing pages of the source are loaded in one query and matched in memory. New series become
+draft pages that enter moderation; changes become new revisions only when the mapped fields really
+changed; cancellations and withdrawals apply to the live dates at once, because people must not
+travel for nothing. Nothing is ever published on import unless the source is trusted and the page
+was already approved once.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.utils.text import slugify
+
+from agenda_pages.models import EventOccurrence, EventPage, FeedSource, OccurrenceStatus
+
+from .mapping import MappedEvent
+
+
+@dataclass
+class SyncReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    cancelled: int = 0
+    withdrawn: int = 0
+    warnings: list[str] = field(default_factory=list)
+    review_reason: str = ""  # set when the run refused to withdraw and flagged the source
+
+
+class _Index:
+    """Existing pages of a source by every identity a feed item may match on, strongest first.
+
+    Some producers change an item's UID when it is rescheduled (The Events Calendar's iCal export
+    builds it from the post id and the times), so the event URL, the post id and finally the same
+    title at the same first start are tried before a new page is made.
+    """
+
+    def __init__(self, pages: list[EventPage]):
+        self.by_uid, self.by_url, self.by_post_id, self.by_title_start = {}, {}, {}, {}
+        for page in pages:
+            self.by_uid[page.source_uid] = page
+            if page.source_url:
+                self.by_url.setdefault(page.source_url, page)
+            if page.source_post_id:
+                self.by_post_id.setdefault(page.source_post_id, page)
+            starts = [occurrence.start for occurrence in page.occurrences.all()]
+            if starts:
+                self.by_title_start.setdefault((page.title, min(starts)), page)
+
+    def match(self, event: MappedEvent, taken: set[int]) -> EventPage | None:
+        candidates = (
+            self.by_uid.get(event.uid),
+            self.by_url.get(event.source_url) if event.source_url else None,
+            self.by_post_id.get(event.source_post_id) if event.source_post_id else None,
+            self.by_title_start.get((event.title, event.first_start)),
+        )
+        return next((page for page in candidates if page is not None and page.pk not in taken), None)
+
+
+def _future(occurrence: EventOccurrence, now: datetime) -> bool:
+    return (occurrence.end or occurrence.start) >= now
+
+
+def _build_occurrences(event: MappedEvent) -> list[EventOccurrence]:
+    return [
+        EventOccurrence(
+            start=occurrence.start,
+            end=occurrence.end,
+            all_day=occurrence.all_day,
+            status=occurrence.status,
+            title_override=occurrence.title_override,
+            sort_order=position,
+        )
+        for position, occurrence in enumerate(event.occurrences)
+    ]
+
+
+def _slug_for(event: MappedEvent) -> str:
+    # Stable and unique per series: the same item always gets the same address.
+    suffix = hashlib.sha1(event.uid.encode()).hexdigest()[:8]
+    return f"{slugify(event.title)[:60].strip('-') or 'activiteit'}-{suffix}"
+
+
+def _start_moderation(page: EventPage) -> None:
+    workflow = page.get_workflow()
+    if workflow is not None and not page.workflow_in_progress:
+        workflow.start(page, user=None)
+
+
+class SourceSync:
+    def __init__(self, source: FeedSource, *, now: datetime, keep_uids: frozenset[str] = frozenset()):
+        self.source = source
+        self.now = now
+        # Series the parser skipped (broken, refused): absent from the result, but not gone.
+        self.keep_uids = keep_uids
+        self.report = SyncReport()
+        self.default_audience = list(source.default_audience.all())
+
+    def run(self, events: list[MappedEvent]) -> SyncReport:
+        pages = list(EventPage.objects.filter(source=self.source).prefetch_related("occurrences"))
+        index = _Index(pages)
+        seen: set[int] = set()
+        for event in events:
+            page = index.match(event, seen)
+            if page is None:
+                if event.cancelled or all(o.status == OccurrenceStatus.CANCELLED for o in event.occurrences):
+                    continue  # first seen already cancelled: nobody needs to know about it
+                self._create(event)
+            else:
+                seen.add(page.pk)
+                self._update(page, event)
+        vanished = [page for page in pages if page.pk not in seen and page.source_uid not in self.keep_uids]
+        self._withdraw_vanished(pages, vanished)
+        return self.report
+
+    def _create(self, event: MappedEvent) -> None:
+        page = EventPage(
+            title=event.title,
+            slug=_slug_for(event),
+            live=False,
+            source=self.source,
+            source_uid=event.uid,
+            source_last_seen_at=self.now,
+            source_hash=event.content_hash,
+            source_snapshot=event.snapshot(),
+            source_url=event.source_url,
+            source_post_id=event.source_post_id,
+            **{name: value for name, value in event.page_fields().items() if name != "title"},
+        )
+        page.occurrences = _build_occurrences(event)
+        page.themes.set(event.themes)
+        page.audience = self.default_audience
+        self.source.centre.add_child(instance=page)
+        page.save_revision(log_action=True)
+        _start_moderation(page)
+        self.report.created += 1
+
+    def _update(self, page: EventPage, event: MappedEvent) -> None:
+        live_rows = list(page.occurrences.all())
+        restored = self._restore_withdrawn(page, live_rows, event)
+        if page.source_hash == event.content_hash:
+            if restored:
+                self.report.updated += 1
+            else:
+                self.report.unchanged += 1
+            return
+        if self._apply_cancellations(page, live_rows, event):
+            self.report.cancelled += 1
+        self._save_new_revision(page, event)
+        self.report.updated += 1
+
+    def _restore_withdrawn(self, page: EventPage, live_rows: list[EventOccurrence], event: MappedEvent) -> bool:
+        """An item that came back: its withdrawn dates that are in the feed again are shown again."""
+        starts = {occurrence.start for occurrence in event.occurrences if occurrence.status != "cancelled"}
+        back = [
+            row.pk
+            for row in live_rows
+            if row.status == OccurrenceStatus.WITHDRAWN and row.start in starts and _future(row, self.now)
+        ]
+        if back:
+            EventOccurrence.objects.filter(pk__in=back).update(status=OccurrenceStatus.SCHEDULED)
+        return bool(back)
+
+    def _apply_cancellations(self, page: EventPage, live_rows: list[EventOccurrence], event: MappedEvent) -> bool:
+        """Cancel the live dates the feed now cancels, without waiting for moderation."""
+        cancelled_starts = {occurrence.start for occurrence in event.occurrences if occurrence.status == "cancelled"}
+        to_cancel = [
+            row.pk
+            for row in live_rows
+            if row.status == OccurrenceStatus.SCHEDULED
+            and _future(row, self.now)
+            and (event.cancelled or row.start in cancelled_starts)
+        ]
+        if to_cancel:
+            EventOccurrence.objects.filter(pk__in=to_cancel).update(status=OccurrenceStatus.CANCELLED)
+        return bool(to_cancel)
+
+    def _save_new_revision(self, page: EventPage, event: MappedEvent) -> None:
+        draft = page.get_latest_revision_as_object()
+        imported_before = page.source_snapshot or {}
+        conflicts = set(page.source_conflicts or [])
+        for name, new_value in event.page_fields().items():
+            current = getattr(draft, name)
+            previous_import = imported_before.get(name, current)
+            if current != previous_import and new_value != previous_import:
+                # Staff edited this field here and the feed changed it too: keep theirs, flag it.
+                conflicts.add(name)
+            elif current == previous_import:
+                setattr(draft, name, new_value)
+        # Dates before the import window are history the feed no longer lists; keep them.
+        window_start = self.now - timedelta(days=1)
+        kept = [row for row in draft.occurrences.all() if row.start < window_start]
+        draft.occurrences = kept + _build_occurrences(event)
+        draft.themes.set(event.themes)
+        draft.source_uid = event.uid
+        draft.source_url = event.source_url
+        draft.source_post_id = event.source_post_id
+        draft.source_hash = event.content_hash
+        draft.source_snapshot = event.snapshot()
+        draft.source_conflicts = sorted(conflicts)
+        draft.source_last_seen_at = self.now
+        revision = draft.save_revision(log_action=True)
+        if page.live and self.source.trusted and not conflicts:
+            revision.publish()
+        else:
+            # Untrusted, or never approved yet: the change waits for the centre's review while
+            # the live version (if any) stays as it is.
+            _start_moderation(page)
+        # The identity fields must be current on the table row too, for the next run's matching.
+        EventPage.objects.filter(pk=page.pk).update(
+            source_uid=event.uid,
+            source_url=event.source_url,
+            source_post_id=event.source_post_id,
+            source_hash=event.content_hash,
+            source_snapshot=event.snapshot(),
+            source_conflicts=sorted(conflicts),
+            source_last_seen_at=self.now,
+        )
+
+    def _upcoming_rows(self, page: EventPage) -> list[EventOccurrence]:
+        return [
+            row
+            for row in page.occurrences.all()
+            if row.status != OccurrenceStatus.WITHDRAWN and _future(row, self.now)
+        ]
+
+    def _withdraw_vanished(self, pages: list[EventPage], vanished: list[EventPage]) -> None:
+        """Hide the future dates of items that left the feed; keep the pages and their history.
+
+        If more than half of the source's upcoming events vanish at once, that is more likely a
+        broken feed than a cleared agenda: nothing is withdrawn and a moderator is asked to look.
+        """
+        upcoming_total = sum(1 for page in pages if self._upcoming_rows(page))
+        vanishing = {page.pk: self._upcoming_rows(page) for page in vanished}
+        vanishing = {pk: rows for pk, rows in vanishing.items() if rows}
+        if not vanishing:
+            return
+        if len(vanishing) * 2 > upcoming_total:
+            self.report.review_reason = (
+                f"{len(vanishing)} of {upcoming_total} upcoming events disappeared from the feed at once; "
+                "nothing was withdrawn. Check the feed, then clear 'needs review'."
+            )
+            return
+        rows = [row.pk for page_rows in vanishing.values() for row in page_rows]
+        EventOccurrence.objects.filter(pk__in=rows).update(status=OccurrenceStatus.WITHDRAWN)
+        self.report.withdrawn += len(vanishing)
+
+
+def sync_source(
+    source: FeedSource, events: list[MappedEvent], *, now: datetime, keep_uids: frozenset[str] = frozenset()
+) -> SyncReport:
+    return SourceSync(source, now=now, keep_uids=keep_uids).run(events)

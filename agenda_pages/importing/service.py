@@ -1,0 +1,206 @@
+"""Import one feed source: fetch, parse (in a limited process), map, sync, and record the run.
+
+A failure at any stage before the sync changes no event: withdrawal only ever follows a complete,
+successful fetch and parse. Each source is synced in its own transaction, holding a row lock on the
+source so two imports of it cannot interleave.
+"""
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Site
+
+from agenda_pages import conf
+from agenda_pages.models import FeedSource, ImportRun, ImportRunStatus
+
+from .detect import detect_format
+from .fetch import FetchError, FetchLimits, FetchResult, fetch_feed
+from .isolation import parse_feed_isolated
+from .mapping import map_events
+from .persist import SyncReport, sync_source
+from .types import FeedFormat, FeedParseError, ParseLimits, ParseResult, ParseWarning
+
+
+@dataclass
+class ImportReport:
+    """What ``import_feeds --json`` prints for one source."""
+
+    source: int
+    name: str
+    status: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    cancelled: int = 0
+    withdrawn: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+def _parse_limits(now: datetime) -> ParseLimits:
+    return ParseLimits(
+        window_start=now - timedelta(days=1),
+        window_end=now + timedelta(days=conf.import_horizon_days()),
+        max_occurrences_per_series=conf.max_occurrences_per_series(),
+        max_occurrences_per_feed=conf.max_occurrences_per_feed(),
+    )
+
+
+def _own_hosts() -> frozenset[str]:
+    hosts = {urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or ""}
+    hosts |= set(Site.objects.values_list("hostname", flat=True))
+    return frozenset(host.lower() for host in hosts if host)
+
+
+def _fetch(url: str, source: FeedSource | None = None) -> FetchResult:
+    return fetch_feed(
+        url,
+        etag=source.etag if source else "",
+        last_modified=source.last_modified_header if source else "",
+        limits=FetchLimits(),
+        allow_private_hosts=conf.allow_private_hosts(),
+        user_agent=conf.user_agent(),
+    )
+
+
+def _parse(fetched: FetchResult, fmt: FeedFormat, limits: ParseLimits) -> ParseResult:
+    options = {"base_url": fetched.url} if fmt == FeedFormat.JSONLD else {}
+    return parse_feed_isolated(
+        fetched.body,
+        fmt,
+        limits=limits,
+        cpu_seconds=conf.parse_cpu_seconds(),
+        memory_bytes=conf.parse_memory_bytes(),
+        **options,
+    )
+
+
+@dataclass
+class FetchedFeed:
+    first: FetchResult
+    content_hash: str  # of every page's body
+    parsed: ParseResult | None  # None when nothing changed since the last import
+
+
+def _fetch_and_parse(source: FeedSource, now: datetime, *, use_validators: bool) -> FetchedFeed:
+    first = _fetch(source.url, source if use_validators else None)
+    if first.not_modified:
+        return FetchedFeed(first, source.content_hash, None)
+    fmt = (
+        FeedFormat(source.format)
+        if source.format != FeedFormat.AUTO
+        else detect_format(first.content_type, first.body)
+    )
+    if fmt != FeedFormat.TEC_JSON and use_validators and first.content_hash == source.content_hash:
+        return FetchedFeed(first, first.content_hash, None)  # same bytes as last time: skip parsing
+    limits = _parse_limits(now)
+    result = _parse(first, fmt, limits)
+    events, warnings, hashes = list(result.events), list(result.warnings), [first.content_hash]
+    # The Events Calendar's REST API pages its results; only all pages together are the feed.
+    while result.next_page_url:
+        if len(hashes) >= conf.max_tec_pages():
+            raise FeedParseError(f"The feed has more than {conf.max_tec_pages()} pages; it was not imported.")
+        page = _fetch(result.next_page_url)
+        result = _parse(page, fmt, limits)
+        events += result.events
+        warnings += result.warnings
+        hashes.append(page.content_hash)
+    content_hash = hashes[0] if len(hashes) == 1 else hashlib.sha256(":".join(hashes).encode()).hexdigest()
+    if use_validators and content_hash == source.content_hash:
+        return FetchedFeed(first, content_hash, None)
+    return FetchedFeed(first, content_hash, ParseResult(format=fmt, events=tuple(events), warnings=tuple(warnings)))
+
+
+def _describe_warning(warning: ParseWarning) -> str:
+    return f"{warning.uid}: {warning.message}" if warning.uid else warning.message
+
+
+def import_source(source_id: int, *, now: datetime | None = None, dry_run: bool = False) -> ImportReport:
+    """Import one source now. A dry run fetches, parses and syncs, then rolls everything back."""
+    now = now or timezone.now()
+    source = FeedSource.objects.select_related("centre").get(pk=source_id)
+    report = ImportReport(source=source.pk, name=source.centre.title, status=ImportRunStatus.OK)
+    sync = SyncReport()
+    fetched = None
+    try:
+        fetched = _fetch_and_parse(source, now, use_validators=not dry_run)
+        parsed = fetched.parsed
+        if parsed is None:
+            report.status = ImportRunStatus.NOT_MODIFIED
+        else:
+            default_themes = tuple(source.default_themes.names())
+            mapped, map_warnings = map_events(parsed.events, default_themes=default_themes, own_hosts=_own_hosts())
+            warnings = [*parsed.warnings, *map_warnings]
+            report.warnings = [_describe_warning(warning) for warning in warnings]
+            with transaction.atomic():
+                source = FeedSource.objects.select_for_update().select_related("centre").get(pk=source.pk)
+                sync = sync_source(
+                    source,
+                    mapped,
+                    now=now,
+                    keep_uids=frozenset(warning.uid for warning in parsed.warnings if warning.uid),
+                )
+                if dry_run:
+                    transaction.set_rollback(True)
+            for name in ("created", "updated", "unchanged", "cancelled", "withdrawn"):
+                setattr(report, name, getattr(sync, name))
+    except (FetchError, FeedParseError) as exc:
+        report.status = ImportRunStatus.ERROR
+        report.error = str(exc)
+    if not dry_run:
+        _record(source, report, now, fetched if report.status != ImportRunStatus.ERROR else None, sync.review_reason)
+    return report
+
+
+def _record(
+    source: FeedSource, report: ImportReport, now: datetime, fetched: FetchedFeed | None, review_reason: str
+) -> None:
+    ImportRun.objects.create(
+        source=source,
+        started_at=now,
+        finished_at=timezone.now(),
+        status=report.status,
+        created=report.created,
+        updated=report.updated,
+        unchanged=report.unchanged,
+        cancelled=report.cancelled,
+        withdrawn=report.withdrawn,
+        error_message=report.error or "",
+        warnings=report.warnings,
+    )
+    source.last_run_status = report.status
+    source.last_run_at = now
+    if report.status == ImportRunStatus.ERROR:
+        source.consecutive_failures += 1
+        source.last_error = report.error or ""
+        source.next_attempt_at = now + source.backoff_delay()
+    else:
+        source.consecutive_failures = 0
+        source.last_error = ""
+        source.last_success_at = now
+        source.next_attempt_at = None
+    if fetched is not None:
+        # Validators are stored only after a complete import, so a failed run is retried in full.
+        source.content_hash = fetched.content_hash
+        source.etag = fetched.first.etag
+        source.last_modified_header = fetched.first.last_modified
+    if review_reason:
+        source.needs_review = True
+        source.review_reason = review_reason
+    source.save()
+
+
+def import_due_sources(now: datetime | None = None) -> list[ImportReport]:
+    """Every active source whose back-off has passed; one failing source never stops the others."""
+    now = now or timezone.now()
+    return [
+        import_source(source_id, now=now) for source_id in FeedSource.objects.due(now).values_list("pk", flat=True)
+    ]

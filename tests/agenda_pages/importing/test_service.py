@@ -1,0 +1,317 @@
+"""The whole import, from a real local HTTP server to draft pages, revisions and live dates."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Revision
+
+from agenda_pages.importing.service import import_source
+from agenda_pages.models import EventOccurrence, EventPage, FeedSource, ImportRun, OccurrenceStatus
+from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+
+
+def vevent(uid, summary, start, *, end=None, rrule="", status="", description="", url="", dtstamp="20261101T000000Z"):
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{dtstamp}",
+        f"SUMMARY:{summary}",
+        f"DTSTART;TZID=Europe/Amsterdam:{start}",
+        f"DTEND;TZID=Europe/Amsterdam:{end or start[:9] + '235900'}",
+    ]
+    if rrule:
+        lines.append(f"RRULE:{rrule}")
+    if status:
+        lines.append(f"STATUS:{status}")
+    if description:
+        lines.append(f"DESCRIPTION:{description}")
+    if url:
+        lines.append(f"URL:{url}")
+    return "\r\n".join([*lines, "END:VEVENT"])
+
+
+def calendar(*events: str) -> bytes:
+    return "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Inloophuis//NL", *events, "END:VCALENDAR", ""]).encode()
+
+
+WALK = vevent("walk@inloophuis.example", "Wandelgroep", "20261201T100000", end="20261201T113000")
+YOGA = vevent(
+    "yoga@inloophuis.example", "Yoga", "20261203T140000", end="20261203T150000", rrule="FREQ=WEEKLY;COUNT=4"
+)
+TALK = vevent("talk@inloophuis.example", "Lotgenotencontact", "20261205T190000", end="20261205T210000")
+
+
+@pytest.fixture
+def centre(site_home):
+    return CentrePageFactory(parent=CentreIndexPageFactory(parent=site_home), title="Inloophuis De Boei")
+
+
+@pytest.fixture
+def source(centre, feed_server):
+    return FeedSourceFactory(centre=centre, url=feed_server.url("/agenda.ics"), format="ics")
+
+
+def serve(feed_server, body: bytes) -> None:
+    feed_server.add("/agenda.ics", body, Content_Type="text/calendar")
+
+
+def run(source, **options):
+    return import_source(source.pk, now=NOW, **options)
+
+
+def publish_all(source):
+    for page in EventPage.objects.filter(source=source):
+        page.get_latest_revision().publish()
+
+
+def test_first_import_creates_drafts_in_moderation(source, feed_server):
+    serve(feed_server, calendar(WALK, YOGA))
+    report = run(source)
+    assert (report.status, report.created, report.error) == ("ok", 2, None)
+    pages = {page.source_uid: page for page in EventPage.objects.filter(source=source)}
+    assert set(pages) == {"walk@inloophuis.example", "yoga@inloophuis.example"}
+    yoga = pages["yoga@inloophuis.example"]
+    assert not yoga.live
+    assert yoga.get_parent().pk == source.centre.pk
+    assert yoga.workflow_in_progress
+    assert [occurrence.start for occurrence in yoga.occurrences.order_by("start")] == [
+        datetime(2026, 12, day, 13, 0, tzinfo=UTC) for day in (3, 10, 17, 24)
+    ]
+    run_record = ImportRun.objects.get(source=source)
+    assert (run_record.status, run_record.created) == ("ok", 2)
+    source.refresh_from_db()
+    assert source.last_success_at == NOW and source.consecutive_failures == 0
+
+
+def test_unchanged_feed_writes_nothing_but_the_run(source, feed_server):
+    serve(feed_server, calendar(WALK, YOGA))
+    run(source)
+    revisions = Revision.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        report = run(source)
+    assert report.status == "not-modified"
+    writes = [q["sql"] for q in queries.captured_queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
+    assert all("agenda_pages_importrun" in sql or "agenda_pages_feedsource" in sql for sql in writes), writes
+    assert Revision.objects.count() == revisions
+
+
+def test_same_events_in_new_bytes_are_unchanged(source, feed_server):
+    serve(feed_server, calendar(WALK, YOGA))
+    run(source)
+    revisions = Revision.objects.count()
+    # Many producers stamp every download with a new DTSTAMP: different bytes, same events.
+    serve(feed_server, calendar(WALK.replace("20261101T000000Z", "20261122T110000Z"), YOGA))
+    report = run(source)
+    assert (report.status, report.unchanged, report.updated, report.created) == ("ok", 2, 0, 0)
+    assert Revision.objects.count() == revisions
+
+
+def test_change_to_a_live_event_waits_for_review(source, feed_server):
+    serve(feed_server, calendar(WALK))
+    run(source)
+    publish_all(source)
+    serve(feed_server, calendar(WALK.replace("SUMMARY:Wandelgroep", "SUMMARY:Wandelgroep in het park")))
+    report = run(source)
+    assert report.updated == 1
+    page = EventPage.objects.get(source=source)
+    assert page.title == "Wandelgroep"  # the live version stays
+    assert page.get_latest_revision_as_object().title == "Wandelgroep in het park"
+    assert page.has_unpublished_changes and page.workflow_in_progress
+
+
+def test_change_from_a_trusted_source_is_published(source, feed_server):
+    source.trusted = True
+    source.save()
+    serve(feed_server, calendar(WALK))
+    run(source)
+    publish_all(source)
+    serve(feed_server, calendar(WALK.replace("SUMMARY:Wandelgroep", "SUMMARY:Wandelgroep in het park")))
+    run(source)
+    assert EventPage.objects.get(source=source).title == "Wandelgroep in het park"
+
+
+def test_new_events_from_a_trusted_source_are_still_drafts(source, feed_server):
+    source.trusted = True
+    source.save()
+    serve(feed_server, calendar(WALK))
+    run(source)
+    assert not EventPage.objects.get(source=source).live
+
+
+def test_cancellation_applies_to_the_live_dates_at_once(source, feed_server):
+    serve(feed_server, calendar(WALK, TALK))
+    run(source)
+    publish_all(source)
+    cancelled_talk = TALK.replace("END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT")
+    serve(feed_server, calendar(WALK, cancelled_talk))
+    report = run(source)
+    assert report.cancelled == 1
+    talk = EventPage.objects.get(source_uid="talk@inloophuis.example")
+    assert list(talk.occurrences.values_list("status", flat=True)) == [OccurrenceStatus.CANCELLED]
+    assert talk.live
+
+
+def test_event_first_seen_cancelled_is_not_created(source, feed_server):
+    serve(feed_server, calendar(WALK, TALK.replace("END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT")))
+    report = run(source)
+    assert report.created == 1
+    assert not EventPage.objects.filter(source_uid="talk@inloophuis.example").exists()
+
+
+def test_vanished_event_is_withdrawn_and_comes_back(source, feed_server):
+    serve(feed_server, calendar(WALK, YOGA, TALK))
+    run(source)
+    publish_all(source)
+    serve(feed_server, calendar(WALK, YOGA))
+    report = run(source)
+    assert report.withdrawn == 1
+    talk = EventPage.objects.get(source_uid="talk@inloophuis.example")
+    assert talk.live  # page and history are kept
+    assert set(talk.occurrences.values_list("status", flat=True)) == {OccurrenceStatus.WITHDRAWN}
+    assert not EventOccurrence.objects.public().filter(page=talk).exists()
+
+    serve(feed_server, calendar(WALK, YOGA, TALK))
+    report = run(source)
+    assert report.updated == 1
+    assert set(talk.occurrences.values_list("status", flat=True)) == {OccurrenceStatus.SCHEDULED}
+
+
+def test_more_than_half_vanishing_withdraws_nothing_and_flags_the_source(source, feed_server):
+    serve(feed_server, calendar(WALK, YOGA, TALK))
+    run(source)
+    publish_all(source)
+    serve(feed_server, calendar(WALK))
+    report = run(source)
+    assert report.withdrawn == 0
+    assert not EventOccurrence.objects.filter(status=OccurrenceStatus.WITHDRAWN).exists()
+    source.refresh_from_db()
+    assert source.needs_review
+    assert "2 of 3 upcoming events disappeared" in source.review_reason
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "message"),
+    [
+        (500, b"Internal Server Error", "HTTP status 500"),
+        (403, b"Forbidden", "HTTP status 403"),
+        (200, b"<!DOCTYPE html><html><body>Onderhoud</body></html>", "looks like a web page"),
+        (200, b"", "empty"),
+        (200, calendar(WALK)[:-40], "incomplete"),
+    ],
+)
+def test_broken_fetch_keeps_every_event(source, feed_server, status, body, message):
+    serve(feed_server, calendar(WALK, YOGA, TALK))
+    run(source)
+    publish_all(source)
+    feed_server.add("/agenda.ics", body, status=status, Content_Type="text/html" if b"html" in body else "text/calendar")
+    report = run(source)
+    assert report.status == "error"
+    assert message in report.error
+    assert not EventOccurrence.objects.exclude(status=OccurrenceStatus.SCHEDULED).exists()
+    assert EventPage.objects.filter(source=source, live=True).count() == 3
+    source.refresh_from_db()
+    assert source.consecutive_failures == 1
+    assert source.next_attempt_at > NOW
+    assert ImportRun.objects.filter(source=source).first().error_message == report.error
+
+
+def test_auto_format_refuses_an_html_error_page(source, feed_server):
+    source.format = "auto"
+    source.save()
+    feed_server.add("/agenda.ics", b"<!DOCTYPE html><html><body>Onderhoud</body></html>", Content_Type="text/html")
+    report = run(source)
+    assert report.status == "error" and "does not look like" in report.error
+
+
+def test_auto_format_detects_icalendar(source, feed_server):
+    source.format = "auto"
+    source.save()
+    feed_server.add("/agenda.ics", calendar(WALK), Content_Type="application/octet-stream")
+    assert run(source).created == 1
+
+
+def test_changed_uid_with_same_url_updates_the_same_page(source, feed_server):
+    walk = WALK.replace("END:VEVENT", "URL:https://inloophuis.example/agenda/wandelgroep/\r\nEND:VEVENT")
+    serve(feed_server, calendar(walk))
+    run(source)
+    rescheduled = walk.replace("walk@inloophuis.example", "978-1765-1766@inloophuis.example").replace(
+        "20261201T1", "20261202T1"
+    )
+    serve(feed_server, calendar(rescheduled))
+    report = run(source)
+    assert (report.created, report.updated) == (0, 1)
+    page = EventPage.objects.get(source=source)
+    assert page.source_uid == "978-1765-1766@inloophuis.example"
+
+
+def test_editors_change_is_kept_and_flagged(source, feed_server):
+    serve(feed_server, calendar(WALK))
+    run(source)
+    page = EventPage.objects.get(source=source)
+    page.title = "Wandelen met De Boei"
+    page.save_revision().publish()
+    serve(feed_server, calendar(WALK.replace("SUMMARY:Wandelgroep", "SUMMARY:Wandelclub")))
+    run(source)
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    assert latest.title == "Wandelen met De Boei"
+    assert page.source_conflicts == ["title"]
+
+
+def test_hostile_description_is_sanitised(source, feed_server):
+    hostile = vevent(
+        "x@inloophuis.example",
+        "<script>alert(1)</script>Koffie",
+        "20261206T100000",
+        description='<p onclick="steal()">Welkom <a href="javascript:alert(1)">hier</a><iframe src="https://evil"></iframe></p>',
+    ).replace("DESCRIPTION:", "X-ALT-DESC;FMTTYPE=text/html:")
+    serve(feed_server, calendar(hostile))
+    run(source)
+    page = EventPage.objects.get(source=source)
+    assert page.title == "Koffie"
+    for bad in ("script", "onclick", "javascript:", "iframe"):
+        assert bad not in page.description
+    assert "Welkom" in page.description
+
+
+def test_items_from_our_own_agenda_are_skipped(source, feed_server):
+    own = vevent("abc@testserver", "Van onze eigen site", "20261207T100000")
+    serve(feed_server, calendar(WALK, own))
+    report = run(source)
+    assert report.created == 1
+    assert any("our own agenda" in warning for warning in report.warnings)
+
+
+def test_dry_run_reports_but_writes_nothing(source, feed_server):
+    serve(feed_server, calendar(WALK, YOGA))
+    report = run(source, dry_run=True)
+    assert (report.status, report.created) == ("ok", 2)
+    assert not EventPage.objects.exists()
+    assert not ImportRun.objects.exists()
+    source.refresh_from_db()
+    assert source.content_hash == "" and source.last_run_at is None
+
+
+def test_backoff_grows_with_each_failure(source, feed_server):
+    feed_server.add("/agenda.ics", b"nope", status=500)
+    for expected in (1, 2, 3):
+        run(source)
+        source.refresh_from_db()
+        assert source.consecutive_failures == expected
+    assert (source.next_attempt_at - NOW).total_seconds() == 4 * 3600
+
+
+def test_one_broken_source_does_not_stop_the_others(centre, feed_server):
+    from agenda_pages.importing.service import import_due_sources
+
+    FeedSourceFactory(centre=centre, url=feed_server.url("/broken.ics"))
+    good = FeedSourceFactory(centre=centre, url=feed_server.url("/agenda.ics"))
+    serve(feed_server, calendar(WALK))
+    reports = import_due_sources(NOW)
+    assert sorted(report.status for report in reports) == ["error", "ok"]
+    assert EventPage.objects.filter(source=good).count() == 1
+    assert FeedSource.objects.filter(consecutive_failures=1).count() == 1
