@@ -35,7 +35,8 @@ def vevent(uid, summary, start, *, end=None, rrule="", status="", description=""
 
 
 def calendar(*events: str) -> bytes:
-    return "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Inloophuis//NL", *events, "END:VCALENDAR", ""]).encode()
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Inloophuis//NL", *events, "END:VCALENDAR", ""]
+    return "\r\n".join(lines).encode()
 
 
 WALK = vevent("walk@inloophuis.example", "Wandelgroep", "20261201T100000", end="20261201T113000")
@@ -207,7 +208,8 @@ def test_broken_fetch_keeps_every_event(source, feed_server, status, body, messa
     serve(feed_server, calendar(WALK, YOGA, TALK))
     run(source)
     publish_all(source)
-    feed_server.add("/agenda.ics", body, status=status, Content_Type="text/html" if b"html" in body else "text/calendar")
+    content_type = "text/html" if b"html" in body else "text/calendar"
+    feed_server.add("/agenda.ics", body, status=status, Content_Type=content_type)
     report = run(source)
     assert report.status == "error"
     assert message in report.error
