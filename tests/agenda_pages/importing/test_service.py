@@ -40,9 +40,7 @@ def calendar(*events: str) -> bytes:
 
 
 WALK = vevent("walk@inloophuis.example", "Wandelgroep", "20261201T100000", end="20261201T113000")
-YOGA = vevent(
-    "yoga@inloophuis.example", "Yoga", "20261203T140000", end="20261203T150000", rrule="FREQ=WEEKLY;COUNT=4"
-)
+YOGA = vevent("yoga@inloophuis.example", "Yoga", "20261203T140000", end="20261203T150000", rrule="FREQ=WEEKLY;COUNT=4")
 TALK = vevent("talk@inloophuis.example", "Lotgenotencontact", "20261205T190000", end="20261205T210000")
 
 
