@@ -15,6 +15,11 @@ def allow_private_hosts() -> bool:
     return setting("AGENDA_FEEDS_ALLOW_PRIVATE_HOSTS", False)
 
 
+def allow_file_urls() -> bool:
+    """file:// feed addresses, for the demo centres' feeds in the repository; development only."""
+    return setting("AGENDA_FEEDS_ALLOW_FILE_URLS", False)
+
+
 def max_occurrences_per_series() -> int:
     return setting("AGENDA_IMPORT_MAX_OCCURRENCES_PER_SERIES", 400)
 

@@ -8,7 +8,9 @@ source so two imports of it cannot interleave.
 import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from django.conf import settings
 from django.db import transaction
@@ -60,7 +62,24 @@ def _own_hosts() -> frozenset[str]:
     return frozenset(host.lower() for host in hosts if host)
 
 
+def _read_local_file(url: str) -> FetchResult:
+    """Development only: the demo centres' feeds are files in the repository."""
+    if not conf.allow_file_urls():
+        raise FetchError("file:// feed addresses are only allowed in development.")
+    path = Path(url2pathname(urlsplit(url).path))
+    try:
+        body = path.read_bytes()[: FetchLimits().max_bytes + 1]
+    except OSError as exc:
+        raise FetchError(f"The file {path.name} could not be read ({exc.strerror}).") from None
+    if len(body) > FetchLimits().max_bytes or not body.strip():
+        raise FetchError("The file is empty or larger than the limit.")
+    content_type = {".ics": "text/calendar", ".json": "application/json"}.get(path.suffix, "text/html")
+    return FetchResult(url=url, not_modified=False, body=body, content_type=content_type)
+
+
 def _fetch(url: str, source: FeedSource | None = None) -> FetchResult:
+    if urlsplit(url).scheme == "file":
+        return _read_local_file(url)
     return fetch_feed(
         url,
         etag=source.etag if source else "",

@@ -10,3 +10,5 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 DEMO_ADMIN_PASSWORD = env_str("DEMO_ADMIN_PASSWORD", "demo-beheer-2026")
 # Local feeds (the demo centres, the tests' HTTP server); FEEDS_ALLOW_PRIVATE_HOSTS=0 turns it off.
 AGENDA_FEEDS_ALLOW_PRIVATE_HOSTS = env_bool("FEEDS_ALLOW_PRIVATE_HOSTS", True)
+# The demo centres' feeds are files in agenda_pages/demo_feeds/ (see load_demo).
+AGENDA_FEEDS_ALLOW_FILE_URLS = True

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from agenda_pages.demo import load_agenda_demo
 from home.demo import DEMO_ADMIN_USERNAME, load_demo_content
 
 
@@ -12,6 +13,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Created {len(result.created)} demo pages.")
         else:
             self.stdout.write("Demo content already present; nothing changed.")
+        for line in load_agenda_demo():
+            self.stdout.write(f"Demo centre {line}")
         if result.admin_password:
             self.stdout.write(
                 self.style.SUCCESS(

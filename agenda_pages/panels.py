@@ -1,0 +1,35 @@
+"""Dashboard panels for the Wagtail admin home page."""
+
+from django.contrib.admin.utils import quote
+from django.db.models import Q
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+
+from agenda_pages.admin_views import user_can_edit_source, visible_sources
+
+
+class FailingFeedsPanel(Component):
+    """Active feed sources that failed their last import(s) or wait for review; renders nothing when all is well."""
+
+    name = "failing_feeds"
+    template_name = "agenda_pages/admin/failing_feeds_panel.html"
+    order = 150
+    edit_url_name = "agenda_feeds:edit"
+
+    def get_sources(self, user):
+        return (
+            visible_sources(user)
+            .filter(is_active=True)
+            .filter(Q(consecutive_failures__gt=0) | Q(needs_review=True))
+            .select_related("centre")
+            .order_by("-consecutive_failures", "centre__title", "url")
+        )
+
+    def get_context_data(self, parent_context):
+        # The template renders nothing without sources, as Wagtail's own "locked pages" panel does.
+        user = parent_context["request"].user
+        return {"sources": [(source, self.get_edit_url(user, source)) for source in self.get_sources(user)]}
+
+    def get_edit_url(self, user, source):
+        if user_can_edit_source(user, source):
+            return reverse(self.edit_url_name, args=(quote(source.pk),))

@@ -1,0 +1,140 @@
+"""The agenda's admin screens: feed sources with import now, dry run and run history."""
+
+from django.contrib.admin.utils import quote
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, StatusTagColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import Button
+
+from agenda_pages import admin_views
+from agenda_pages.admin_views import user_can_import_source, user_can_view_runs
+from agenda_pages.models import FeedSource, ImportRunStatus
+
+
+def _label(field_name: str) -> str:
+    return FeedSource._meta.get_field(field_name).verbose_name.capitalize()
+
+
+class FeedSourceActionsMixin:
+    """URLs of the extra screens for one source, or None when the user may not use them."""
+
+    import_url_name = None
+    runs_url_name = None
+
+    def get_import_url(self, source):
+        if user_can_import_source(self.request.user, source):
+            return reverse(self.import_url_name, args=(quote(source.pk),))
+
+    def get_runs_url(self, source):
+        if user_can_view_runs(self.request.user, source):
+            return reverse(self.runs_url_name, args=(quote(source.pk),))
+
+
+class FeedSourceIndexView(FeedSourceActionsMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return admin_views.visible_sources(self.request.user).select_related("centre")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if import_url := self.get_import_url(instance):
+            buttons.append(MenuItem(gettext("Import now"), url=import_url, icon_name="download", priority=40))
+        if runs_url := self.get_runs_url(instance):
+            buttons.append(MenuItem(gettext("Run history"), url=runs_url, icon_name="history", priority=50))
+        return buttons
+
+
+class FeedSourceEditView(FeedSourceActionsMixin, generic.EditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if import_url := self.get_import_url(self.object):
+            buttons.append(Button(gettext("Import now"), url=import_url, icon_name="download", priority=40))
+        if runs_url := self.get_runs_url(self.object):
+            buttons.append(Button(gettext("Run history"), url=runs_url, icon_name="history", priority=50))
+        return buttons
+
+
+class FeedSourceViewSet(ModelViewSet):
+    model = FeedSource
+    name = "agenda_feeds"
+    url_prefix = "agenda/feeds"
+    icon = "calendar-alt"
+    menu_label = _("Feeds")
+    menu_order = 100
+    index_view_class = FeedSourceIndexView
+    edit_view_class = FeedSourceEditView
+    copy_view_enabled = False
+    list_per_page = 50
+    list_display = [
+        "centre",
+        "url",
+        Column("format", label=_label("format"), accessor="get_format_display", sort_key="format"),
+        BooleanColumn("is_active", label=_label("is_active"), sort_key="is_active"),
+        StatusTagColumn(
+            "last_run_status",
+            label=_label("last_run_status"),
+            accessor="get_last_run_status_display",
+            primary=lambda source: source.last_run_status != ImportRunStatus.ERROR,
+            sort_key="last_run_status",
+        ),
+        DateColumn("last_success_at", label=_label("last_success_at"), sort_key="last_success_at"),
+        Column("consecutive_failures", label=_label("consecutive_failures"), sort_key="consecutive_failures"),
+        BooleanColumn("needs_review", label=_label("needs_review"), sort_key="needs_review"),
+    ]
+    list_filter = ["last_run_status", "is_active", "needs_review"]
+    search_fields = ["url", "centre__title"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            import_url_name=self.get_url_name("import"),
+            dry_run_url_name=self.get_url_name("dry_run"),
+            runs_url_name=self.get_url_name("runs"),
+            run_url_name=self.get_url_name("run"),
+            **kwargs,
+        )
+
+    @property
+    def import_view(self):
+        return self.construct_view(admin_views.ImportNowView)
+
+    @property
+    def dry_run_view(self):
+        return self.construct_view(admin_views.DryRunView)
+
+    @property
+    def runs_view(self):
+        return self.construct_view(admin_views.ImportRunIndexView)
+
+    @property
+    def run_view(self):
+        return self.construct_view(admin_views.ImportRunDetailView)
+
+    def get_permissions_to_register(self):
+        # "view" as well: it lets someone follow the imports without being able to change or run them.
+        return Permission.objects.filter(content_type=ContentType.objects.get_for_model(FeedSource))
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/<int:pk>/", self.import_view, name="import"),
+            path("dry-run/<int:pk>/", self.dry_run_view, name="dry_run"),
+            path("runs/<int:pk>/", self.runs_view, name="runs"),
+            path("runs/<int:pk>/<int:run_pk>/", self.run_view, name="run"),
+        ]
+
+
+class AgendaViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Agenda")
+    menu_icon = "date"
+    menu_order = 250
+    items = (FeedSourceViewSet,)
+
+
+agenda_viewset_group = AgendaViewSetGroup()

@@ -1,0 +1,163 @@
+"""Feed import speed and memory against the bare parse of the same bytes, in one run.
+
+    .venv/bin/python bench/import_bench.py [--events 5000]
+
+Generates an iCalendar feed (single events, weekly and daily series), serves it from a local HTTP
+server and imports it into a throw-away SQLite site (development settings: tasks are queued in the
+database, as in production). It prints, each as a ratio to the bare icalendar +
+recurring-ical-events parse and expansion of the same bytes:
+
+- the first import (every page created as a draft with a revision and a workflow),
+- a re-import with one event changed (one new revision),
+- an unchanged re-import (same bytes: no parsing at all),
+and the peak memory of the importer next to the feed's size.
+Targets (issue 3): first import within 10x of the bare parse; one change within 1.5x; unchanged
+under 0.05x; peak memory under 10x the feed size.
+"""
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import threading
+import time
+import tracemalloc
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_ROOT))
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+
+
+def generate_feed(count: int) -> bytes:
+    """A realistic mix: 70% single events, 25% weekly groups, 5% daily (capped by COUNT)."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//bench//NL"]
+    first = NOW + timedelta(days=1)
+    for number in range(count):
+        start = (first + timedelta(hours=number % 2000)).strftime("%Y%m%dT%H%M%SZ")
+        end = (first + timedelta(hours=number % 2000, minutes=90)).strftime("%Y%m%dT%H%M%SZ")
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:bench-{number}@centrum.example",
+            "DTSTAMP:20261101T000000Z",
+            f"DTSTART:{start}",
+            f"DTEND:{end}",
+            f"SUMMARY:Activiteit {number}",
+            f"DESCRIPTION:Een gezellige bijeenkomst voor iedereen die met kanker te maken heeft ({number}).",
+            "LOCATION:Inloophuis De Boei\\, Utrecht",
+        ]
+        if number % 20 < 5:
+            lines.append("RRULE:FREQ=WEEKLY;COUNT=26")
+        elif number % 20 == 5:
+            lines.append("RRULE:FREQ=DAILY;COUNT=30")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+class Feed:
+    body = b""
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/calendar")
+        self.send_header("Content-Length", str(len(Feed.body)))
+        self.end_headers()
+        self.wfile.write(Feed.body)
+
+    def log_message(self, *args):
+        pass
+
+
+def bare_parse(body: bytes) -> tuple[float, int]:
+    import icalendar
+    import recurring_ical_events
+
+    started = time.perf_counter()
+    calendar = icalendar.Calendar.from_ical(body)
+    occurrences = recurring_ical_events.of(calendar).between(NOW - timedelta(days=1), NOW + timedelta(days=365))
+    return time.perf_counter() - started, len(occurrences)
+
+
+def timed_import(source_id: int) -> tuple[float, dict]:
+    from agenda_pages.importing.service import import_source
+
+    started = time.perf_counter()
+    report = import_source(source_id, now=NOW)
+    elapsed = time.perf_counter() - started
+    if report.status == "error":
+        raise SystemExit(f"import failed: {report.error}")
+    return elapsed, report.as_json()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=5000, help="events in the generated feed (default 5000)")
+    options = parser.parse_args()
+
+    tmp = tempfile.mkdtemp()
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="kankernl_site.settings.dev",
+        DATABASE_URL=f"sqlite:///{tmp}/bench.sqlite3",
+        MEDIA_ROOT=f"{tmp}/media",
+        FEEDS_ALLOW_PRIVATE_HOSTS="1",
+        DJANGO_LOG_LEVEL="WARNING",
+    )
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from home.demo import load_demo_content
+
+    load_demo_content()
+    from agenda_pages.models import CentreIndexPage, CentrePage, FeedSource
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="nl")
+    index = home.add_child(instance=CentreIndexPage(title="Centra", slug="centra"))
+    centre = index.add_child(instance=CentrePage(title="Inloophuis De Boei", slug="de-boei"))
+
+    Feed.body = generate_feed(options.events)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    source = FeedSource.objects.create(
+        centre=centre, url=f"http://127.0.0.1:{server.server_address[1]}/feed.ics", format="ics"
+    )
+
+    bare, occurrence_count = bare_parse(Feed.body)
+    tracemalloc.start()
+    first, first_report = timed_import(source.pk)
+    _current, first_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    Feed.body = Feed.body.replace(b"SUMMARY:Activiteit 7\r\n", b"SUMMARY:Activiteit 7 (nieuwe tijd)\r\n", 1)
+    one_change, change_report = timed_import(source.pk)
+    unchanged, unchanged_report = timed_import(source.pk)
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    server.shutdown()
+
+    size = len(Feed.body)
+    print(f"feed: {options.events} events, {occurrence_count} occurrences in the window, {size / 1e6:.1f} MB")
+    print(f"{'measurement':<38} {'seconds':>9} {'x bare':>8}  target")
+    print(f"{'bare parse + expand (reference)':<38} {bare:9.2f} {1:8.2f}")
+    rows = [
+        ("first import", first, "< 10x", first_report),
+        ("re-import, one event changed", one_change, "< 1.5x", change_report),
+        ("re-import, unchanged", unchanged, "< 0.05x", unchanged_report),
+    ]
+    for label, seconds, target, report in rows:
+        counts = ", ".join(f"{key} {report[key]}" for key in ("created", "updated", "unchanged"))
+        print(f"{label:<38} {seconds:9.2f} {seconds / bare:8.2f}  {target}   ({report['status']}: {counts})")
+    print(f"peak Python memory of the importer (first import): {first_peak / 1e6:.1f} MB = {first_peak / size:.1f}x feed")
+    print(f"peak RSS of the parse worker process: {child_peak / 1e6:.1f} MB = {child_peak / size:.1f}x feed")
+
+
+if __name__ == "__main__":
+    main()

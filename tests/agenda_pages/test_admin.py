@@ -1,0 +1,223 @@
+"""The feed sources' admin screens: listing, forms, import now, dry run, run history and the dashboard panel."""
+
+from datetime import UTC, datetime
+from html import unescape
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Permission
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from wagtail.users.models import UserProfile
+
+from agenda_pages.models import EventPage, FeedSource, ImportRun
+from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
+from tests.agenda_pages.importing.test_service import WALK, YOGA, calendar
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+
+
+def english(user):
+    """Admin users read the English msgids whatever the Dutch catalogue holds."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
+@pytest.fixture
+def superuser_client(client, django_user_model):
+    client.force_login(english(django_user_model.objects.create_superuser("beheer", "beheer@example.org", "pw")))
+    return client
+
+
+@pytest.fixture
+def plain_client(client, django_user_model):
+    """An editor who may use the admin but has no feed permissions."""
+    user = django_user_model.objects.create_user("redacteur", "redacteur@example.org", "pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(english(user))
+    return client
+
+
+@pytest.fixture
+def centre(site_home):
+    return CentrePageFactory(parent=CentreIndexPageFactory(parent=site_home), title="Inloophuis De Boei")
+
+
+@pytest.fixture
+def source(centre, feed_server):
+    return FeedSourceFactory(centre=centre, url=feed_server.url("/agenda.ics"), format="ics")
+
+
+@pytest.fixture
+def frozen_now():
+    with time_machine.travel(NOW, tick=True):
+        yield
+
+
+def messages_of(response) -> list[str]:
+    return [unescape(str(message)) for message in get_messages(response.wsgi_request)]
+
+
+def url(name, *args):
+    return reverse(f"agenda_feeds:{name}", args=args)
+
+
+def test_listing_shows_sources_to_superuser(superuser_client, source):
+    FeedSourceFactory(centre=source.centre, consecutive_failures=3, needs_review=True, last_run_status="error")
+    response = superuser_client.get(url("index"))
+    assert response.status_code == 200
+    assert source.url in response.content.decode()
+    assert "Inloophuis De Boei" in response.content.decode()
+    assert url("import", source.pk) in response.content.decode()
+    assert url("runs", source.pk) in response.content.decode()
+
+
+def test_listing_filters_by_needs_review(superuser_client, source):
+    flagged = FeedSourceFactory(centre=source.centre, needs_review=True)
+    response = superuser_client.get(url("index"), {"needs_review": "true"})
+    assert response.status_code == 200
+    assert list(response.context["object_list"]) == [flagged]
+
+
+def test_listing_refused_without_feed_permissions(plain_client, source):
+    response = plain_client.get(url("index"))
+    assert response.status_code in (302, 403)
+    assert source.url not in response.content.decode()
+
+
+def test_source_created_through_the_admin_form(superuser_client, centre):
+    response = superuser_client.post(
+        url("add"),
+        {
+            "centre": centre.pk,
+            "url": "https://inloophuis.example.nl/agenda.ics",
+            "format": "ics",
+            "is_active": "on",
+            "default_themes": "wandelen",
+        },
+    )
+    assert response.status_code == 302
+    created = FeedSource.objects.get(url="https://inloophuis.example.nl/agenda.ics")
+    assert (created.centre_id, created.format, created.is_active) == (centre.pk, "ics", True)
+    assert list(created.default_themes.names()) == ["wandelen"]
+
+
+def test_edit_page_offers_import_and_run_history(superuser_client, source):
+    response = superuser_client.get(url("edit", source.pk))
+    assert response.status_code == 200
+    assert url("import", source.pk) in response.content.decode()
+    assert url("runs", source.pk) in response.content.decode()
+
+
+def test_import_now_creates_drafts_and_reports_counts(superuser_client, source, feed_server, frozen_now):
+    feed_server.add("/agenda.ics", calendar(WALK, YOGA), Content_Type="text/calendar")
+    response = superuser_client.post(url("import", source.pk))
+    assert response.status_code == 302
+    assert response["Location"] == url("edit", source.pk)
+    pages = EventPage.objects.filter(source=source)
+    assert pages.count() == 2 and not any(page.live for page in pages)
+    [message] = messages_of(response)
+    assert "2 created, 0 updated, 0 unchanged, 0 cancelled, 0 withdrawn" in message
+    assert ImportRun.objects.get(source=source).created == 2
+
+
+def test_import_now_returns_to_next(superuser_client, source, feed_server, frozen_now):
+    feed_server.add("/agenda.ics", calendar(WALK), Content_Type="text/calendar")
+    response = superuser_client.post(url("import", source.pk), {"next": url("index")})
+    assert response["Location"] == url("index")
+
+
+def test_import_now_get_only_asks_for_confirmation(superuser_client, source, feed_server):
+    feed_server.add("/agenda.ics", calendar(WALK), Content_Type="text/calendar")
+    response = superuser_client.get(url("import", source.pk))
+    assert response.status_code == 200
+    assert 'method="POST"' in response.content.decode()
+    assert feed_server.requests == []
+    assert not ImportRun.objects.exists() and not EventPage.objects.exists()
+
+
+def test_failing_feed_shows_the_error(superuser_client, source, feed_server, frozen_now):
+    feed_server.add("/agenda.ics", b"", status=500)
+    response = superuser_client.post(url("import", source.pk))
+    assert response.status_code == 302
+    [message] = messages_of(response)
+    assert message.startswith(f"Import of 'Inloophuis De Boei: {source.url}' failed: ")
+    assert "500" in message
+    source.refresh_from_db()
+    assert source.consecutive_failures == 1
+    assert ImportRun.objects.get(source=source).status == "error"
+
+
+def test_import_now_needs_change_permission(plain_client, source, feed_server):
+    feed_server.add("/agenda.ics", calendar(WALK), Content_Type="text/calendar")
+    response = plain_client.post(url("import", source.pk))
+    assert response.status_code in (302, 403)
+    assert response.get("Location", "") != url("edit", source.pk)
+    assert feed_server.requests == [] and not ImportRun.objects.exists()
+
+
+def test_dry_run_shows_the_report_and_saves_nothing(superuser_client, source, feed_server, frozen_now):
+    feed_server.add("/agenda.ics", calendar(WALK, YOGA), Content_Type="text/calendar")
+    response = superuser_client.post(url("dry_run", source.pk))
+    assert response.status_code == 200
+    assert response.context["report"].created == 2
+    assert "Nothing was saved" in response.content.decode()
+    assert not EventPage.objects.exists() and not ImportRun.objects.exists()
+    source.refresh_from_db()
+    assert source.last_run_at is None
+
+
+def test_run_history_lists_runs_newest_first(superuser_client, source):
+    older = ImportRun.objects.create(
+        source=source, started_at=datetime(2026, 11, 20, tzinfo=UTC), status="ok", created=4
+    )
+    newer = ImportRun.objects.create(
+        source=source,
+        started_at=datetime(2026, 11, 21, tzinfo=UTC),
+        status="error",
+        error_message="The server answered 500.",
+        warnings=["yoga@x: RRULE not supported", "walk@x: no end"],
+    )
+    ImportRun.objects.create(source=FeedSourceFactory(centre=source.centre), status="ok")
+    response = superuser_client.get(url("runs", source.pk))
+    assert response.status_code == 200
+    assert list(response.context["object_list"]) == [newer, older]
+    assert "The server answered 500." in response.content.decode()
+    assert url("run", source.pk, newer.pk) in response.content.decode()
+
+    detail = superuser_client.get(url("run", source.pk, newer.pk))
+    assert detail.status_code == 200
+    assert "yoga@x: RRULE not supported" in detail.content.decode()
+    assert "walk@x: no end" in detail.content.decode()
+
+
+def test_run_of_another_source_is_not_found(superuser_client, source):
+    other = ImportRun.objects.create(source=FeedSourceFactory(centre=source.centre), status="ok")
+    assert superuser_client.get(url("run", source.pk, other.pk)).status_code == 404
+
+
+def test_run_history_refused_without_feed_permissions(plain_client, source):
+    ImportRun.objects.create(source=source, status="error", error_message="The server answered 500.")
+    response = plain_client.get(url("runs", source.pk))
+    assert response.status_code in (302, 403)
+    assert "The server answered 500." not in response.content.decode()
+
+
+def test_dashboard_lists_failing_feeds(superuser_client, source):
+    source.consecutive_failures = 2
+    source.last_error = "The server answered 500."
+    source.save()
+    response = superuser_client.get(reverse("wagtailadmin_home"))
+    content = response.content.decode()
+    assert "Failing feeds" in content
+    assert "The server answered 500." in content
+    assert url("edit", source.pk) in content
+
+
+def test_dashboard_has_no_failing_feeds_panel_when_all_is_well(superuser_client, source):
+    FeedSourceFactory(centre=source.centre, is_active=False, consecutive_failures=5)
+    response = superuser_client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert "Failing feeds" not in response.content.decode()
