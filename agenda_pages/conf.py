@@ -45,3 +45,7 @@ def parse_cpu_seconds() -> int:
 
 def parse_memory_bytes() -> int:
     return setting("AGENDA_IMPORT_PARSE_MEMORY_MB", 512) * 1024 * 1024
+
+
+def import_run_retention_days() -> int:
+    return setting("AGENDA_IMPORT_RUN_RETENTION_DAYS", 90)

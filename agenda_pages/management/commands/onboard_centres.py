@@ -1,0 +1,37 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from agenda_pages.onboarding import CSV_COLUMNS, onboard_csv
+
+
+class Command(BaseCommand):
+    help = (
+        f"Create or update centre pages and their feed sources from a CSV file with the columns "
+        f"{','.join(CSV_COLUMNS)}. Safe to run again; bad rows are reported and skipped."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("csv_file", help='The CSV file (UTF-8), or "-" for standard input.')
+
+    def handle(self, *args, csv_file, **options):
+        if csv_file == "-":
+            outcomes = onboard_csv(sys.stdin)
+        else:
+            try:
+                with open(csv_file, encoding="utf-8-sig", newline="") as stream:
+                    outcomes = onboard_csv(stream)
+            except (OSError, UnicodeDecodeError) as exc:
+                raise CommandError(f"Cannot read {csv_file}: {exc}") from exc
+
+        for outcome in outcomes:
+            if outcome.ok:
+                self.stdout.write(f"row {outcome.row}: {outcome.name}: {outcome.action}")
+            else:
+                self.stdout.write(self.style.ERROR(outcome.error))
+        if any(outcome.row in (None, 1) for outcome in outcomes if not outcome.ok):
+            raise CommandError("Nothing was onboarded.", returncode=1)
+        failed = sum(1 for outcome in outcomes if not outcome.ok)
+        if failed:
+            raise CommandError(f"{failed} of {len(outcomes)} rows could not be onboarded.", returncode=1)
+        self.stdout.write(self.style.SUCCESS(f"{len(outcomes)} rows onboarded."))

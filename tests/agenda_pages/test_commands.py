@@ -1,0 +1,274 @@
+"""The management commands, run with call_command against a real local feed server."""
+
+import _thread
+import json
+import os
+import signal
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from io import StringIO
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from wagtail.models import Revision
+
+from agenda_pages.models import CentrePage, EventPage, FeedSource, ImportRun
+from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+FILES = Path(__file__).parent / "files"
+REPORT_KEYS = {
+    "source",
+    "name",
+    "status",
+    "created",
+    "updated",
+    "unchanged",
+    "cancelled",
+    "withdrawn",
+    "warnings",
+    "error",
+}
+
+CALENDAR = b"\r\n".join(
+    [
+        b"BEGIN:VCALENDAR",
+        b"VERSION:2.0",
+        b"PRODID:-//Inloophuis//NL",
+        b"BEGIN:VEVENT",
+        b"UID:walk@inloophuis.example",
+        b"DTSTAMP:20261101T000000Z",
+        b"SUMMARY:Wandelgroep",
+        b"DTSTART;TZID=Europe/Amsterdam:20261201T100000",
+        b"DTEND;TZID=Europe/Amsterdam:20261201T113000",
+        b"END:VEVENT",
+        b"END:VCALENDAR",
+        b"",
+    ]
+)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock():
+    with time_machine.travel(NOW, tick=True):
+        yield
+
+
+@pytest.fixture
+def index(site_home):
+    return CentreIndexPageFactory(parent=site_home)
+
+
+@pytest.fixture
+def good(index, feed_server):
+    feed_server.add("/agenda.ics", CALENDAR, Content_Type="text/calendar")
+    centre = CentrePageFactory(parent=index, title="Inloophuis De Boei")
+    return FeedSourceFactory(centre=centre, url=feed_server.url("/agenda.ics"), format="ics")
+
+
+@pytest.fixture
+def broken(index, feed_server):
+    feed_server.add("/broken.ics", b"Internal Server Error", status=500)
+    centre = CentrePageFactory(parent=index, title="Inloophuis Het Anker")
+    return FeedSourceFactory(centre=centre, url=feed_server.url("/broken.ics"), format="ics")
+
+
+def run(name, *args):
+    """Run a command; returns its output and the CommandError it ended with, if any."""
+    out = StringIO()
+    try:
+        call_command(name, *args, stdout=out, stderr=StringIO())
+    except CommandError as exc:
+        return out.getvalue(), exc
+    return out.getvalue(), None
+
+
+def test_json_reports_every_source_and_fails_when_one_did(good, broken):
+    output, error = run("import_feeds", "--json")
+
+    reports = {report["source"]: report for report in json.loads(output)}
+    assert set(reports) == {good.pk, broken.pk}
+    assert all(set(report) == REPORT_KEYS for report in reports.values())
+    assert reports[good.pk] == {
+        "source": good.pk,
+        "name": "Inloophuis De Boei",
+        "status": "ok",
+        "created": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "cancelled": 0,
+        "withdrawn": 0,
+        "warnings": [],
+        "error": None,
+    }
+    assert reports[broken.pk]["status"] == "error"
+    assert reports[broken.pk]["name"] == "Inloophuis Het Anker"
+    assert "HTTP status 500" in reports[broken.pk]["error"]
+    assert error is not None and error.returncode == 1
+    assert str(error) == "1 of 2 feed sources failed."
+    assert EventPage.objects.filter(source=good).count() == 1
+    assert ImportRun.objects.count() == 2
+
+
+def test_readable_output_has_a_line_per_source(good, broken):
+    output, error = run("import_feeds")
+
+    lines = output.splitlines()
+    assert f"#{good.pk} Inloophuis De Boei: ok (1 created, 0 updated, 0 unchanged, 0 cancelled, 0 withdrawn)" in lines
+    assert any(line.startswith(f"#{broken.pk} Inloophuis Het Anker: error: ") for line in lines)
+    assert error.returncode == 1
+
+
+def test_all_good_sources_exit_cleanly(good):
+    output, error = run("import_feeds", "--json")
+    assert error is None
+    assert [report["status"] for report in json.loads(output)] == ["ok"]
+    # The second time the server's bytes are the same: nothing to do.
+    output, error = run("import_feeds", "--json")
+    assert error is None
+    assert [report["status"] for report in json.loads(output)] == ["not-modified"]
+
+
+def test_dry_run_writes_nothing(good):
+    revisions = Revision.objects.count()
+    output, error = run("import_feeds", "--dry-run")
+
+    assert error is None
+    assert output.splitlines()[0] == "Dry run: nothing was saved."
+    assert "1 created" in output
+    assert not EventPage.objects.exists()
+    assert not ImportRun.objects.exists()
+    assert Revision.objects.count() == revisions
+    good.refresh_from_db()
+    assert (good.last_run_at, good.content_hash) == (None, "")
+
+
+def test_source_selects_which_feeds_are_imported(good, broken, feed_server):
+    output, error = run("import_feeds", "--json", "--source", str(good.pk))
+
+    assert error is None
+    assert [report["source"] for report in json.loads(output)] == [good.pk]
+    assert [path for path, _headers in feed_server.requests] == ["/agenda.ics"]
+    assert not ImportRun.objects.filter(source=broken).exists()
+
+
+def test_source_may_be_given_more_than_once(good, broken):
+    output, _error = run("import_feeds", "--json", "--source", str(broken.pk), "--source", str(good.pk))
+    assert [report["source"] for report in json.loads(output)] == [broken.pk, good.pk]
+
+
+def test_unknown_source_is_a_clear_error(good):
+    output, error = run("import_feeds", "--source", str(good.pk), "999999")
+    assert str(error) == "No feed source with id 999999."
+    assert output == ""
+    assert not ImportRun.objects.exists()
+
+
+def test_without_source_inactive_ones_are_skipped_and_back_off_is_ignored(good, broken):
+    broken.is_active = False
+    broken.save()
+    good.consecutive_failures = 3
+    good.next_attempt_at = NOW + timedelta(hours=4)
+    good.save()
+
+    output, error = run("import_feeds", "--json")
+
+    assert error is None
+    assert [report["source"] for report in json.loads(output)] == [good.pk]
+    # Named explicitly, an inactive source is imported too.
+    output, _error = run("import_feeds", "--json", "--source", str(broken.pk))
+    assert [report["status"] for report in json.loads(output)] == ["error"]
+
+
+def test_no_active_sources(db):
+    output, error = run("import_feeds")
+    assert (output, error) == ("No active feed sources.\n", None)
+    output, error = run("import_feeds", "--json")
+    assert (json.loads(output), error) == ([], None)
+
+
+def test_onboard_centres_twice(site_home):
+    output, error = run("onboard_centres", str(FILES / "centres.csv"))
+    assert error is None
+    assert output.splitlines() == [
+        "row 2: Inloophuis De Boei: created",
+        "row 3: Stichting Samen Verder: created",
+        "row 4: Centrum Het Anker: created",
+        "3 rows onboarded.",
+    ]
+    revisions = Revision.objects.count()
+
+    output, error = run("onboard_centres", str(FILES / "centres.csv"))
+
+    assert error is None
+    assert output.splitlines()[:3] == [
+        "row 2: Inloophuis De Boei: unchanged",
+        "row 3: Stichting Samen Verder: unchanged",
+        "row 4: Centrum Het Anker: unchanged",
+    ]
+    assert CentrePage.objects.count() == 3 and FeedSource.objects.count() == 3
+    assert Revision.objects.count() == revisions
+
+
+def test_onboard_centres_reports_bad_rows_and_exits_1(site_home):
+    output, error = run("onboard_centres", str(FILES / "centres_with_errors.csv"))
+
+    assert "row 3: name: is required" in output.splitlines()
+    assert "row 8: Toon Hermans Huis: created" in output.splitlines()
+    assert str(error) == "5 of 7 rows could not be onboarded."
+    assert error.returncode == 1
+
+
+def test_onboard_centres_missing_file(db, tmp_path):
+    _output, error = run("onboard_centres", str(tmp_path / "nope.csv"))
+    assert str(error).startswith(f"Cannot read {tmp_path / 'nope.csv'}")
+
+
+def test_run_scheduler_once_enqueues_the_import(good):
+    output, error = run("run_scheduler", "--once")
+
+    assert error is None
+    assert "enqueued the feed import" in output
+    # The test settings' immediate backend has run it already.
+    assert ImportRun.objects.get(source=good).status == "ok"
+    assert EventPage.objects.filter(source=good).count() == 1
+
+
+def test_run_scheduler_stops_on_sigterm(db):
+    handler = signal.getsignal(signal.SIGTERM)
+
+    def stop_the_scheduler():
+        # Signal only once the scheduler has its own handler in place: before that, SIGTERM would
+        # end the whole test run. If it never does, interrupt it instead, so the test fails, not hangs.
+        deadline = time.monotonic() + 10
+        while signal.getsignal(signal.SIGTERM) is handler and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if signal.getsignal(signal.SIGTERM) is handler:
+            _thread.interrupt_main()
+        else:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    stopper = threading.Thread(target=stop_the_scheduler, daemon=True)
+    stopper.start()
+    output, error = run("run_scheduler", "--interval", "60")
+    stopper.join(timeout=15)
+
+    assert error is None
+    assert output.splitlines()[-1] == "Scheduler stopped."
+    assert sum("enqueued the feed import" in line for line in output.splitlines()) == 1
+    assert signal.getsignal(signal.SIGTERM) is handler
+
+
+def test_run_scheduler_refuses_a_zero_interval(db):
+    with pytest.raises(CommandError, match="must be more than 0"):
+        call_command("run_scheduler", "--interval", "0")
+
+
+def test_onboard_centres_on_a_site_without_a_home_page(db):
+    output, error = run("onboard_centres", str(FILES / "centres.csv"))
+    assert "is not a home page" in output
+    assert str(error) == "Nothing was onboarded."

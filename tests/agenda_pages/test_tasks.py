@@ -1,0 +1,94 @@
+"""The background tasks, run by the test settings' immediate backend when enqueued."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django_tasks import TaskResultStatus
+
+from agenda_pages.models import EventPage, ImportRun
+from agenda_pages.tasks import import_due_feeds, import_feed_source
+from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+
+CALENDAR = b"\r\n".join(
+    [
+        b"BEGIN:VCALENDAR",
+        b"VERSION:2.0",
+        b"PRODID:-//Inloophuis//NL",
+        b"BEGIN:VEVENT",
+        b"UID:walk@inloophuis.example",
+        b"DTSTAMP:20261101T000000Z",
+        b"SUMMARY:Wandelgroep",
+        b"DTSTART;TZID=Europe/Amsterdam:20261201T100000",
+        b"DTEND;TZID=Europe/Amsterdam:20261201T113000",
+        b"END:VEVENT",
+        b"END:VCALENDAR",
+        b"",
+    ]
+)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock():
+    with time_machine.travel(NOW, tick=True):
+        yield
+
+
+@pytest.fixture
+def source(site_home, feed_server):
+    feed_server.add("/agenda.ics", CALENDAR, Content_Type="text/calendar")
+    centre = CentrePageFactory(parent=CentreIndexPageFactory(parent=site_home), title="Inloophuis De Boei")
+    return FeedSourceFactory(centre=centre, url=feed_server.url("/agenda.ics"), format="ics")
+
+
+def test_import_feed_source_imports_one_source(source):
+    result = import_feed_source.enqueue(source.pk)
+
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert result.return_value["source"] == source.pk
+    assert (result.return_value["status"], result.return_value["created"]) == ("ok", 1)
+    assert EventPage.objects.filter(source=source).count() == 1
+
+
+def test_import_feed_source_ignores_back_off(source):
+    source.consecutive_failures = 2
+    source.next_attempt_at = NOW + timedelta(hours=2)
+    source.save()
+    assert import_feed_source.enqueue(source.pk).return_value["status"] == "ok"
+
+
+def test_import_due_feeds_imports_and_prunes_old_runs(source):
+    old = ImportRun.objects.create(source=source, started_at=NOW - timedelta(days=91), status="ok")
+    recent = ImportRun.objects.create(source=source, started_at=NOW - timedelta(days=89), status="ok")
+
+    result = import_due_feeds.enqueue()
+
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    summary = result.return_value
+    assert (summary["failed"], summary["pruned_runs"]) == (0, 1)
+    assert [(report["source"], report["status"]) for report in summary["sources"]] == [(source.pk, "ok")]
+    assert not ImportRun.objects.filter(pk=old.pk).exists()
+    assert ImportRun.objects.filter(pk=recent.pk).exists()
+    assert ImportRun.objects.count() == 2  # the recent one and this run's
+    assert EventPage.objects.filter(source=source).count() == 1
+
+
+def test_import_due_feeds_respects_back_off_and_inactive_sources(source, feed_server):
+    source.consecutive_failures = 1
+    source.next_attempt_at = NOW + timedelta(hours=1)
+    source.save()
+    FeedSourceFactory(centre=source.centre, url=feed_server.url("/other.ics"), is_active=False)
+
+    summary = import_due_feeds.enqueue().return_value
+
+    assert summary == {"sources": [], "failed": 0, "pruned_runs": 0}
+    assert not feed_server.requests
+
+
+def test_import_due_feeds_counts_failures(source, feed_server):
+    feed_server.add("/agenda.ics", b"nope", status=500)
+    summary = import_due_feeds.enqueue().return_value
+    assert summary["failed"] == 1
+    assert summary["sources"][0]["status"] == "error"
