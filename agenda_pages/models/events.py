@@ -121,6 +121,7 @@ class EventPage(Page):
                 FieldPanel("source_uid", read_only=True),
                 FieldPanel("source_url", read_only=True),
                 FieldPanel("source_last_seen_at", read_only=True),
+                FieldPanel("source_conflicts", read_only=True),
             ],
             heading=_("Imported from"),
         ),

@@ -315,3 +315,34 @@ def test_one_broken_source_does_not_stop_the_others(centre, feed_server):
     assert sorted(report.status for report in reports) == ["error", "ok"]
     assert EventPage.objects.filter(source=good).count() == 1
     assert FeedSource.objects.filter(consecutive_failures=1).count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_imports_of_one_source_create_each_event_once(source, feed_server):
+    """Two workers importing the same source at once: the lock on the source serialises them."""
+    import threading
+
+    from django.db import connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises all writers anyway; row locks need PostgreSQL")
+    serve(feed_server, calendar(WALK, YOGA, TALK))
+    reports = []
+
+    def worker():
+        try:
+            reports.append(import_source(source.pk, now=NOW))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(report.status for report in reports) in (["not-modified", "ok"], ["ok", "ok"])
+    assert sorted(EventPage.objects.filter(source=source).values_list("source_uid", flat=True)) == [
+        "talk@inloophuis.example",
+        "walk@inloophuis.example",
+        "yoga@inloophuis.example",
+    ]
