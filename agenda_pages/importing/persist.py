@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.db.models import Prefetch
 from django.utils.text import slugify
 
 from agenda_pages.models import EventOccurrence, EventPage, FeedSource, OccurrenceStatus
@@ -99,7 +100,17 @@ class SourceSync:
         self.default_audience = list(source.default_audience.all())
 
     def run(self, events: list[MappedEvent]) -> SyncReport:
-        pages = list(EventPage.objects.filter(source=self.source).prefetch_related("occurrences"))
+        # Only what matching, hashing and withdrawal need: unchanged items (most of them) cost no
+        # more than this one query and its prefetch.
+        pages = list(
+            EventPage.objects.filter(source=self.source)
+            .only("id", "path", "depth", "title", "live", "source_uid", "source_url", "source_post_id", "source_hash")
+            .prefetch_related(
+                Prefetch(
+                    "occurrences", queryset=EventOccurrence.objects.only("id", "page_id", "start", "end", "status")
+                )
+            )
+        )
         index = _Index(pages)
         seen: set[int] = set()
         for event in events:
