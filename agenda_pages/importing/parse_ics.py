@@ -74,7 +74,7 @@ def parse_ics(data: bytes, *, limits: ParseLimits) -> ParseResult:
     if broken and broken == failed_before + len(series):
         first = next(warning for warning in warnings if warning.message.startswith(_UNREADABLE))
         raise FeedParseError(f"None of the {broken} events in the feed could be read. First problem: {first.message}")
-    return ParseResult(format=FeedFormat.ICS, events=tuple(events), warnings=tuple(warnings))
+    return ParseResult(format=FeedFormat.ICS, events=tuple(events), warnings=tuple(warnings), truncated=left_out > 0)
 
 
 # --- bytes to calendars -------------------------------------------------------------------------

@@ -70,6 +70,7 @@ def parse_jsonld(data: bytes, *, limits: ParseLimits, base_url: str = "") -> Par
     events: list[ParsedEvent] = []
     seen_uids: set[str] = set()
     occurrence_count = 0
+    truncated = False
     for node in nodes:
         label = _label(node)
         try:
@@ -93,10 +94,11 @@ def parse_jsonld(data: bytes, *, limits: ParseLimits, base_url: str = "") -> Par
                     f"The page has more than {limits.max_occurrences_per_feed} occurrences; the rest were left out."
                 )
             )
+            truncated = True
             break
         occurrence_count += len(event.occurrences)
         events.append(event)
-    return ParseResult(format=FeedFormat.JSONLD, events=tuple(events), warnings=tuple(warnings))
+    return ParseResult(format=FeedFormat.JSONLD, events=tuple(events), warnings=tuple(warnings), truncated=truncated)
 
 
 class _JsonLdScripts(HTMLParser):

@@ -37,6 +37,7 @@ def parse_tec(data: bytes, *, limits: ParseLimits) -> ParseResult:
     warnings: list[ParseWarning] = []
     seen_uids: set[str] = set()
     occurrence_count = 0
+    truncated = False
 
     for position, item in enumerate(document["events"], start=1):
         uid = _item_uid(item) or f"item {position}"
@@ -57,6 +58,7 @@ def parse_tec(data: bytes, *, limits: ParseLimits) -> ParseResult:
                     f"The feed has more than {limits.max_occurrences_per_feed} occurrences; the rest were left out."
                 )
             )
+            truncated = True
             break
         occurrence_count += len(event.occurrences)
         events.append(event)
@@ -67,6 +69,7 @@ def parse_tec(data: bytes, *, limits: ParseLimits) -> ParseResult:
         events=tuple(events),
         warnings=tuple(warnings),
         next_page_url=next_page_url if isinstance(next_page_url, str) else "",
+        truncated=truncated,
         extra={key: document[key] for key in ("total", "total_pages") if isinstance(document.get(key), int)},
     )
 

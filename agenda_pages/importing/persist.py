@@ -91,8 +91,11 @@ def _start_moderation(page: EventPage) -> None:
 
 
 class SourceSync:
-    def __init__(self, source: FeedSource, *, now: datetime, keep_uids: frozenset[str] = frozenset()):
+    def __init__(
+        self, source: FeedSource, *, now: datetime, keep_uids: frozenset[str] = frozenset(), withdraw: bool = True
+    ):
         self.source = source
+        self.withdraw = withdraw
         self.now = now
         # Series the parser skipped (broken, refused): absent from the result, but not gone.
         self.keep_uids = keep_uids
@@ -122,8 +125,9 @@ class SourceSync:
             else:
                 seen.add(page.pk)
                 self._update(page, event)
-        vanished = [page for page in pages if page.pk not in seen and page.source_uid not in self.keep_uids]
-        self._withdraw_vanished(pages, vanished)
+        if self.withdraw:
+            vanished = [page for page in pages if page.pk not in seen and page.source_uid not in self.keep_uids]
+            self._withdraw_vanished(pages, vanished)
         return self.report
 
     def _create(self, event: MappedEvent) -> None:
@@ -260,6 +264,11 @@ class SourceSync:
 
 
 def sync_source(
-    source: FeedSource, events: list[MappedEvent], *, now: datetime, keep_uids: frozenset[str] = frozenset()
+    source: FeedSource,
+    events: list[MappedEvent],
+    *,
+    now: datetime,
+    keep_uids: frozenset[str] = frozenset(),
+    withdraw: bool = True,
 ) -> SyncReport:
-    return SourceSync(source, now=now, keep_uids=keep_uids).run(events)
+    return SourceSync(source, now=now, keep_uids=keep_uids, withdraw=withdraw).run(events)

@@ -123,6 +123,7 @@ def _fetch_and_parse(source: FeedSource, now: datetime, *, use_validators: bool)
     limits = _parse_limits(now)
     result = _parse(first, fmt, limits)
     events, warnings, hashes = list(result.events), list(result.warnings), [first.content_hash]
+    truncated = result.truncated
     # The Events Calendar's REST API pages its results; only all pages together are the feed.
     while result.next_page_url:
         if len(hashes) >= conf.max_tec_pages():
@@ -131,11 +132,13 @@ def _fetch_and_parse(source: FeedSource, now: datetime, *, use_validators: bool)
         result = _parse(page, fmt, limits)
         events += result.events
         warnings += result.warnings
+        truncated = truncated or result.truncated
         hashes.append(page.content_hash)
     content_hash = hashes[0] if len(hashes) == 1 else hashlib.sha256(":".join(hashes).encode()).hexdigest()
     if use_validators and content_hash == source.content_hash:
         return FetchedFeed(first, content_hash, None)
-    return FetchedFeed(first, content_hash, ParseResult(format=fmt, events=tuple(events), warnings=tuple(warnings)))
+    parsed = ParseResult(format=fmt, events=tuple(events), warnings=tuple(warnings), truncated=truncated)
+    return FetchedFeed(first, content_hash, parsed)
 
 
 def _describe_warning(warning: ParseWarning) -> str:
@@ -166,6 +169,8 @@ def import_source(source_id: int, *, now: datetime | None = None, dry_run: bool 
                     mapped,
                     now=now,
                     keep_uids=frozenset(warning.uid for warning in parsed.warnings if warning.uid),
+                    # A capped feed is incomplete: what is missing from it is not known to be gone.
+                    withdraw=not parsed.truncated,
                 )
                 if dry_run:
                     transaction.set_rollback(True)

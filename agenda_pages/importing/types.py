@@ -100,4 +100,6 @@ class ParseResult:
     warnings: tuple[ParseWarning, ...] = ()
     # The Events Calendar's REST API pages its results; the fetch stage follows this link.
     next_page_url: str = ""
+    # True when a cap left events out: absent items are then not known to be gone.
+    truncated: bool = False
     extra: dict = field(default_factory=dict)

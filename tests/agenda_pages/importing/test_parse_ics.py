@@ -526,3 +526,22 @@ def test_custom_time_zone_of_one_feed_does_not_leak_into_the_next():
     assert only_event(parse_ics(feed_a, limits=LIMITS_2026)).occurrences[0].start == ams(2026, 2, 10, 10)
     assert only_event(parse_ics(feed_b, limits=LIMITS_2026)).occurrences[0].start == ams(2026, 2, 10, 16)
     assert only_event(parse_ics(feed_a, limits=LIMITS_2026)).occurrences[0].start == ams(2026, 2, 10, 10)
+
+
+def test_feed_cap_marks_the_result_truncated():
+    from datetime import UTC, datetime
+
+    from agenda_pages.importing.parse_ics import parse_ics
+    from agenda_pages.importing.types import ParseLimits
+
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:e{number}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:2026120{number}T100000Z\r\n"
+        f"SUMMARY:Event {number}\r\nEND:VEVENT\r\n"
+        for number in range(1, 4)
+    )
+    body = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n{events}END:VCALENDAR\r\n".encode()
+    window = {"window_start": datetime(2026, 11, 1, tzinfo=UTC), "window_end": datetime(2027, 1, 1, tzinfo=UTC)}
+    assert not parse_ics(body, limits=ParseLimits(**window)).truncated
+    capped = parse_ics(body, limits=ParseLimits(**window, max_occurrences_per_feed=2))
+    assert capped.truncated
+    assert len(capped.events) == 2

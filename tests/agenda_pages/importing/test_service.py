@@ -346,3 +346,17 @@ def test_concurrent_imports_of_one_source_create_each_event_once(source, feed_se
         "walk@inloophuis.example",
         "yoga@inloophuis.example",
     ]
+
+
+def test_a_capped_feed_withdraws_nothing(source, feed_server, settings):
+    serve(feed_server, calendar(WALK, YOGA, TALK))
+    run(source)
+    publish_all(source)
+    # The same feed, but the cap on dates now leaves events out: they are not known to be gone.
+    settings.AGENDA_IMPORT_MAX_OCCURRENCES_PER_FEED = 2
+    serve(feed_server, calendar(WALK, TALK, YOGA))  # new bytes, so it is parsed again
+    report = run(source)
+    assert report.status == "ok"
+    assert report.withdrawn == 0
+    assert any("left out" in warning for warning in report.warnings)
+    assert not EventOccurrence.objects.filter(status=OccurrenceStatus.WITHDRAWN).exists()
