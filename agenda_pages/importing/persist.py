@@ -90,6 +90,28 @@ def _start_moderation(page: EventPage) -> None:
         workflow.start(page, user=None)
 
 
+def _set_status(pages: list[EventPage], starts: dict[int, set], status: str) -> None:
+    """Give the dates at ``starts[page.pk]`` the status ``status`` in the table (the live version)
+    and, where a page has changes waiting for review, in that pending version too: approving it
+    later must not bring back a withdrawn date (or hide a restored one)."""
+    for page in pages:
+        page_starts = starts.get(page.pk)
+        if not page_starts:
+            continue
+        EventOccurrence.objects.filter(page=page, start__in=page_starts).update(status=status)
+        if page.live and not page.has_unpublished_changes:
+            continue
+        pending = page.get_latest_revision_as_object()
+        occurrences = list(pending.occurrences.all())
+        if not any(row.start in page_starts and row.status != status for row in occurrences):
+            continue
+        for row in occurrences:
+            if row.start in page_starts:
+                row.status = status
+        pending.occurrences = occurrences
+        pending.save_revision(log_action=True)
+
+
 class SourceSync:
     def __init__(
         self, source: FeedSource, *, now: datetime, keep_uids: frozenset[str] = frozenset(), withdraw: bool = True
@@ -169,13 +191,13 @@ class SourceSync:
     def _restore_withdrawn(self, page: EventPage, live_rows: list[EventOccurrence], event: MappedEvent) -> bool:
         """An item that came back: its withdrawn dates that are in the feed again are shown again."""
         starts = {occurrence.start for occurrence in event.occurrences if occurrence.status != "cancelled"}
-        back = [
-            row.pk
+        back = {
+            row.start
             for row in live_rows
             if row.status == OccurrenceStatus.WITHDRAWN and row.start in starts and _future(row, self.now)
-        ]
+        }
         if back:
-            EventOccurrence.objects.filter(pk__in=back).update(status=OccurrenceStatus.SCHEDULED)
+            _set_status([page], {page.pk: back}, OccurrenceStatus.SCHEDULED)
         return bool(back)
 
     def _apply_cancellations(self, page: EventPage, live_rows: list[EventOccurrence], event: MappedEvent) -> bool:
@@ -258,8 +280,8 @@ class SourceSync:
                 "nothing was withdrawn. Check the feed, then clear 'needs review'."
             )
             return
-        rows = [row.pk for page_rows in vanishing.values() for row in page_rows]
-        EventOccurrence.objects.filter(pk__in=rows).update(status=OccurrenceStatus.WITHDRAWN)
+        starts = {pk: {row.start for row in rows} for pk, rows in vanishing.items()}
+        _set_status([page for page in vanished if page.pk in vanishing], starts, OccurrenceStatus.WITHDRAWN)
         self.report.withdrawn += len(vanishing)
 
 

@@ -360,3 +360,17 @@ def test_a_capped_feed_withdraws_nothing(source, feed_server, settings):
     assert report.withdrawn == 0
     assert any("left out" in warning for warning in report.warnings)
     assert not EventOccurrence.objects.filter(status=OccurrenceStatus.WITHDRAWN).exists()
+
+
+def test_withdrawn_dates_stay_withdrawn_when_a_pending_draft_is_approved(source, feed_server):
+    serve(feed_server, calendar(WALK, YOGA, TALK))
+    run(source)  # three drafts waiting for review
+    serve(feed_server, calendar(WALK, YOGA))
+    assert run(source).withdrawn == 1
+    talk = EventPage.objects.get(source_uid="talk@inloophuis.example")
+    talk.get_latest_revision().publish()  # the centre approves it after all
+    assert set(talk.occurrences.values_list("status", flat=True)) == {OccurrenceStatus.WITHDRAWN}
+
+    serve(feed_server, calendar(WALK, YOGA, TALK))
+    run(source)  # it is back in the feed
+    assert set(talk.occurrences.values_list("status", flat=True)) == {OccurrenceStatus.SCHEDULED}
