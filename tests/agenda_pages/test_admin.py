@@ -12,7 +12,7 @@ from wagtail.users.models import UserProfile
 
 from agenda_pages.models import EventPage, FeedSource, ImportRun
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
-from tests.agenda_pages.importing.test_service import WALK, YOGA, calendar
+from tests.agenda_pages.ics_samples import WALK, YOGA, calendar
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 

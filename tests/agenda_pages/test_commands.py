@@ -18,6 +18,7 @@ from wagtail.models import Revision
 
 from agenda_pages.models import CentrePage, EventPage, FeedSource, ImportRun
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
+from tests.agenda_pages.ics_samples import WALK, calendar
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 FILES = Path(__file__).parent / "files"
@@ -34,22 +35,7 @@ REPORT_KEYS = {
     "error",
 }
 
-CALENDAR = b"\r\n".join(
-    [
-        b"BEGIN:VCALENDAR",
-        b"VERSION:2.0",
-        b"PRODID:-//Inloophuis//NL",
-        b"BEGIN:VEVENT",
-        b"UID:walk@inloophuis.example",
-        b"DTSTAMP:20261101T000000Z",
-        b"SUMMARY:Wandelgroep",
-        b"DTSTART;TZID=Europe/Amsterdam:20261201T100000",
-        b"DTEND;TZID=Europe/Amsterdam:20261201T113000",
-        b"END:VEVENT",
-        b"END:VCALENDAR",
-        b"",
-    ]
-)
+CALENDAR = calendar(WALK)
 
 
 @pytest.fixture(autouse=True)
