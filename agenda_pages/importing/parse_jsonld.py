@@ -32,6 +32,7 @@ from .types import (
     ParseLimits,
     ParseResult,
     ParseWarning,
+    within_limits,
 )
 
 JSONLD_MEDIA_TYPE = "application/ld+json"
@@ -69,8 +70,6 @@ def parse_jsonld(data: bytes, *, limits: ParseLimits, base_url: str = "") -> Par
 
     events: list[ParsedEvent] = []
     seen_uids: set[str] = set()
-    occurrence_count = 0
-    truncated = False
     for node in nodes:
         label = _label(node)
         try:
@@ -86,19 +85,9 @@ def parse_jsonld(data: bytes, *, limits: ParseLimits, base_url: str = "") -> Par
         seen_uids.add(event.uid)
         if uid_warning:
             warnings.append(uid_warning)
-        if not all(_in_window(occurrence, limits) for occurrence in event.occurrences):
-            continue
-        if occurrence_count + len(event.occurrences) > limits.max_occurrences_per_feed:
-            warnings.append(
-                ParseWarning(
-                    f"The page has more than {limits.max_occurrences_per_feed} occurrences; the rest were left out."
-                )
-            )
-            truncated = True
-            break
-        occurrence_count += len(event.occurrences)
         events.append(event)
-    return ParseResult(format=FeedFormat.JSONLD, events=tuple(events), warnings=tuple(warnings), truncated=truncated)
+    kept, cap_warnings, truncated = within_limits(events, limits, source_noun="page")
+    return ParseResult(format=FeedFormat.JSONLD, events=kept, warnings=(*warnings, *cap_warnings), truncated=truncated)
 
 
 class _JsonLdScripts(HTMLParser):
@@ -356,8 +345,3 @@ def _label(node: dict) -> str:
 
 def _string(value) -> str:
     return value.strip() if isinstance(value, str) else ""
-
-
-def _in_window(occurrence: ParsedOccurrence, limits: ParseLimits) -> bool:
-    end = occurrence.end or occurrence.start
-    return end >= limits.window_start and occurrence.start <= limits.window_end

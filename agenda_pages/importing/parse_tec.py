@@ -20,6 +20,7 @@ from .types import (
     ParseLimits,
     ParseResult,
     ParseWarning,
+    within_limits,
 )
 
 TEC_DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -36,8 +37,6 @@ def parse_tec(data: bytes, *, limits: ParseLimits) -> ParseResult:
     events: list[ParsedEvent] = []
     warnings: list[ParseWarning] = []
     seen_uids: set[str] = set()
-    occurrence_count = 0
-    truncated = False
 
     for position, item in enumerate(document["events"], start=1):
         uid = _item_uid(item) or f"item {position}"
@@ -50,24 +49,14 @@ def parse_tec(data: bytes, *, limits: ParseLimits) -> ParseResult:
             warnings.append(ParseWarning(f"Event {uid} was skipped: {error}", uid))
             continue
         seen_uids.add(uid)
-        if not all(_in_window(occurrence, limits) for occurrence in event.occurrences):
-            continue  # TEC gives one occurrence per event
-        if occurrence_count + len(event.occurrences) > limits.max_occurrences_per_feed:
-            warnings.append(
-                ParseWarning(
-                    f"The feed has more than {limits.max_occurrences_per_feed} occurrences; the rest were left out."
-                )
-            )
-            truncated = True
-            break
-        occurrence_count += len(event.occurrences)
         events.append(event)
+    kept, cap_warnings, truncated = within_limits(events, limits)
 
     next_page_url = document.get("next_rest_url")
     return ParseResult(
         format=FeedFormat.TEC_JSON,
-        events=tuple(events),
-        warnings=tuple(warnings),
+        events=kept,
+        warnings=(*warnings, *cap_warnings),
         next_page_url=next_page_url if isinstance(next_page_url, str) else "",
         truncated=truncated,
         extra={key: document[key] for key in ("total", "total_pages") if isinstance(document.get(key), int)},
@@ -229,8 +218,3 @@ def _categories(categories) -> tuple[str, ...]:
 def _text(mapping: dict, key: str) -> str:
     value = mapping.get(key)
     return value.strip() if isinstance(value, str) else ""
-
-
-def _in_window(occurrence: ParsedOccurrence, limits: ParseLimits) -> bool:
-    end = occurrence.end or occurrence.start
-    return end >= limits.window_start and occurrence.start <= limits.window_end

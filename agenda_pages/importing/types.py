@@ -47,6 +47,11 @@ class ParseLimits:
     max_occurrences_per_series: int = 400
     max_occurrences_per_feed: int = 10_000
 
+    def includes(self, occurrence: "ParsedOccurrence") -> bool:
+        """Whether an occurrence touches the import window (it may have started yesterday)."""
+        end = occurrence.end or occurrence.start
+        return end >= self.window_start and occurrence.start <= self.window_end
+
 
 @dataclass(frozen=True)
 class ParsedOccurrence:
@@ -103,3 +108,28 @@ class ParseResult:
     # True when a cap left events out: absent items are then not known to be gone.
     truncated: bool = False
     extra: dict = field(default_factory=dict)
+
+
+def within_limits(
+    events: list[ParsedEvent], limits: ParseLimits, *, source_noun: str = "feed"
+) -> tuple[tuple[ParsedEvent, ...], tuple[ParseWarning, ...], bool]:
+    """The events whose dates lie in the window, in order, until the feed's cap on dates is reached.
+
+    For formats that list each date as its own event (The Events Calendar, JSON-LD). Returns the
+    kept events, a warning when the cap cut the list short, and whether it did (see
+    ``ParseResult.truncated``).
+    """
+    kept: list[ParsedEvent] = []
+    count = 0
+    for event in events:
+        if not all(limits.includes(occurrence) for occurrence in event.occurrences):
+            continue
+        if count + len(event.occurrences) > limits.max_occurrences_per_feed:
+            message = (
+                f"The {source_noun} has more than {limits.max_occurrences_per_feed} occurrences; "
+                "the rest were left out."
+            )
+            return tuple(kept), (ParseWarning(message),), True
+        count += len(event.occurrences)
+        kept.append(event)
+    return tuple(kept), (), False
