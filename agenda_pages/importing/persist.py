@@ -8,9 +8,12 @@ was already approved once.
 """
 
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils.text import slugify
 
@@ -78,9 +81,10 @@ def _build_occurrences(event: MappedEvent) -> list[EventOccurrence]:
     ]
 
 
-def _slug_for(event: MappedEvent) -> str:
-    # Stable and unique per series: the same item always gets the same address.
-    suffix = hashlib.sha1(event.uid.encode()).hexdigest()[:8]
+def _slug_for(source: FeedSource, event: MappedEvent) -> str:
+    # Stable and unique per series: the same item always gets the same address, also when a centre
+    # has two feeds that share an item.
+    suffix = hashlib.sha1(f"{source.pk}:{event.uid}".encode()).hexdigest()[:8]
     return f"{slugify(event.title)[:60].strip('-') or 'activiteit'}-{suffix}"
 
 
@@ -90,23 +94,22 @@ def _start_moderation(page: EventPage) -> None:
         workflow.start(page, user=None)
 
 
-def _set_status(pages: list[EventPage], starts: dict[int, set], status: str) -> None:
-    """Give the dates at ``starts[page.pk]`` the status ``status`` in the table (the live version)
-    and, where a page has changes waiting for review, in that pending version too: approving it
-    later must not bring back a withdrawn date (or hide a restored one)."""
-    for page in pages:
-        page_starts = starts.get(page.pk)
-        if not page_starts:
-            continue
-        EventOccurrence.objects.filter(page=page, start__in=page_starts).update(status=status)
+def _set_status(rows_by_page: dict[EventPage, list[EventOccurrence]], status: str) -> None:
+    """Give these dates ``status`` in the table (the live version) in one query, and also in the
+    version waiting for review where a page has one: approving it later must not bring a withdrawn
+    date back (or hide a restored one)."""
+    row_ids = [row.pk for rows in rows_by_page.values() for row in rows]
+    EventOccurrence.objects.filter(pk__in=row_ids).update(status=status)
+    for page, rows in rows_by_page.items():
         if page.live and not page.has_unpublished_changes:
             continue
+        starts = {row.start for row in rows}
         pending = page.get_latest_revision_as_object()
         occurrences = list(pending.occurrences.all())
-        if not any(row.start in page_starts and row.status != status for row in occurrences):
+        if not any(row.start in starts and row.status != status for row in occurrences):
             continue
         for row in occurrences:
-            if row.start in page_starts:
+            if row.start in starts:
                 row.status = status
         pending.occurrences = occurrences
         pending.save_revision(log_action=True)
@@ -129,7 +132,18 @@ class SourceSync:
         # more than this one query and its prefetch.
         pages = list(
             EventPage.objects.filter(source=self.source)
-            .only("id", "path", "depth", "title", "live", "source_uid", "source_url", "source_post_id", "source_hash")
+            .only(
+                "id",
+                "path",
+                "depth",
+                "title",
+                "live",
+                "has_unpublished_changes",
+                "source_uid",
+                "source_url",
+                "source_post_id",
+                "source_hash",
+            )
             .prefetch_related(
                 Prefetch(
                     "occurrences", queryset=EventOccurrence.objects.only("id", "page_id", "start", "end", "status")
@@ -152,10 +166,25 @@ class SourceSync:
             self._withdraw_vanished(pages, vanished)
         return self.report
 
+    @contextmanager
+    def _saving(self, event: MappedEvent):
+        """Write one event in a savepoint; if it cannot be saved, warn and go on with the others."""
+        try:
+            with transaction.atomic():
+                yield
+        except (ValidationError, IntegrityError) as error:
+            detail = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            self.report.warnings.append(f"{event.uid}: the event could not be saved ({detail}).")
+
     def _create(self, event: MappedEvent) -> None:
+        with self._saving(event):
+            self._create_page(event)
+            self.report.created += 1
+
+    def _create_page(self, event: MappedEvent) -> None:
         page = EventPage(
             title=event.title,
-            slug=_slug_for(event),
+            slug=_slug_for(self.source, event),
             live=False,
             source=self.source,
             source_uid=event.uid,
@@ -172,7 +201,6 @@ class SourceSync:
         self.source.centre.add_child(instance=page)
         page.save_revision(log_action=True)
         _start_moderation(page)
-        self.report.created += 1
 
     def _update(self, page: EventPage, event: MappedEvent) -> None:
         live_rows = list(page.occurrences.all())
@@ -183,21 +211,22 @@ class SourceSync:
             else:
                 self.report.unchanged += 1
             return
-        if self._apply_cancellations(page, live_rows, event):
-            self.report.cancelled += 1
-        self._save_new_revision(page, event)
-        self.report.updated += 1
+        with self._saving(event):
+            cancelled = self._apply_cancellations(page, live_rows, event)
+            self._save_new_revision(page, event)
+            self.report.cancelled += cancelled
+            self.report.updated += 1
 
     def _restore_withdrawn(self, page: EventPage, live_rows: list[EventOccurrence], event: MappedEvent) -> bool:
         """An item that came back: its withdrawn dates that are in the feed again are shown again."""
         starts = {occurrence.start for occurrence in event.occurrences if occurrence.status != "cancelled"}
-        back = {
-            row.start
+        back = [
+            row
             for row in live_rows
             if row.status == OccurrenceStatus.WITHDRAWN and row.start in starts and _future(row, self.now)
-        }
+        ]
         if back:
-            _set_status([page], {page.pk: back}, OccurrenceStatus.SCHEDULED)
+            _set_status({page: back}, OccurrenceStatus.SCHEDULED)
         return bool(back)
 
     def _apply_cancellations(self, page: EventPage, live_rows: list[EventOccurrence], event: MappedEvent) -> bool:
@@ -270,8 +299,7 @@ class SourceSync:
         broken feed than a cleared agenda: nothing is withdrawn and a moderator is asked to look.
         """
         upcoming_total = sum(1 for page in pages if self._upcoming_rows(page))
-        vanishing = {page.pk: self._upcoming_rows(page) for page in vanished}
-        vanishing = {pk: rows for pk, rows in vanishing.items() if rows}
+        vanishing = {page: rows for page in vanished if (rows := self._upcoming_rows(page))}
         if not vanishing:
             return
         if len(vanishing) * 2 > upcoming_total:
@@ -280,8 +308,7 @@ class SourceSync:
                 "nothing was withdrawn. Check the feed, then clear 'needs review'."
             )
             return
-        starts = {pk: {row.start for row in rows} for pk, rows in vanishing.items()}
-        _set_status([page for page in vanished if page.pk in vanishing], starts, OccurrenceStatus.WITHDRAWN)
+        _set_status(vanishing, OccurrenceStatus.WITHDRAWN)
         self.report.withdrawn += len(vanishing)
 
 

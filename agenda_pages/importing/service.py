@@ -176,6 +176,7 @@ def import_source(source_id: int, *, now: datetime | None = None, dry_run: bool 
                     transaction.set_rollback(True)
             for name in ("created", "updated", "unchanged", "cancelled", "withdrawn"):
                 setattr(report, name, getattr(sync, name))
+            report.warnings += sync.warnings
     except (FetchError, FeedParseError) as exc:
         report.status = ImportRunStatus.ERROR
         report.error = str(exc)

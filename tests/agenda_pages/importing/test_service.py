@@ -345,3 +345,39 @@ def test_withdrawn_dates_stay_withdrawn_when_a_pending_draft_is_approved(source,
     serve(feed_server, calendar(WALK, YOGA, TALK))
     run(source)  # it is back in the feed
     assert set(talk.occurrences.values_list("status", flat=True)) == {OccurrenceStatus.SCHEDULED}
+
+
+def test_withdrawing_costs_the_same_queries_for_one_or_many_events(centre, feed_server):
+    def events(count):
+        return [vevent(f"e{n}@inloophuis.example", f"Activiteit {n}", f"202612{10 + n}T100000") for n in range(count)]
+
+    def queries_to_withdraw(path, kept, total):
+        source = FeedSourceFactory(centre=centre, url=feed_server.url(path), format="ics")
+        feed_server.add(path, calendar(*events(total)))
+        run(source)
+        publish_all(source)
+        feed_server.add(path, calendar(*events(kept)))
+        with CaptureQueriesContext(connection) as queries:
+            report = run(source)
+        assert report.withdrawn == total - kept
+        return len(queries)
+
+    assert queries_to_withdraw("/a.ics", kept=3, total=4) == queries_to_withdraw("/b.ics", kept=6, total=10)
+
+
+def test_an_event_that_cannot_be_saved_is_a_warning_not_a_failed_run(source, feed_server):
+    from types import SimpleNamespace
+
+    from agenda_pages.importing.persist import _slug_for
+    from tests.agenda_pages.factories import EventPageFactory
+
+    # An editor already made a page at the address the importer would give the walk.
+    taken = _slug_for(source, SimpleNamespace(uid="walk@inloophuis.example", title="Wandelgroep"))
+    EventPageFactory(parent=source.centre, title="Wandelen (met de hand)", slug=taken)
+    serve(feed_server, calendar(WALK, YOGA))
+    report = run(source)
+    assert (report.status, report.created) == ("ok", 1)
+    assert any(
+        warning.startswith("walk@inloophuis.example: the event could not be saved") for warning in report.warnings
+    )
+    assert EventPage.objects.filter(source=source).get().source_uid == "yoga@inloophuis.example"
