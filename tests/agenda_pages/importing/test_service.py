@@ -381,3 +381,77 @@ def test_an_event_that_cannot_be_saved_is_a_warning_not_a_failed_run(source, fee
         warning.startswith("walk@inloophuis.example: the event could not be saved") for warning in report.warnings
     )
     assert EventPage.objects.filter(source=source).get().source_uid == "yoga@inloophuis.example"
+
+
+def tec_page(feed_server, ids: list[int], next_path: str = "") -> bytes:
+    import json
+
+    events = [
+        {
+            "id": post_id,
+            "global_id": f"inloophuis.example?id={post_id}",
+            "url": f"https://inloophuis.example/agenda/{post_id}/",
+            "title": f"Activiteit {post_id}",
+            "description": "<p>Welkom.</p>",
+            "all_day": False,
+            "utc_start_date": f"2026-12-{post_id:02d} 09:00:00",
+            "utc_end_date": f"2026-12-{post_id:02d} 10:00:00",
+            "start_date": f"2026-12-{post_id:02d} 10:00:00",
+            "end_date": f"2026-12-{post_id:02d} 11:00:00",
+            "timezone": "Europe/Amsterdam",
+            "venue": [],
+            "categories": [],
+        }
+        for post_id in ids
+    ]
+    document = {"events": events, "total": 3, "total_pages": 2}
+    if next_path:
+        document["next_rest_url"] = feed_server.url(next_path)
+    return json.dumps(document).encode()
+
+
+def test_the_events_calendar_pages_are_all_imported(centre, feed_server):
+    feed_server.add(
+        "/wp-json/tribe/events/v1/events", tec_page(feed_server, [1, 2], "/page2"), Content_Type="application/json"
+    )
+    feed_server.add("/page2", tec_page(feed_server, [3]), Content_Type="application/json")
+    source = FeedSourceFactory(centre=centre, url=feed_server.url("/wp-json/tribe/events/v1/events"), format="auto")
+    report = run(source)
+    assert (report.status, report.created) == ("ok", 3)
+    assert sorted(EventPage.objects.values_list("source_post_id", flat=True)) == ["1", "2", "3"]
+
+
+def test_too_many_pages_is_an_error_that_changes_nothing(centre, feed_server, settings):
+    settings.AGENDA_IMPORT_MAX_TEC_PAGES = 1
+    feed_server.add("/events", tec_page(feed_server, [1, 2], "/page2"), Content_Type="application/json")
+    feed_server.add("/page2", tec_page(feed_server, [3]), Content_Type="application/json")
+    source = FeedSourceFactory(centre=centre, url=feed_server.url("/events"), format="tec-json")
+    report = run(source)
+    assert report.status == "error" and "more than 1 pages" in report.error
+    assert not EventPage.objects.exists()
+
+
+def test_schema_org_page_is_imported_with_its_relative_links_resolved(centre, feed_server):
+    page = b"""<!DOCTYPE html><html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@type": "Event", "name": "Inloopochtend",
+     "startDate": "2026-12-04T10:00:00+01:00", "endDate": "2026-12-04T12:00:00+01:00",
+     "url": "/agenda/inloopochtend/", "location": {"@type": "Place", "name": "De Boei"}}
+    </script></head><body></body></html>"""
+    feed_server.add("/agenda/", page, Content_Type="text/html; charset=utf-8")
+    source = FeedSourceFactory(centre=centre, url=feed_server.url("/agenda/"), format="auto")
+    assert run(source).created == 1
+    assert EventPage.objects.get().source_url == feed_server.url("/agenda/inloopochtend/")
+
+
+def test_a_series_the_parser_skipped_is_not_withdrawn(source, feed_server):
+    serve(feed_server, calendar(WALK, YOGA, TALK))
+    run(source)
+    publish_all(source)
+    # The talk now has a rule the parser refuses: it is missing from the result, but not gone.
+    refused = TALK.replace("END:VEVENT", "RRULE:FREQ=MINUTELY\r\nEND:VEVENT")
+    serve(feed_server, calendar(WALK, YOGA, refused))
+    report = run(source)
+    assert report.withdrawn == 0
+    assert any(warning.startswith("talk@inloophuis.example") for warning in report.warnings)
+    talk = EventPage.objects.get(source_uid="talk@inloophuis.example")
+    assert set(talk.occurrences.values_list("status", flat=True)) == {OccurrenceStatus.SCHEDULED}
