@@ -1,5 +1,10 @@
 """Small iCalendar feeds for the importer's tests: three events of one centre, in Dutch time."""
 
+from datetime import UTC, datetime
+
+# The moment the tests import at: the samples' dates lie in the weeks after it.
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+
 
 def vevent(uid, summary, start, *, end=None, rrule="", status="", description="", url="", dtstamp="20261101T000000Z"):
     lines = [

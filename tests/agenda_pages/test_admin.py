@@ -4,17 +4,14 @@ from datetime import UTC, datetime
 from html import unescape
 
 import pytest
-import time_machine
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from agenda_pages.models import EventPage, FeedSource, ImportRun
-from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
+from tests.agenda_pages.factories import FeedSourceFactory
 from tests.agenda_pages.ics_samples import WALK, YOGA, calendar
-
-NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
 
 def english(user):
@@ -38,22 +35,6 @@ def plain_client(client, django_user_model):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(english(user))
     return client
-
-
-@pytest.fixture
-def centre(site_home):
-    return CentrePageFactory(parent=CentreIndexPageFactory(parent=site_home), title="Inloophuis De Boei")
-
-
-@pytest.fixture
-def source(centre, feed_server):
-    return FeedSourceFactory(centre=centre, url=feed_server.url("/agenda.ics"), format="ics")
-
-
-@pytest.fixture
-def frozen_now():
-    with time_machine.travel(NOW, tick=True):
-        yield
 
 
 def messages_of(response) -> list[str]:

@@ -6,21 +6,19 @@ import os
 import signal
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
 import pytest
-import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Revision
 
 from agenda_pages.models import CentrePage, EventPage, FeedSource, ImportRun
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
-from tests.agenda_pages.ics_samples import WALK, calendar
+from tests.agenda_pages.ics_samples import NOW, WALK, calendar
 
-NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 FILES = Path(__file__).parent / "files"
 REPORT_KEYS = {
     "source",
@@ -38,10 +36,7 @@ REPORT_KEYS = {
 CALENDAR = calendar(WALK)
 
 
-@pytest.fixture(autouse=True)
-def _frozen_clock():
-    with time_machine.travel(NOW, tick=True):
-        yield
+pytestmark = pytest.mark.usefixtures("frozen_now")
 
 
 @pytest.fixture

@@ -1,25 +1,19 @@
 """The background tasks, run by the test settings' immediate backend when enqueued."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
-import time_machine
 from django_tasks import TaskResultStatus
 
 from agenda_pages.models import EventPage, ImportRun
 from agenda_pages.tasks import import_due_feeds, import_feed_source
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
-from tests.agenda_pages.ics_samples import WALK, calendar
-
-NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+from tests.agenda_pages.ics_samples import NOW, WALK, calendar
 
 CALENDAR = calendar(WALK)
 
 
-@pytest.fixture(autouse=True)
-def _frozen_clock():
-    with time_machine.travel(NOW, tick=True):
-        yield
+pytestmark = pytest.mark.usefixtures("frozen_now")
 
 
 @pytest.fixture

@@ -9,20 +9,8 @@ from wagtail.models import Revision
 
 from agenda_pages.importing.service import import_source
 from agenda_pages.models import EventOccurrence, EventPage, FeedSource, ImportRun, OccurrenceStatus
-from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
-from tests.agenda_pages.ics_samples import TALK, WALK, YOGA, calendar, vevent
-
-NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def centre(site_home):
-    return CentrePageFactory(parent=CentreIndexPageFactory(parent=site_home), title="Inloophuis De Boei")
-
-
-@pytest.fixture
-def source(centre, feed_server):
-    return FeedSourceFactory(centre=centre, url=feed_server.url("/agenda.ics"), format="ics")
+from tests.agenda_pages.factories import FeedSourceFactory
+from tests.agenda_pages.ics_samples import NOW, TALK, WALK, YOGA, calendar, vevent
 
 
 def serve(feed_server, body: bytes) -> None:
