@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 import urllib3
 from requests_hardened import Config, Manager
+from requests_hardened.ip_filter import InvalidIPAddress
 
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 READ_SIZE = 64 * 1024
@@ -141,8 +142,6 @@ def fetch_feed(
 
 
 def _describe(exc: requests.RequestException) -> str:
-    from requests_hardened.ip_filter import InvalidIPAddress
-
     if isinstance(exc, InvalidIPAddress):
         return "The feed address points to an internal or private network address, which is not allowed."
     if isinstance(exc, requests.ConnectTimeout):

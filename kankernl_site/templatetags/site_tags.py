@@ -8,6 +8,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from home.models import StandardPage
+
 register = template.Library()
 
 
@@ -89,8 +91,6 @@ def menu_pages(context) -> list[Page]:
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
-    from home.models import StandardPage
-
     root = _localized_root(context["request"])
     if root is None:
         return StandardPage.objects.none()
