@@ -6,3 +6,13 @@ class AgendaPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "agenda_pages"
     verbose_name = _("Agenda")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from agenda_pages import signals
+        from agenda_pages.models import FeedSource
+        from agenda_pages.permissions import FeedSourcePermissionPolicy
+
+        register_permission_policy(FeedSource, FeedSourcePermissionPolicy(FeedSource))
+        signals.connect_post_migrate(self)

@@ -1,12 +1,15 @@
 from .centres import CentreIndexPage, CentreKind, CentrePage
 from .events import Audience, EventOccurrence, EventPage, EventThemeTag, OccurrenceStatus
 from .feeds import FeedSource, FeedSourceTheme, ImportRun, ImportRunStatus
+from .moderation import CentreReviewTask, CentreStaffGroup
 
 __all__ = [
     "Audience",
     "CentreIndexPage",
     "CentreKind",
     "CentrePage",
+    "CentreReviewTask",
+    "CentreStaffGroup",
     "EventOccurrence",
     "EventPage",
     "EventThemeTag",

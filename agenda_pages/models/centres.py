@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 
@@ -23,6 +23,42 @@ class CentreIndexPage(Page):
     class Meta:
         verbose_name = _("centres index")
         verbose_name_plural = _("centres indexes")
+
+
+class CentrePagePermissionTester(PagePermissionTester):
+    """A centre's staff hold their rights on their centre page, and Wagtail applies such a right to
+    the page itself as well as to the events below it. The profile page itself speaks for the centre
+    to the public, so publishing, unpublishing, deleting or moving it takes a right granted above it
+    (moderators); rights granted on the page itself only let staff edit it and submit it."""
+
+    granted_on_itself = frozenset({"add", "change", "lock", "unlock"})
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if self.user.is_active and not self.user.is_superuser:
+            self.subtree_permissions = self.permissions
+            self.permissions = set()
+            for perm in self.permission_policy.get_cached_permissions_for_user(user):
+                action = perm.permission.codename.rsplit("_", maxsplit=1)[0]
+                if self.page.path.startswith(perm.page.path) and (
+                    perm.page.path != self.page.path or action in self.granted_on_itself
+                ):
+                    self.permissions.add(action)
+
+    def _with_subtree_permissions(self, check):
+        if self.user.is_superuser or not self.user.is_active:
+            return check()
+        own, self.permissions = self.permissions, self.subtree_permissions
+        try:
+            return check()
+        finally:
+            self.permissions = own
+
+    def can_publish_subpage(self):
+        return self._with_subtree_permissions(super().can_publish_subpage)
+
+    def can_reorder_children(self):
+        return self._with_subtree_permissions(super().can_reorder_children)
 
 
 class CentrePage(Page):
@@ -81,3 +117,6 @@ class CentrePage(Page):
     class Meta:
         verbose_name = _("centre")
         verbose_name_plural = _("centres")
+
+    def permissions_for_user(self, user):
+        return CentrePagePermissionTester(user, self)

@@ -1,0 +1,36 @@
+"""Keep roles in step with the page tree: a centre gets its staff group when it is created and the
+group is renamed with the centre; a new centres index enters the events workflow."""
+
+from django.db.models.signals import post_migrate, post_save, pre_delete
+from django.dispatch import receiver
+
+from agenda_pages import roles
+from agenda_pages.models import CentreIndexPage, CentrePage, CentreStaffGroup
+
+
+@receiver(post_save, sender=CentrePage)
+def centre_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        roles.ensure_centre_group(instance)
+
+
+@receiver(pre_delete, sender=CentrePage)
+def centre_deleted(sender, instance, **kwargs):
+    link = CentreStaffGroup.objects.filter(centre=instance).select_related("group").first()
+    if link is not None:
+        link.group.delete()
+
+
+@receiver(post_save, sender=CentreIndexPage)
+def centre_index_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        roles.assign_events_workflow(instance)
+
+
+def roles_after_migrate(sender, using="default", **kwargs):
+    roles.create_all_permissions(using)
+    roles.ensure_roles()
+
+
+def connect_post_migrate(app_config):
+    post_migrate.connect(roles_after_migrate, sender=app_config, dispatch_uid="agenda_pages.roles")
