@@ -31,6 +31,9 @@ class SyncReport:
     withdrawn: int = 0
     warnings: list[str] = field(default_factory=list)
     review_reason: str = ""  # set when the run refused to withdraw and flagged the source
+    # Pages this run put in front of the centre's staff (new events, changes waiting for review):
+    # the import's one digest e-mail lists them.
+    awaiting_review: list[int] = field(default_factory=list)
 
 
 class _Index:
@@ -201,6 +204,7 @@ class SourceSync:
         self.source.centre.add_child(instance=page)
         page.save_revision(log_action=True)
         _start_moderation(page)
+        self.report.awaiting_review.append(page.pk)
 
     def _update(self, page: EventPage, event: MappedEvent) -> None:
         live_rows = list(page.occurrences.all())
@@ -274,6 +278,7 @@ class SourceSync:
             # Untrusted, or never approved yet: the change waits for the centre's review while
             # the live version (if any) stays as it is.
             _start_moderation(page)
+            self.report.awaiting_review.append(page.pk)
         # The identity fields must be current on the table row too, for the next run's matching.
         EventPage.objects.filter(pk=page.pk).update(
             source_uid=event.uid,
