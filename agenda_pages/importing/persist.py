@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils.text import slugify
 
 from agenda_pages.models import EventOccurrence, EventPage, FeedSource, OccurrenceStatus
 
+from .bulk import NewDraft, create_drafts, too_long_fields
 from .mapping import MappedEvent
+
+# New drafts are written this many at a time: large enough to batch, small enough that a centre's
+# first import never holds thousands of pages in memory.
+CREATE_BATCH_SIZE = 200
 
 
 @dataclass
@@ -155,15 +160,18 @@ class SourceSync:
         )
         index = _Index(pages)
         seen: set[int] = set()
+        new_events = []
         for event in events:
             page = index.match(event, seen)
             if page is None:
                 if event.cancelled or all(o.status == OccurrenceStatus.CANCELLED for o in event.occurrences):
                     continue  # first seen already cancelled: nobody needs to know about it
-                self._create(event)
+                new_events.append(event)
             else:
                 seen.add(page.pk)
                 self._update(page, event)
+        for start in range(0, len(new_events), CREATE_BATCH_SIZE):
+            self._create_batch(new_events[start : start + CREATE_BATCH_SIZE])
         if self.withdraw:
             vanished = [page for page in pages if page.pk not in seen and page.source_uid not in self.keep_uids]
             self._withdraw_vanished(pages, vanished)
@@ -175,17 +183,12 @@ class SourceSync:
         try:
             with transaction.atomic():
                 yield
-        except (ValidationError, IntegrityError) as error:
+        except (ValidationError, IntegrityError, DataError) as error:
             detail = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             self.report.warnings.append(f"{event.uid}: the event could not be saved ({detail}).")
 
-    def _create(self, event: MappedEvent) -> None:
-        with self._saving(event):
-            self._create_page(event)
-            self.report.created += 1
-
-    def _create_page(self, event: MappedEvent) -> None:
-        page = EventPage(
+    def _new_page(self, event: MappedEvent) -> EventPage:
+        return EventPage(
             title=event.title,
             slug=_slug_for(self.source, event),
             live=False,
@@ -198,6 +201,50 @@ class SourceSync:
             source_post_id=event.source_post_id,
             **{name: value for name, value in event.page_fields().items() if name != "title"},
         )
+
+    def _create_batch(self, events: list[MappedEvent]) -> None:
+        """New series, written together; if the batch is refused, each event is tried on its own so
+        that one bad event only costs itself."""
+        drafts, one_by_one = [], []
+        taken = set(
+            self.source.centre.get_children()
+            .filter(slug__in=[_slug_for(self.source, e) for e in events])
+            .values_list("slug", flat=True)
+        )
+        for event in events:
+            draft = NewDraft(self._new_page(event), _build_occurrences(event), tuple(event.themes))
+            if too_long := too_long_fields(draft.page):
+                fields = ", ".join(too_long)
+                self.report.warnings.append(f"{event.uid}: the event could not be saved (too long: {fields}).")
+            elif draft.page.slug in taken:
+                one_by_one.append(event)  # Wagtail's own validation explains the clash
+            else:
+                drafts.append((event, draft))
+        for event in one_by_one:
+            self._create(event)
+        try:
+            with transaction.atomic():
+                create_drafts(
+                    self.source.centre,
+                    [draft for _event, draft in drafts],
+                    audience=self.default_audience,
+                    workflow=self.source.centre.get_workflow(),
+                    now=self.now,
+                )
+        except (IntegrityError, DataError):
+            for event, _draft in drafts:
+                self._create(event)
+            return
+        self.report.created += len(drafts)
+        self.report.awaiting_review += [draft.page.pk for _event, draft in drafts]
+
+    def _create(self, event: MappedEvent) -> None:
+        with self._saving(event):
+            self._create_page(event)
+            self.report.created += 1
+
+    def _create_page(self, event: MappedEvent) -> None:
+        page = self._new_page(event)
         page.occurrences = _build_occurrences(event)
         page.themes.set(event.themes)
         page.audience = self.default_audience

@@ -1,0 +1,127 @@
+"""New drafts written in batches are the same pages Wagtail's own calls make, and behave the same."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, PageLogEntry, WorkflowState
+
+from agenda_pages.importing import persist
+from agenda_pages.importing.service import import_source
+from agenda_pages.models import CentreReviewTask, EventPage
+from tests.agenda_pages.ics_samples import NOW, TALK, WALK, YOGA, calendar, vevent
+
+
+def serve(feed_server, body: bytes) -> None:
+    feed_server.add("/agenda.ics", body, Content_Type="text/calendar")
+
+
+def one_by_one(monkeypatch):
+    """Make the sync create every page through Wagtail's own calls, for comparison."""
+
+    def create_each(self, events):
+        for event in events:
+            self._create(event)
+
+    monkeypatch.setattr(persist.SourceSync, "_create_batch", create_each)
+
+
+PAGE_FIELDS = ("depth", "numchild", "draft_title", "live", "has_unpublished_changes", "locale_id", "content_type_id")
+
+
+def describe(page: EventPage) -> dict:
+    page = EventPage.objects.get(pk=page.pk)
+    revision = page.get_latest_revision_as_object()
+    state = page.current_workflow_state
+    return {
+        **{name: getattr(page, name) for name in PAGE_FIELDS},
+        "url_path_tail": page.url_path.rsplit("/", 2)[-2] == page.slug,
+        "dates": [(o.start, o.end, o.status) for o in page.occurrences.order_by("start")],
+        "revision_dates": [(o.start, o.end, o.status) for o in revision.occurrences.all()],
+        "themes": sorted(page.themes.names()),
+        "revision_themes": sorted(tag.name for tag in revision.themes.all()),
+        "audience": sorted(page.audience.values_list("code", flat=True)),
+        "revision_audience": sorted(a.code for a in revision.audience.all()),
+        "revision_description": revision.description,
+        "workflow": state.workflow.name if state else None,
+        "task": state.current_task_state.task.specific.__class__ if state else None,
+        "task_revision_is_latest": state.current_task_state.revision_id == page.latest_revision_id if state else None,
+    }
+
+
+@pytest.fixture
+def feed(feed_server):
+    serve(
+        feed_server,
+        calendar(
+            WALK, YOGA, vevent("x@inloophuis.example", "Koor", "20261206T100000", description="Zingen <b>samen</b>")
+        ),
+    )
+
+
+def test_batched_drafts_equal_drafts_made_one_by_one(centre, source, feed, monkeypatch):
+    from tests.agenda_pages.factories import FeedSourceFactory
+
+    source.default_themes.add("bewegen")
+    batched = import_source(source.pk, now=NOW)
+    other = FeedSourceFactory(centre=centre, url=source.url, format="ics")
+    other.default_themes.add("bewegen")
+    one_by_one(monkeypatch)
+    single = import_source(other.pk, now=NOW)
+    assert batched.created == single.created == 3
+
+    made_in_batch = {p.source_uid: describe(p) for p in EventPage.objects.filter(source=source)}
+    made_singly = {p.source_uid: describe(p) for p in EventPage.objects.filter(source=other)}
+    assert made_in_batch == made_singly
+    assert made_in_batch["yoga@inloophuis.example"]["task"] is CentreReviewTask
+    assert len(made_in_batch["yoga@inloophuis.example"]["dates"]) == 4
+    assert Page.find_problems() == ([], [], [], [], [])
+    centre.refresh_from_db()
+    assert centre.numchild == 6
+
+
+def test_batches_append_after_existing_children(centre, source, feed_server):
+    serve(feed_server, calendar(WALK))
+    import_source(source.pk, now=NOW)
+    serve(feed_server, calendar(WALK, YOGA, TALK))
+    report = import_source(source.pk, now=NOW)
+    assert (report.created, report.unchanged) == (2, 1)
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert len({p.path for p in EventPage.objects.filter(source=source)}) == 3
+
+
+def test_batched_draft_has_history_search_entry_and_can_be_approved(source, feed, client):
+    import_source(source.pk, now=NOW)
+    yoga = EventPage.objects.get(source_uid="yoga@inloophuis.example")
+    actions = list(PageLogEntry.objects.filter(page=yoga).order_by("pk").values_list("action", flat=True))
+    assert actions == ["wagtail.create", "wagtail.workflow.start"]
+    assert yoga.pk in [page.pk for page in EventPage.objects.search("Yoga")]
+
+    admin = get_user_model().objects.create_superuser("beheer", "beheer@example.org", "pw")
+    client.force_login(admin)
+    assert client.get(f"/admin/pages/{yoga.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{yoga.pk}/history/").status_code == 200
+
+    task_state = yoga.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, admin, "approve")
+    yoga.refresh_from_db()
+    assert yoga.live and not yoga.has_unpublished_changes
+    assert yoga.occurrences.count() == 4
+    assert WorkflowState.objects.get(pk=task_state.workflow_state_id).status == WorkflowState.STATUS_APPROVED
+
+
+def test_an_event_too_long_for_its_columns_is_a_warning_and_the_batch_goes_on(source):
+    """The mapping already cuts feed text to size; this is the last guard before a batched insert,
+    which PostgreSQL would refuse as a whole."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from agenda_pages.importing.mapping import map_events
+    from agenda_pages.importing.parse_ics import parse_ics
+    from agenda_pages.importing.persist import sync_source
+    from agenda_pages.importing.types import ParseLimits
+
+    limits = ParseLimits(window_start=NOW - timedelta(days=1), window_end=NOW + timedelta(days=365))
+    walk, yoga = map_events(parse_ics(calendar(WALK, YOGA), limits=limits).events)[0]
+    report = sync_source(source, [walk, replace(yoga, cost="€" * 101)], now=NOW)
+    assert report.created == 1
+    assert report.warnings == ["yoga@inloophuis.example: the event could not be saved (too long: cost)."]
+    assert list(EventPage.objects.filter(source=source).values_list("title", flat=True)) == ["Wandelgroep"]
