@@ -17,7 +17,6 @@ under 0.05x; peak memory under 10x the feed size.
 
 import argparse
 import os
-import resource
 import sys
 import tempfile
 import threading
@@ -154,7 +153,6 @@ def main() -> None:
     Feed.body = Feed.body.replace(b"SUMMARY:Activiteit 7\r\n", b"SUMMARY:Activiteit 7 (nieuwe tijd)\r\n", 1)
     one_change, change_report = timed_import(source.pk)
     unchanged, unchanged_report = timed_import(source.pk)
-    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     server.shutdown()
 
     size = len(Feed.body)
@@ -171,7 +169,6 @@ def main() -> None:
         print(f"{label:<38} {seconds:9.2f} {seconds / bare:8.2f}  {target}   ({report['status']}: {counts})")
     peak_mb = first_peak / 1e6
     print(f"peak Python memory of the importer (first import): {peak_mb:.1f} MB = {first_peak / size:.1f}x feed")
-    print(f"peak RSS of the parse worker process: {child_peak / 1e6:.1f} MB = {child_peak / size:.1f}x feed")
 
 
 if __name__ == "__main__":
