@@ -1,12 +1,13 @@
-"""Background tasks for the feed importer: thin wrappers that take ids and return JSON-able summaries.
+"""Background tasks of the agenda: thin wrappers that take ids and return JSON-able summaries.
 
-``import_due_feeds`` is what the scheduler (``manage.py run_scheduler``) enqueues every hour.
+The scheduler (``manage.py run_scheduler``) enqueues ``import_due_feeds`` every hour and
+``send_review_reminders`` once a week.
 """
 
 from django.utils import timezone
 from django_tasks import task
 
-from agenda_pages import conf
+from agenda_pages import conf, notifications
 from agenda_pages.importing.service import import_due_sources, import_source
 from agenda_pages.models import ImportRun
 
@@ -28,3 +29,9 @@ def import_due_feeds() -> dict:
         "failed": sum(1 for report in reports if report.status == "error"),
         "pruned_runs": pruned,
     }
+
+
+@task()
+def send_review_reminders() -> dict:
+    """E-mail each centre's reviewers about the events that have waited more than a week."""
+    return notifications.send_review_reminders(timezone.now()).as_json()

@@ -24,7 +24,7 @@ from .mapping import MappedEvent
 
 # New drafts are written this many at a time: large enough to batch, small enough that a centre's
 # first import never holds thousands of pages in memory.
-CREATE_BATCH_SIZE = 200
+CREATE_BATCH_SIZE = 100
 
 
 @dataclass

@@ -6,8 +6,10 @@ source so two imports of it cannot interleave.
 """
 
 import hashlib
+import logging
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -19,6 +21,7 @@ from wagtail.models import Site
 
 from agenda_pages import conf
 from agenda_pages.models import FeedSource, ImportRun, ImportRunStatus
+from agenda_pages.notifications import send_review_digest
 
 from .detect import detect_format
 from .fetch import FetchError, FetchLimits, FetchResult, fetch_feed
@@ -26,6 +29,10 @@ from .isolation import parse_feed_isolated
 from .mapping import map_events
 from .persist import SyncReport, sync_source
 from .types import FeedFormat, FeedParseError, ParseLimits, ParseResult, ParseWarning
+
+logger = logging.getLogger(__name__)
+
+DIGEST_FAILED = "The e-mail to the centre's reviewers could not be sent, so they do not know about these events yet."
 
 
 @dataclass
@@ -162,15 +169,19 @@ def import_source(source_id: int, *, now: datetime | None = None, dry_run: bool 
             mapped, map_warnings = map_events(parsed.events, default_themes=default_themes, own_hosts=_own_hosts())
             warnings = [*parsed.warnings, *map_warnings]
             report.warnings = [_describe_warning(warning) for warning in warnings]
+            keep_uids = frozenset(warning.uid for warning in parsed.warnings if warning.uid)
+            # A capped feed is incomplete: what is missing from it is not known to be gone.
+            complete = not parsed.truncated
+            # The mapped events are all the sync needs; the parsed ones would double the memory.
+            fetched.parsed = parsed = warnings = None
             with transaction.atomic():
                 source = FeedSource.objects.select_for_update().select_related("centre").get(pk=source.pk)
                 sync = sync_source(
                     source,
                     mapped,
                     now=now,
-                    keep_uids=frozenset(warning.uid for warning in parsed.warnings if warning.uid),
-                    # A capped feed is incomplete: what is missing from it is not known to be gone.
-                    withdraw=not parsed.truncated,
+                    keep_uids=keep_uids,
+                    withdraw=complete,
                 )
                 if dry_run:
                     transaction.set_rollback(True)
@@ -181,14 +192,32 @@ def import_source(source_id: int, *, now: datetime | None = None, dry_run: bool 
         report.status = ImportRunStatus.ERROR
         report.error = str(exc)
     if not dry_run:
-        _record(source, report, now, fetched if report.status != ImportRunStatus.ERROR else None, sync.review_reason)
+        run = _record(
+            source, report, now, fetched if report.status != ImportRunStatus.ERROR else None, sync.review_reason
+        )
+        if sync.awaiting_review:
+            # After the commit: the reviewers must find the events when they follow the link.
+            transaction.on_commit(partial(_tell_reviewers, source, tuple(sync.awaiting_review), run, report))
     return report
+
+
+def _tell_reviewers(source: FeedSource, page_ids: tuple[int, ...], run: ImportRun, report: ImportReport) -> None:
+    """Send the run's one digest e-mail. Telling people is not part of importing: whatever goes wrong
+    with the mail (the mail server is down, an address is refused), the import stands and its run
+    record says the centre was not told."""
+    try:
+        send_review_digest(source, page_ids, run=run)
+    except Exception:
+        logger.exception("The review e-mail for import run %s could not be sent.", run.pk)
+        run.warnings = [*run.warnings, DIGEST_FAILED]
+        run.save(update_fields=["warnings"])
+        report.warnings.append(DIGEST_FAILED)
 
 
 def _record(
     source: FeedSource, report: ImportReport, now: datetime, fetched: FetchedFeed | None, review_reason: str
-) -> None:
-    ImportRun.objects.create(
+) -> ImportRun:
+    run = ImportRun.objects.create(
         source=source,
         started_at=now,
         finished_at=timezone.now(),
@@ -221,6 +250,7 @@ def _record(
         source.needs_review = True
         source.review_reason = review_reason
     source.save()
+    return run
 
 
 def import_due_sources(now: datetime | None = None) -> list[ImportReport]:

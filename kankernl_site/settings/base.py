@@ -147,6 +147,10 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Centra voor leven met en na kanker <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Wagtail e-mails every superuser each time a page enters a workflow, and an import starts one per
+# new event: hundreds of mails for one feed. The centre's staff get one digest per import instead
+# (agenda_pages/notifications.py); moderators still get Wagtail's mail for the editorial workflow.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Background tasks: the database-backed queue, worked off by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -1,0 +1,339 @@
+"""E-mail to the people who review imported events: one digest per import run, a weekly reminder.
+
+Mail goes to the centre's own staff: the active members of its staff group with an e-mail address who
+have not switched off "submitted" notifications in their Wagtail account. A centre without any staff
+with an e-mail address would never hear of its events, so its mail goes to the moderators instead.
+
+Mails are written in the site's language (Dutch): they are sent from background tasks and imports,
+where no request says which language the reader prefers.
+"""
+
+import logging
+import re
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from itertools import groupby
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Count, IntegerField, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast, Length, Substr
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext, ngettext
+from wagtail.admin.utils import get_admin_base_url
+from wagtail.models import Page, TaskState
+
+from agenda_pages import roles
+from agenda_pages.models import CentrePage, CentreReviewTask, CentreStaffGroup, EventPage, OccurrenceStatus
+
+logger = logging.getLogger(__name__)
+
+REMINDER_AFTER = timedelta(days=7)
+# Where the review list lives; used only while its URL name is not registered.
+REVIEW_LIST_PATH = "/admin/agenda/review/"
+TEMPLATES = "agenda_pages/mail/"
+DIGEST_EVENTS_LISTED = 50
+
+
+# Who reviews
+
+
+@dataclass(frozen=True)
+class Recipients:
+    addresses: list[str]
+    moderators: bool  # True when the centre has no staff with an e-mail address
+
+
+def _addresses(users) -> tuple[bool, list[str]]:
+    """Whether any of ``users`` has an e-mail address, and the addresses of those who want the mail."""
+    rows = (
+        users.filter(is_active=True)
+        .exclude(email="")
+        .values_list("email", "wagtail_userprofile__submitted_notifications")
+    )
+    rows = list(rows.distinct())
+    # No profile (None) means Wagtail's default: notifications on.
+    return bool(rows), sorted({email for email, wanted in rows if wanted is not False})
+
+
+def review_recipients(centre: CentrePage) -> Recipients:
+    users = get_user_model().objects
+    has_staff, addresses = _addresses(
+        users.filter(groups__centre_link__in=CentreStaffGroup.objects.for_centre(centre))
+    )
+    if has_staff:
+        return Recipients(addresses, moderators=False)
+    _has_moderators, addresses = _addresses(users.filter(groups__name=roles.MODERATORS))
+    return Recipients(addresses, moderators=True)
+
+
+# What waits
+
+
+def pending_event_reviews() -> QuerySet:
+    """Centre reviews of events still in progress, with the event's id and its centre's page path.
+
+    A workflow state points at its page by a text ``object_id``. Casting that to the page's integer key
+    (rather than every page key to text, as Wagtail does) lets the database use the primary key.
+    An event always lives directly under its centre, so the centre's path is the event's path minus
+    its last step.
+    """
+    event_path = Page.objects.filter(pk=OuterRef("event_id")).values("path")[:1]
+    return (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            task__in=CentreReviewTask.objects.all(),
+            workflow_state__content_type=ContentType.objects.get_for_model(EventPage),
+        )
+        .annotate(event_id=Cast("workflow_state__object_id", IntegerField()))
+        .annotate(event_path=Subquery(event_path))
+        .annotate(centre_path=Substr("event_path", 1, Length("event_path") - Page.steplen))
+    )
+
+
+def pending_reviews_by_centre() -> QuerySet:
+    """Per centre path: how many events wait for review, and since when the oldest waits. Oldest first."""
+    return (
+        pending_event_reviews()
+        .values("centre_path")
+        .annotate(pending=Count("pk"), oldest=Min("started_at"))
+        .order_by("oldest", "centre_path")
+    )
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One event in a mail, as its version waiting for review has it."""
+
+    title: str
+    start: datetime | None
+    all_day: bool
+    is_new: bool
+    edit_url: str
+    waiting_since: datetime | None = None
+    waiting_days: int = 0
+
+
+@dataclass(frozen=True)
+class _Date:
+    start: datetime
+    end: datetime | None
+    all_day: bool
+
+
+def _pending_version(page: EventPage) -> tuple[str, list[_Date]]:
+    """The title and scheduled dates of the version waiting for review: the page's latest revision.
+
+    Read from the revision's JSON rather than through ``Revision.as_object()``, which costs several
+    queries per page; a first import may put hundreds of events in one mail.
+    """
+    if page.latest_revision is None:  # never saved as a revision: the table is all there is
+        rows = page.occurrences.filter(status=OccurrenceStatus.SCHEDULED)
+        return page.title, [_Date(row.start, row.end, row.all_day) for row in rows]
+    content = page.latest_revision.content
+    dates = [
+        _Date(parse_datetime(row["start"]), parse_datetime(row["end"]) if row.get("end") else None, row["all_day"])
+        for row in content.get("occurrences", [])
+        if row.get("status") == OccurrenceStatus.SCHEDULED
+    ]
+    return content.get("title", page.title), dates
+
+
+def _first_date(dates: list[_Date], now: datetime) -> _Date | None:
+    """The first date still to come, else the first date at all."""
+    dates = sorted(dates, key=lambda date: date.start)
+    upcoming = [date for date in dates if (date.end or date.start) >= now]
+    return (upcoming or dates or [None])[0]
+
+
+def waiting_days(since: datetime, now: datetime) -> int:
+    """Calendar days in Dutch time: waiting since Monday is "7 days" all next Monday."""
+    return (timezone.localdate(now) - timezone.localdate(since)).days
+
+
+def _absolute(path: str) -> str:
+    return (get_admin_base_url() or "").rstrip("/") + path
+
+
+def review_list_url() -> str:
+    try:
+        path = reverse("agenda_review")
+    except NoReverseMatch:
+        path = REVIEW_LIST_PATH
+    return _absolute(path)
+
+
+def _review_items(pages, now: datetime, waiting_since: dict[int, datetime] | None = None) -> list[ReviewItem]:
+    """What the reviewers will see: title and dates come from each page's latest revision, not the
+    live version, because that is what waits for their approval. Sorted here by that first date,
+    which only the revision knows."""
+    items = []
+    for page in pages:
+        title, dates = _pending_version(page)
+        first = _first_date(dates, now)
+        since = (waiting_since or {}).get(page.pk)
+        items.append(
+            ReviewItem(
+                title=title,
+                start=first.start if first else None,
+                all_day=first.all_day if first else False,
+                is_new=not page.live,
+                edit_url=_absolute(reverse("wagtailadmin_pages:edit", args=(page.pk,))),
+                waiting_since=since,
+                waiting_days=waiting_days(since, now) if since else 0,
+            )
+        )
+    return sorted(items, key=lambda item: (item.start is None, item.start or now, item.title))
+
+
+def _send(subject: str, template: str, context: dict, recipients: Recipients) -> int:
+    context = {
+        **context,
+        "subject": subject,
+        "to_moderators": recipients.moderators,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    # Template tags leave blank lines behind; a plain-text mail reads better without runs of them.
+    text = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", render_to_string(f"{TEMPLATES}{template}.txt", context)).strip()
+    message = EmailMultiAlternatives(subject=subject, body=text + "\n", to=recipients.addresses)
+    message.attach_alternative(render_to_string(f"{TEMPLATES}{template}.html", context), "text/html")
+    return message.send()
+
+
+# The digest after an import run
+
+
+def _digest_subject(centre: str, new: int, changed: int) -> str:
+    names = {"centre": centre, "count": new + changed, "new": new, "changed": changed}
+    if new and changed:
+        return gettext("%(new)s new and %(changed)s changed events from %(centre)s are waiting for review") % names
+    if new:
+        return (
+            ngettext(
+                "%(count)s new event from %(centre)s is waiting for review",
+                "%(count)s new events from %(centre)s are waiting for review",
+                new,
+            )
+            % names
+        )
+    return (
+        ngettext(
+            "%(count)s changed event from %(centre)s is waiting for review",
+            "%(count)s changed events from %(centre)s are waiting for review",
+            changed,
+        )
+        % names
+    )
+
+
+def send_review_digest(source, page_ids, run=None) -> int:
+    """One e-mail to the centre's reviewers listing the events an import run put into review.
+
+    Events approved (or rejected and published) since the run are left out. Returns the number of
+    e-mails sent: 0 or 1.
+    """
+    centre = source.centre
+    waiting = EventPage.objects.filter(pk__in=page_ids, path__startswith=centre.path).filter(
+        Q(live=False) | Q(has_unpublished_changes=True)
+    )
+    total, new_total = waiting.count(), waiting.filter(live=False).count()
+    if not total:
+        return 0
+    # A centre's first import can bring thousands of events: the mail names the soonest few and
+    # counts the rest, so neither the mail nor the memory it takes to write grows with the feed.
+    pages = list(
+        waiting.annotate(first_start=Min("occurrences__start"))
+        .order_by("first_start", "pk")
+        .select_related("latest_revision")[:DIGEST_EVENTS_LISTED]
+    )
+    recipients = review_recipients(centre)
+    if not recipients.addresses:
+        logger.warning("Nobody to tell about %s events waiting for review at %s.", total, centre.title)
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        items = _review_items(pages, timezone.now())
+        new = [item for item in items if item.is_new]
+        changed = [item for item in items if not item.is_new]
+        context = {
+            "centre": centre.title,
+            "new_events": new,
+            "changed_events": changed,
+            "review_url": review_list_url(),
+            "not_listed": total - len(items),
+        }
+        subject = _digest_subject(centre.title, new_total, total - new_total)
+        sent = _send(subject, "review_digest", context, recipients)
+    logger.info(
+        "Told %s reviewers of %s about %s events waiting for review (import run %s).",
+        len(recipients.addresses),
+        centre.title,
+        total,
+        run.pk if run else "-",
+    )
+    return sent
+
+
+# The weekly reminder
+
+
+@dataclass
+class ReminderReport:
+    centres: int = 0  # centres with events waiting more than a week
+    events: int = 0
+    sent: int = 0
+    failed: int = 0
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+def send_review_reminders(now: datetime) -> ReminderReport:
+    """One e-mail per centre listing its events that have waited for review for more than a week.
+
+    A centre whose mail cannot be sent is logged and counted; the other centres still get theirs.
+    """
+    waiting = list(
+        pending_event_reviews()
+        .filter(started_at__lt=now - REMINDER_AFTER)
+        .order_by("centre_path", "started_at", "event_id")
+        .values_list("centre_path", "event_id", "started_at")
+    )
+    pages = EventPage.objects.select_related("latest_revision").in_bulk([event_id for _path, event_id, _ in waiting])
+    centres = CentrePage.objects.in_bulk({path for path, _event_id, _since in waiting}, field_name="path")
+    report = ReminderReport()
+    for path, rows in groupby(waiting, key=lambda row: row[0]):
+        since = {event_id: started_at for _path, event_id, started_at in rows}
+        centre = centres.get(path)
+        if centre is None:
+            continue
+        report.centres += 1
+        report.events += len(since)
+        try:
+            report.sent += _send_reminder(centre, [pages[event_id] for event_id in since], since, now)
+        except Exception:
+            # One centre's mail failing (a refused address, the mail server away) must not keep the
+            # reminder from the others; the command reports the failures.
+            logger.exception("The review reminder for %s could not be sent.", centre.title)
+            report.failed += 1
+    return report
+
+
+def _send_reminder(centre: CentrePage, pages: list[EventPage], since: dict[int, datetime], now: datetime) -> int:
+    recipients = review_recipients(centre)
+    if not recipients.addresses:
+        logger.warning("Nobody to remind of %s events waiting for review at %s.", len(pages), centre.title)
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        items = _review_items(pages, now, since)
+        subject = ngettext(
+            "%(count)s event from %(centre)s has been waiting for review for more than a week",
+            "%(count)s events from %(centre)s have been waiting for review for more than a week",
+            len(items),
+        ) % {"count": len(items), "centre": centre.title}
+        context = {"centre": centre.title, "events": items, "review_url": review_list_url()}
+        return _send(subject, "review_reminder", context, recipients)

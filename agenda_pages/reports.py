@@ -1,0 +1,144 @@
+"""The moderators' report "Agenda moderation": how many events wait for review at each centre and
+for how long, and which centres' feeds are failing.
+
+Only moderators see it: it is guarded by the feed sources' "change" permission, which moderators
+(and superusers) hold and centre staff and editors do not. It costs the same few queries however
+many centres and events there are: the waiting events are counted per centre by the database.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.admin.utils import quote
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, NumberColumn, Table, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permissions import policy_registry
+
+from agenda_pages.models import CentrePage, FeedSource
+from agenda_pages.notifications import pending_reviews_by_centre, waiting_days
+
+URL_NAME = "agenda_moderation_report"
+
+
+def _policy():
+    return policy_registry.get_by_type(FeedSource)
+
+
+def user_may_view_report(user) -> bool:
+    return _policy().user_has_permission(user, "change")
+
+
+@dataclass(frozen=True)
+class CentreBacklog:
+    centre: CentrePage
+    pending: int
+    oldest: datetime
+    days: int
+
+
+def centre_backlogs(now: datetime) -> list[CentreBacklog]:
+    """Centres with events waiting for review, the longest waiting first (two queries)."""
+    rows = list(pending_reviews_by_centre())
+    centres = CentrePage.objects.in_bulk([row["centre_path"] for row in rows], field_name="path")
+    return [
+        CentreBacklog(centres[row["centre_path"]], row["pending"], row["oldest"], waiting_days(row["oldest"], now))
+        for row in rows
+        if row["centre_path"] in centres
+    ]
+
+
+def failing_sources():
+    """Active feeds whose last imports failed or that wait for a moderator's look (one query)."""
+    return (
+        FeedSource.objects.filter(is_active=True)
+        .filter(Q(consecutive_failures__gt=0) | Q(needs_review=True))
+        .select_related("centre")
+        .order_by("-consecutive_failures", "centre__title", "url")
+    )
+
+
+def _date(value: datetime | None) -> str:
+    return date_format(localtime(value), "j F Y") if value else ""
+
+
+class AgendaModerationReportView(ReportView):
+    page_title = _("Agenda moderation")
+    header_icon = "calendar-check"
+    index_url_name = URL_NAME
+    results_template_name = "agenda_pages/admin/reports/agenda_moderation_results.html"
+    paginate_by = None  # one row per centre: at most a few dozen
+    permission_required = "change"
+
+    @cached_property
+    def permission_policy(self):
+        return _policy()
+
+    def get_queryset(self):
+        return centre_backlogs(timezone.now())
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "centre",
+                label=_("Centre"),
+                accessor=lambda row: row.centre.title,
+                get_url=lambda row: reverse("wagtailadmin_explore", args=(row.centre.pk,)),
+            ),
+            NumberColumn("pending", label=_("Events waiting for review")),
+            Column("oldest", label=_("Oldest waiting since"), accessor=lambda row: _date(row.oldest)),
+            NumberColumn("days", label=_("Days waiting")),
+        ]
+
+    def failing_columns(self):
+        return [
+            TitleColumn(
+                "centre",
+                label=_("Centre"),
+                accessor=lambda source: source.centre.title,
+                get_url=lambda source: reverse("agenda_feeds:edit", args=(quote(source.pk),)),
+            ),
+            Column("url", label=_("Feed")),
+            NumberColumn("consecutive_failures", label=_("Failures in a row")),
+            Column(
+                "problem",
+                label=_("Problem"),
+                accessor=lambda source: source.last_error or source.review_reason,
+            ),
+            Column("last_success_at", label=_("Last success"), accessor=lambda source: _date(source.last_success_at)),
+        ]
+
+    def get_table_kwargs(self):
+        # The page has two tables; each is named by the heading above it.
+        return {**super().get_table_kwargs(), "attrs": {"aria-labelledby": "agenda-pending-heading"}}
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["failing_table"] = Table(
+            self.failing_columns(),
+            list(failing_sources()),
+            attrs={"aria-labelledby": "agenda-failing-heading"},
+        )
+        return context
+
+
+class AgendaModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_view_report(request.user)
+
+
+def menu_item() -> MenuItem:
+    return AgendaModerationMenuItem(
+        _("Agenda moderation"), reverse(URL_NAME), name="agenda-moderation", icon_name="calendar-check", order=1300
+    )
+
+
+urlpatterns = [path("reports/agenda-moderation/", AgendaModerationReportView.as_view(), name=URL_NAME)]
