@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from agenda_pages.admin_views import user_can_edit_source, visible_sources
+from agenda_pages.review import pending_events
 
 
 class FailingFeedsPanel(Component):
@@ -33,3 +34,16 @@ class FailingFeedsPanel(Component):
     def get_edit_url(self, user, source):
         if user_can_edit_source(user, source):
             return reverse(self.edit_url_name, args=(quote(source.pk),))
+
+
+class ReviewPanel(Component):
+    """The first events waiting for the user's review, soonest first; renders nothing when there are none."""
+
+    name = "agenda_review"
+    template_name = "agenda_pages/admin/review_panel.html"
+    order = 140  # above the failing feeds and Wagtail's own "Awaiting your review"
+    limit = 10
+
+    def get_context_data(self, parent_context):
+        events = pending_events(parent_context["request"].user)
+        return {"events": events[: self.limit], "total": len(events), "list_url": reverse("agenda_review")}

@@ -1,12 +1,23 @@
-"""Centre staff see their own centre's feed sources; moderators (model permissions) see them all.
+"""What centre staff may see in the admin beyond their own centre: nothing.
 
-Registered as the permission policy of ``FeedSource``, so the generic admin views (listing, edit,
-delete) and our own import and run-history screens all give the same answer.
+- Feed sources: centre staff see their own centre's sources; moderators (model permissions) see them
+  all. ``FeedSourcePermissionPolicy`` is registered as the permission policy of ``FeedSource``, so the
+  generic admin views (listing, edit, delete) and our own import and run-history screens all give
+  the same answer.
+- Pages: Wagtail's explorer, admin search, reports and page history already show a user only the
+  pages they may explore. A few admin screens list pages regardless (the page chooser, the
+  confirmation of a bulk action); the helpers below leave out another centre's pages there, and
+  ``wagtail_hooks`` applies them.
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 
+from agenda_pages.models.centres import CentrePage
 from agenda_pages.models.moderation import CentreStaffGroup, centres_of
 
 # What staff may do with their own centre's sources: follow the imports. Changing the address or
@@ -39,3 +50,54 @@ class FeedSourcePermissionPolicy(ModelPermissionPolicy):
         if STAFF_ACTIONS.intersection(actions) and user.is_active:
             return self.model._default_manager.filter(centre__in=centres_of(user))
         return self.model._default_manager.none()
+
+
+def explorable_pages(user):
+    """The pages ``user`` may see in the explorer: those they hold a right on, with their ancestors."""
+    return policy_registry.get_by_type(Page).explorable_instances(user)
+
+
+def without_unexplorable_centres(pages, user):
+    """``pages`` without the centres ``user`` may not explore, nor anything below them.
+
+    Wagtail's page chooser lists every page of the tree, drafts included, whatever the user's rights:
+    right for linking to any public page, wrong for another centre's draft events. Pages outside the
+    centres stay choosable, and so does everything for users who may explore the whole tree.
+    """
+    if user.is_superuser:
+        return pages
+    hidden = CentrePage.objects.exclude(pk__in=explorable_pages(user).values("pk")).values_list("path", flat=True)
+    below_hidden = Q()
+    for path in hidden:
+        below_hidden |= Q(path__startswith=path)
+    return pages.exclude(below_hidden) if below_hidden else pages
+
+
+def sees_only_own_centres(user) -> bool:
+    """True for centre staff without wider rights: every page right they hold is on a centre page."""
+    if user.is_superuser or not user.is_active:
+        return False
+    rights = policy_registry.get_by_type(Page).get_cached_permissions_for_user(user)
+    centre_type = ContentType.objects.get_for_model(CentrePage).pk
+    return bool(rights) and all(right.page.content_type_id == centre_type for right in rights)
+
+
+class HideUnexplorablePagesMixin:
+    """For Wagtail's page bulk actions (publish, unpublish, delete, move).
+
+    Their confirmation screen names, by title, each chosen page the user may not act on. Page ids in
+    the address are easy to guess, so a page the user may not even explore is left out of that list:
+    another centre's staff learn nothing from it. Acting on it was refused already.
+    """
+
+    def get_actionable_objects(self):
+        objects, context = super().get_actionable_objects()
+        refused = context["items_with_no_access"]
+        if refused and not self.request.user.is_superuser:
+            visible = set(
+                explorable_pages(self.request.user)
+                .filter(pk__in=[page.pk for page in refused])
+                .values_list("pk", flat=True)
+            )
+            context["items_with_no_access"] = [page for page in refused if page.pk in visible]
+        return objects, context

@@ -1,5 +1,6 @@
 """Keep roles in step with the page tree: a centre gets its staff group when it is created and the
-group is renamed with the centre; a new centres index enters the events workflow."""
+group is renamed when the centre is published under a new name; a new centres index enters the events
+workflow."""
 
 from django.db.models.signals import post_migrate, post_save, pre_delete
 from django.dispatch import receiver
@@ -9,9 +10,13 @@ from agenda_pages.models import CentreIndexPage, CentrePage, CentreStaffGroup
 
 
 @receiver(post_save, sender=CentrePage)
-def centre_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        roles.ensure_centre_group(instance)
+def centre_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    # Saving a draft writes only the draft's bookkeeping (update_fields without "title") while the
+    # instance carries the draft title: the group follows the published name, not a proposal that
+    # the moderators may still reject.
+    if raw or (update_fields is not None and "title" not in update_fields):
+        return
+    roles.ensure_centre_group(instance)
 
 
 @receiver(pre_delete, sender=CentrePage)

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils.text import slugify
+from wagtail.models import WorkflowState
 
 from agenda_pages.models import EventOccurrence, EventPage, FeedSource, OccurrenceStatus
 
@@ -97,8 +98,14 @@ def _slug_for(source: FeedSource, event: MappedEvent) -> str:
 
 
 def _start_moderation(page: EventPage) -> None:
+    state = page.current_workflow_state  # in progress, or sent back with "needs changes"
+    if state is not None:
+        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            # The centre asked for changes and the feed brought some: back into their review.
+            state.resume(user=None)
+        return
     workflow = page.get_workflow()
-    if workflow is not None and not page.workflow_in_progress:
+    if workflow is not None:
         workflow.start(page, user=None)
 
 

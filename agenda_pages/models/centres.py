@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -35,30 +37,40 @@ class CentrePagePermissionTester(PagePermissionTester):
 
     def __init__(self, user, page):
         super().__init__(user, page)
+        self.subtree_permissions, self.permissions_from_above = set(), set()  # superusers need neither
         if self.user.is_active and not self.user.is_superuser:
             self.subtree_permissions = self.permissions
             self.permissions = set()
             for perm in self.permission_policy.get_cached_permissions_for_user(user):
                 action = perm.permission.codename.rsplit("_", maxsplit=1)[0]
-                if self.page.path.startswith(perm.page.path) and (
-                    perm.page.path != self.page.path or action in self.granted_on_itself
-                ):
+                if not self.page.path.startswith(perm.page.path):
+                    continue
+                if perm.page.path != self.page.path:
+                    self.permissions_from_above.add(action)
+                    self.permissions.add(action)
+                elif action in self.granted_on_itself:
                     self.permissions.add(action)
 
-    def _with_subtree_permissions(self, check):
+    def _checked_with(self, permissions, check):
         if self.user.is_superuser or not self.user.is_active:
             return check()
-        own, self.permissions = self.permissions, self.subtree_permissions
+        own, self.permissions = self.permissions, permissions
         try:
             return check()
         finally:
             self.permissions = own
 
     def can_publish_subpage(self):
-        return self._with_subtree_permissions(super().can_publish_subpage)
+        return self._checked_with(self.subtree_permissions, super().can_publish_subpage)
 
     def can_reorder_children(self):
-        return self._with_subtree_permissions(super().can_reorder_children)
+        return self._checked_with(self.subtree_permissions, super().can_reorder_children)
+
+    def can_delete(self, ignore_bulk=False):
+        # Wagtail lets "change" delete a page that is not live, so a right granted on the page itself
+        # would let staff delete their centre while it is a draft (and its staff group with it).
+        # Moving asks this too (``can_move``).
+        return self._checked_with(self.permissions_from_above, partial(super().can_delete, ignore_bulk))
 
 
 class CentrePage(Page):

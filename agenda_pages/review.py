@@ -1,0 +1,256 @@
+"""The events waiting for a user's review, and approving or rejecting many at once.
+
+What a reviewer needs to decide quickly (the first upcoming date, what changed since the public
+version) lives in the revisions' content, not in the tables: the table rows of a live page are its
+live version. So the pending events are built from the task states the user may moderate, their
+pages with the latest and the live revision joined in, and the centres, in a fixed number of queries
+however many events wait; the comparison itself happens in memory on the revisions' JSON.
+
+Every action goes through Wagtail's workflow API (the task's ``on_action``), so approving publishes
+(or schedules, when the page has a go-live date) exactly as the page editor's "Approve" does.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from urllib.parse import urlsplit
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.text import capfirst
+from taggit.managers import TaggableManager
+from wagtail.models import Page, TaskState
+
+from agenda_pages.models import CentrePage, CentreReviewTask, EventOccurrence, EventPage, OccurrenceStatus
+
+APPROVE = "approve"
+REJECT = "reject"
+
+# Edit-form fields that are not part of what the public sees.
+NOT_COMPARED = frozenset({"comment_notifications"})
+NOT_COMPARED_RELATIONS = frozenset({"wagtail_admin_comments"})
+# Bookkeeping of an inline row, not its content: rows are rebuilt on every import.
+ROW_BOOKKEEPING = frozenset({"pk", "id", "sort_order", "page"})
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    page: EventPage
+    task_state: TaskState
+    centre: CentrePage | None
+    title: str
+    start: datetime | None  # the first upcoming date of the version waiting for review
+    dates: int  # its upcoming dates (a weekly group has many)
+    changed: tuple[str, ...] | None  # labels of the fields changed since the live version; None: new
+
+    @property
+    def is_new(self) -> bool:
+        return self.changed is None
+
+    @property
+    def update_waiting(self) -> bool:
+        """A live page whose changes wait: the public still sees the approved version."""
+        return self.page.live
+
+    @property
+    def source(self):
+        return self.page.source  # None for events made by hand
+
+    @property
+    def source_host(self) -> str:
+        return (urlsplit(self.page.source.url).hostname or self.page.source.url) if self.page.source else ""
+
+    @property
+    def waiting_since(self) -> datetime:
+        return self.task_state.started_at
+
+
+@dataclass
+class ReviewOutcome:
+    done: list[EventPage] = field(default_factory=list)
+    refused: list[int] = field(default_factory=list)  # not the user's to review, or no longer waiting
+    failed: list[tuple[EventPage, str]] = field(default_factory=list)
+
+
+def review_tasks() -> list[CentreReviewTask]:
+    return list(CentreReviewTask.objects.filter(active=True))
+
+
+def reviewable_task_states(user, tasks: Iterable[CentreReviewTask] | None = None) -> QuerySet[TaskState]:
+    """In-progress centre reviews of events that ``user`` may act on, as one query."""
+    states = TaskState.objects.none()
+    for task in review_tasks() if tasks is None else tasks:
+        states |= task.get_task_states_user_can_moderate(user)
+    return states.filter(workflow_state__content_type=ContentType.objects.get_for_model(EventPage))
+
+
+def is_moderator(user, tasks: Iterable[CentreReviewTask] | None = None) -> bool:
+    return any(task.user_is_moderator(user) for task in (review_tasks() if tasks is None else tasks))
+
+
+def pending_events(user, *, now: datetime | None = None) -> list[PendingEvent]:
+    """The events ``user`` may review, soonest first (then those without an upcoming date).
+
+    Sorted here rather than in the database because the date that counts is in the pending
+    revision's content.
+    """
+    now = now or timezone.now()
+    states = list(reviewable_task_states(user).select_related("workflow_state").order_by("started_at"))
+    page_ids = {int(state.workflow_state.object_id) for state in states}
+    pages = {
+        page.pk: page
+        for page in EventPage.objects.filter(pk__in=page_ids).select_related(
+            "source", "latest_revision", "live_revision"
+        )
+    }
+    centres = {
+        centre.path: centre
+        for centre in CentrePage.objects.filter(path__in={page.path[: -Page.steplen] for page in pages.values()})
+    }
+    live_without_revision = _live_content_from_tables([page for page in pages.values() if _needs_table(page)])
+    events = []
+    for state in states:
+        page = pages.get(int(state.workflow_state.object_id))
+        if page is None:
+            continue
+        latest = (page.latest_revision or state.revision).content
+        if not page.live:
+            changed = None
+        else:
+            live = page.live_revision.content if page.live_revision else live_without_revision[page.pk]
+            changed = changed_fields(live, latest)
+        upcoming = _upcoming_starts(latest, now)
+        events.append(
+            PendingEvent(
+                page=page,
+                task_state=state,
+                centre=centres.get(page.path[: -Page.steplen]),
+                title=latest.get("title") or page.draft_title,
+                start=upcoming[0] if upcoming else None,
+                dates=len(upcoming),
+                changed=changed,
+            )
+        )
+    events.sort(key=lambda event: (event.start is None, event.start or now, event.title))
+    return events
+
+
+def _needs_table(page: EventPage) -> bool:
+    # Pages made live without a revision (by code, never through the editor) have their live
+    # version only in the tables.
+    return page.live and page.live_revision is None
+
+
+def _live_content_from_tables(pages: list[EventPage]) -> dict[int, dict]:
+    if not pages:
+        return {}
+    loaded = EventPage.objects.filter(pk__in=[page.pk for page in pages]).prefetch_related(
+        "occurrences", "theme_items", "audience", "wagtail_admin_comments"
+    )
+    return {page.pk: page.serializable_data() for page in loaded}
+
+
+@cache
+def compared_fields() -> tuple[tuple[str, str], ...]:
+    """(name, label) of what an editor can change on an event: its edit form's fields and inlines."""
+    options = EventPage.get_edit_handler().get_form_options()
+    fields = [
+        (name, capfirst(EventPage._meta.get_field(name).verbose_name))
+        for name in options["fields"]
+        if name not in NOT_COMPARED
+    ]
+    relations = [
+        (name, capfirst(EventPage._meta.get_field(name).related_model._meta.verbose_name_plural))
+        for name in options.get("formsets", {})
+        if name not in NOT_COMPARED_RELATIONS
+    ]
+    return (*fields, *relations)
+
+
+def changed_fields(before: dict, after: dict) -> tuple[str, ...]:
+    """Labels of the editable fields whose value differs between two revisions' content."""
+    return tuple(label for name, label in compared_fields() if _value(name, before) != _value(name, after))
+
+
+def _value(name: str, content: dict):
+    model_field = EventPage._meta.get_field(name)
+    if isinstance(model_field, TaggableManager):
+        # Tags are stored as their through rows ("theme_items"): compare the tag ids.
+        through = model_field.remote_field.through
+        key = through._meta.get_field("content_object").remote_field.related_name
+        return sorted(row["tag"] for row in content.get(key) or [])
+    if model_field.one_to_many:  # an inline (the dates)
+        child = model_field.related_model
+        rows = [
+            {
+                key: child._meta.get_field(key).to_python(value)
+                for key, value in row.items()
+                if key not in ROW_BOOKKEEPING
+            }
+            for row in content.get(name) or []
+        ]
+        return sorted(rows, key=repr)
+    if model_field.many_to_many:
+        return sorted(content.get(name) or [])
+    value = content.get(name)
+    return None if value is None else model_field.to_python(value)
+
+
+def _upcoming_starts(content: dict, now: datetime) -> list[datetime]:
+    start_field, end_field = EventOccurrence._meta.get_field("start"), EventOccurrence._meta.get_field("end")
+    starts = []
+    for row in content.get("occurrences") or []:
+        if row.get("status") == OccurrenceStatus.WITHDRAWN:
+            continue
+        start, end = start_field.to_python(row.get("start")), end_field.to_python(row.get("end"))
+        if start is not None and (end or start) >= now:
+            starts.append(start)
+    return sorted(starts)
+
+
+def approve_events(user, page_ids: Iterable[int], comment: str = "") -> ReviewOutcome:
+    """Approve each event ``user`` may review: it is published (or scheduled) with all its dates."""
+    return _act(user, page_ids, APPROVE, comment)
+
+
+def reject_events(user, page_ids: Iterable[int], comment: str) -> ReviewOutcome:
+    """Send each event back with ``comment``, which the centre sees in the page's workflow history."""
+    if not comment.strip():
+        raise ValueError("Rejecting needs a comment.")
+    return _act(user, page_ids, REJECT, comment)
+
+
+def _act(user, page_ids: Iterable[int], action: str, comment: str) -> ReviewOutcome:
+    """Ids come from a form, so each one is checked again here: only in-progress reviews the user
+    may moderate are touched, and the task itself must still offer the action to this user."""
+    wanted = list(dict.fromkeys(page_ids))
+    outcome = ReviewOutcome()
+    states = {
+        int(state.workflow_state.object_id): state
+        for state in reviewable_task_states(user)
+        .filter(workflow_state__object_id__in=[str(page_id) for page_id in wanted])
+        .select_related("workflow_state")
+    }
+    pages = EventPage.objects.in_bulk(list(states))
+    for page_id in wanted:
+        state, page = states.get(page_id), pages.get(page_id)
+        if state is None or page is None:
+            outcome.refused.append(page_id)
+            continue
+        task = state.task.specific
+        if action not in {name for name, _label, _needs_form in task.get_actions(page, user)}:
+            outcome.refused.append(page_id)
+            continue
+        try:
+            with transaction.atomic():
+                task.on_action(state.specific, user, action, comment=comment)
+        except (PermissionDenied, ValidationError) as error:
+            detail = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            outcome.failed.append((page, detail))
+        else:
+            outcome.done.append(page)
+    return outcome
