@@ -122,7 +122,7 @@ def _insert_revisions(drafts: list[NewDraft], now: datetime) -> list[Revision]:
 
 def _start_workflow(drafts: list[NewDraft], revisions: list[Revision], workflow: Workflow, now: datetime):
     """What ``Workflow.start`` writes when nobody started it: a workflow state on its first task."""
-    first_task = workflow.tasks.first().specific
+    first_task = workflow.tasks.filter(active=True).first().specific
     content_type = ContentType.objects.get_for_model(EventPage)
     base_content_type = ContentType.objects.get_for_model(Page)
     states = WorkflowState.objects.bulk_create(

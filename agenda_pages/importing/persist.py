@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils.text import slugify
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from agenda_pages.models import EventOccurrence, EventPage, FeedSource, OccurrenceStatus
 
@@ -97,6 +97,15 @@ def _slug_for(source: FeedSource, event: MappedEvent) -> str:
     return f"{slugify(event.title)[:60].strip('-') or 'activiteit'}-{suffix}"
 
 
+def review_workflow(page: Page):
+    """The workflow a page's changes wait in, or None. A workflow without an active task is no
+    review at all: Wagtail finishes it at once, which publishes, and nothing is published on import."""
+    workflow = page.get_workflow()
+    if workflow is not None and workflow.tasks.filter(active=True).exists():
+        return workflow
+    return None
+
+
 def _start_moderation(page: EventPage) -> None:
     state = page.current_workflow_state  # in progress, or sent back with "needs changes"
     if state is not None:
@@ -104,8 +113,7 @@ def _start_moderation(page: EventPage) -> None:
             # The centre asked for changes and the feed brought some: back into their review.
             state.resume(user=None)
         return
-    workflow = page.get_workflow()
-    if workflow is not None:
+    if workflow := review_workflow(page):
         workflow.start(page, user=None)
 
 
@@ -235,7 +243,7 @@ class SourceSync:
                     self.source.centre,
                     [draft for _event, draft in drafts],
                     audience=self.default_audience,
-                    workflow=self.source.centre.get_workflow(),
+                    workflow=review_workflow(self.source.centre),
                     now=self.now,
                 )
         except (IntegrityError, DataError):

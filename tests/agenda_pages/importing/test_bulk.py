@@ -125,3 +125,26 @@ def test_an_event_too_long_for_its_columns_is_a_warning_and_the_batch_goes_on(so
     assert report.created == 1
     assert report.warnings == ["yoga@inloophuis.example: the event could not be saved (too long: cost)."]
     assert list(EventPage.objects.filter(source=source).values_list("title", flat=True)) == ["Wandelgroep"]
+
+
+@pytest.mark.parametrize("without_task", ["task switched off", "task removed"])
+def test_a_review_workflow_without_a_task_never_publishes_on_import(source, feed_server, without_task):
+    """Wagtail finishes a workflow without an active task at once, publishing the page: the import
+    must leave its drafts unpublished instead, new or changed."""
+    from wagtail.models import WorkflowTask
+
+    from agenda_pages import roles
+
+    workflow = roles.events_workflow()
+    if without_task == "task removed":
+        WorkflowTask.objects.filter(workflow=workflow).delete()
+    else:
+        workflow.tasks.update(active=False)
+    serve(feed_server, calendar(WALK, YOGA))
+    assert import_source(source.pk, now=NOW).created == 2
+    serve(feed_server, calendar(WALK.replace("SUMMARY:Wandelgroep", "SUMMARY:Wandelgroep (nieuw)"), YOGA))
+    assert import_source(source.pk, now=NOW).updated == 1
+
+    pages = EventPage.objects.filter(source=source)
+    assert not pages.filter(live=True).exists()
+    assert not WorkflowState.objects.filter(object_id__in=[str(page.pk) for page in pages]).exists()
