@@ -1,5 +1,6 @@
 """The moderators' report "Agenda moderation": how many events wait for review at each centre and
-for how long, and which centres' feeds are failing.
+for how long, and which centres' feeds are failing. Also Wagtail's "Page types usage" report,
+narrowed so that it names only pages the user may explore.
 
 Only moderators see it: it is guarded by the feed sources' "change" permission, which moderators
 (and superusers) hold and centre staff and editors do not. It costs the same few queries however
@@ -20,10 +21,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn, Table, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.permissions import policy_registry
 
 from agenda_pages.models import CentrePage, FeedSource
 from agenda_pages.notifications import pending_reviews_by_centre, waiting_days
+from agenda_pages.permissions import explorable_pages
 
 URL_NAME = "agenda_moderation_report"
 
@@ -142,3 +145,25 @@ def menu_item() -> MenuItem:
 
 
 urlpatterns = [path("reports/agenda-moderation/", AgendaModerationReportView.as_view(), name=URL_NAME)]
+
+
+class OwnPagesTypesUsageReportView(PageTypesUsageReportView):
+    """Wagtail's "Page types usage" report names the most recently edited page of each type, whoever's
+    it is. Centre staff may open the report (they hold page rights), so a type's last edited page is
+    named only when the user may explore it: another centre's draft event stays unnamed."""
+
+    def decorate_paginated_queryset(self, page_types):
+        page_types = super().decorate_paginated_queryset(page_types)
+        named = [item.last_edited_page.pk for item in page_types if item.last_edited_page]
+        visible = set(explorable_pages(self.request.user).filter(pk__in=named).values_list("pk", flat=True))
+        for item in page_types:
+            if item.last_edited_page and item.last_edited_page.pk not in visible:
+                item.last_edited_page = None
+        return page_types
+
+
+# Mounted in the project's URLs ahead of Wagtail's admin, at the addresses of Wagtail's own report.
+page_types_usage_urlpatterns = [
+    path("admin/reports/page-types-usage/", OwnPagesTypesUsageReportView.as_view()),
+    path("admin/reports/page-types-usage/results/", OwnPagesTypesUsageReportView.as_view(results_only=True)),
+]

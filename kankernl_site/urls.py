@@ -7,10 +7,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from agenda_pages.reports import page_types_usage_urlpatterns
 from kankernl_site import views
 from kankernl_site.sitemaps import TranslatedPagesSitemap
 
 urlpatterns = [
+    *page_types_usage_urlpatterns,  # before Wagtail's admin, which has the same addresses
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}, name="sitemap"),
