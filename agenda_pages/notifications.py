@@ -21,7 +21,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db.models import Count, IntegerField, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast, Length, Substr
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext, ngettext
@@ -34,8 +34,6 @@ from agenda_pages.models import CentrePage, CentreReviewTask, CentreStaffGroup, 
 logger = logging.getLogger(__name__)
 
 REMINDER_AFTER = timedelta(days=7)
-# Where the review list lives; used only while its URL name is not registered.
-REVIEW_LIST_PATH = "/admin/agenda/review/"
 TEMPLATES = "agenda_pages/mail/"
 DIGEST_EVENTS_LISTED = 50
 
@@ -161,11 +159,7 @@ def _absolute(path: str) -> str:
 
 
 def review_list_url() -> str:
-    try:
-        path = reverse("agenda_review")
-    except NoReverseMatch:
-        path = REVIEW_LIST_PATH
-    return _absolute(path)
+    return _absolute(reverse("agenda_review"))
 
 
 def _review_items(pages, now: datetime, waiting_since: dict[int, datetime] | None = None) -> list[ReviewItem]:

@@ -26,11 +26,15 @@ STAFF_ACTIONS = frozenset({"view"})
 
 
 class FeedSourcePermissionPolicy(ModelPermissionPolicy):
+    def _model_permission(self, user, action) -> bool:
+        """The Django permission alone (moderators), without the rights staff have on their own centre."""
+        return super().user_has_permission(user, action)
+
     def _is_staff(self, user) -> bool:
         return user.is_active and CentreStaffGroup.objects.for_user(user).exists()
 
     def user_has_permission(self, user, action):
-        return super().user_has_permission(user, action) or (action in STAFF_ACTIONS and self._is_staff(user))
+        return self._model_permission(user, action) or (action in STAFF_ACTIONS and self._is_staff(user))
 
     def users_with_any_permission(self, actions):
         users = super().users_with_any_permission(actions)
@@ -40,12 +44,12 @@ class FeedSourcePermissionPolicy(ModelPermissionPolicy):
         return users
 
     def user_has_permission_for_instance(self, user, action, instance):
-        if super().user_has_permission(user, action):
+        if self._model_permission(user, action):
             return True
         return action in STAFF_ACTIONS and centres_of(user).filter(pk=instance.centre_id).exists()
 
     def instances_user_has_any_permission_for(self, user, actions):
-        if any(super(FeedSourcePermissionPolicy, self).user_has_permission(user, action) for action in actions):
+        if any(self._model_permission(user, action) for action in actions):
             return self.model._default_manager.all()
         if STAFF_ACTIONS.intersection(actions) and user.is_active:
             return self.model._default_manager.filter(centre__in=centres_of(user))

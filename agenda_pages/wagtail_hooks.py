@@ -7,7 +7,8 @@ from wagtail.admin.views.pages.bulk_actions import (
     UnpublishBulkAction,
 )
 
-from .panels import FailingFeedsPanel
+from . import reports, review_views
+from .panels import FailingFeedsPanel, ReviewPanel
 from .permissions import HideUnexplorablePagesMixin, sees_only_own_centres, without_unexplorable_centres
 from .viewsets import agenda_viewset_group
 
@@ -18,43 +19,23 @@ def register_agenda_viewsets():
 
 
 @hooks.register("construct_homepage_panels")
-def add_failing_feeds_panel(request, panels):
-    panels.append(FailingFeedsPanel())
+def add_agenda_panels(request, panels):
+    panels += [ReviewPanel(), FailingFeedsPanel()]
 
 
 @hooks.register("register_admin_urls")
-def register_review_urls():
-    from .review_views import urlpatterns
-
-    return urlpatterns()
+def register_agenda_urls():
+    return [*review_views.urlpatterns(), *reports.urlpatterns]
 
 
 @hooks.register("register_admin_menu_item")
 def register_review_menu_item():
-    from .review_views import review_menu_item
-
-    return review_menu_item()
-
-
-@hooks.register("construct_homepage_panels")
-def add_review_panel(request, panels):
-    from .panels import ReviewPanel
-
-    panels.append(ReviewPanel())
-
-
-@hooks.register("register_admin_urls")
-def register_moderation_report_urls():
-    from .reports import urlpatterns
-
-    return urlpatterns
+    return review_views.review_menu_item()
 
 
 @hooks.register("register_reports_menu_item")
 def register_moderation_report_menu_item():
-    from .reports import menu_item
-
-    return menu_item()
+    return reports.menu_item()
 
 
 # Centre staff must not see another centre's pages anywhere in the admin (issue 4). Wagtail's

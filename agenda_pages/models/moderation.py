@@ -51,10 +51,6 @@ def centres_of(user):
     return CentrePage.objects.filter(translation_key__in=keys)
 
 
-def user_is_centre_staff(user, centre_id: int) -> bool:
-    return centres_of(user).filter(pk=centre_id).exists()
-
-
 def pages_under_centres(centres) -> models.QuerySet:
     """Every page below the given centre pages (their events), as one query."""
     condition = Q(pk__in=[])
