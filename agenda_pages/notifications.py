@@ -23,13 +23,13 @@ from django.db.models.functions import Cast, Length, Substr
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext, ngettext
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Page, TaskState
 
 from agenda_pages import roles
 from agenda_pages.models import CentrePage, CentreReviewTask, CentreStaffGroup, EventPage, OccurrenceStatus
+from agenda_pages.review import RevisionDate, revision_dates
 
 logger = logging.getLogger(__name__)
 
@@ -117,35 +117,20 @@ class ReviewItem:
     waiting_days: int = 0
 
 
-@dataclass(frozen=True)
-class _Date:
-    start: datetime
-    end: datetime | None
-    all_day: bool
-
-
-def _pending_version(page: EventPage) -> tuple[str, list[_Date]]:
-    """The title and scheduled dates of the version waiting for review: the page's latest revision.
-
-    Read from the revision's JSON rather than through ``Revision.as_object()``, which costs several
-    queries per page; a first import may put hundreds of events in one mail.
-    """
+def _pending_version(page: EventPage) -> tuple[str, list[RevisionDate]]:
+    """The title and scheduled dates of the version waiting for review: the page's latest revision."""
     if page.latest_revision is None:  # never saved as a revision: the table is all there is
         rows = page.occurrences.filter(status=OccurrenceStatus.SCHEDULED)
-        return page.title, [_Date(row.start, row.end, row.all_day) for row in rows]
+        return page.title, [RevisionDate(row.start, row.end, row.all_day, row.status) for row in rows]
     content = page.latest_revision.content
-    dates = [
-        _Date(parse_datetime(row["start"]), parse_datetime(row["end"]) if row.get("end") else None, row["all_day"])
-        for row in content.get("occurrences", [])
-        if row.get("status") == OccurrenceStatus.SCHEDULED
-    ]
+    dates = [date for date in revision_dates(content) if date.status == OccurrenceStatus.SCHEDULED]
     return content.get("title", page.title), dates
 
 
-def _first_date(dates: list[_Date], now: datetime) -> _Date | None:
+def _first_date(dates: list[RevisionDate], now: datetime) -> RevisionDate | None:
     """The first date still to come, else the first date at all."""
     dates = sorted(dates, key=lambda date: date.start)
-    upcoming = [date for date in dates if (date.end or date.start) >= now]
+    upcoming = [date for date in dates if date.upcoming(now)]
     return (upcoming or dates or [None])[0]
 
 
