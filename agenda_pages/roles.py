@@ -6,7 +6,8 @@
   page, edit the centre's profile (which moderators publish), follow their own feeds.
 
 ``ensure_roles`` is idempotent: it runs after every ``migrate`` and from ``setup_roles``, adding what
-is missing and never taking away rights an administrator granted on top.
+is missing and never taking away rights an administrator granted on top, nor replacing a workflow
+an administrator assigned.
 """
 
 import re
@@ -73,10 +74,10 @@ def _grant_media(group: Group, codenames) -> None:
         )
 
 
-def _workflow(name: str, task) -> Workflow:
-    workflow, _created = Workflow.objects.get_or_create(name=name)
+def _workflow(name: str, task) -> tuple[Workflow, bool]:
+    workflow, created = Workflow.objects.get_or_create(name=name)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    return workflow
+    return workflow, created
 
 
 def events_workflow() -> Workflow | None:
@@ -84,9 +85,10 @@ def events_workflow() -> Workflow | None:
 
 
 def assign_events_workflow(index_page: Page) -> None:
-    """Every event enters "Evenementen": it is assigned to each centres index page."""
+    """Every event enters "Evenementen": it is assigned to each centres index page that has no
+    workflow of its own yet (a moderator's later choice stands)."""
     if workflow := events_workflow():
-        WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})
+        WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
 
 
 @transaction.atomic
@@ -104,8 +106,11 @@ def ensure_roles() -> None:
 
     editorial_task, _created = GroupApprovalTask.objects.get_or_create(name=EDITORIAL_TASK)
     editorial_task.groups.add(moderators)
-    editorial = _workflow(EDITORIAL_WORKFLOW, editorial_task)
-    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": editorial})
+    editorial, created = _workflow(EDITORIAL_WORKFLOW, editorial_task)
+    if created:
+        # The first set-up replaces Wagtail's default "Moderators approval" on the root; after that,
+        # whatever workflow an administrator put there stands.
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": editorial})
 
     centre_task, _created = CentreReviewTask.objects.get_or_create(name=EVENTS_TASK)
     centre_task.moderator_groups.add(moderators)

@@ -55,6 +55,18 @@ def staff_group(centre) -> Group:
 # setup_roles -------------------------------------------------------------------------------------
 
 
+def test_setup_roles_keeps_workflows_an_administrator_assigned(centre):
+    own = Workflow.objects.create(name="Eigen route")
+    root, index = Page.get_first_root_node(), centre.get_parent()
+    for page in (root, index):
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": own})
+
+    setup_roles()
+
+    assert Page.get_first_root_node().get_workflow() == own
+    assert Page.objects.get(pk=index.pk).get_workflow() == own
+
+
 def test_setup_roles_twice_changes_nothing(centre):
     before = role_rows()  # migrate ran ensure_roles; creating the centre added its group
     setup_roles()
