@@ -50,6 +50,9 @@ MATRIX = {
     "delete A's live event":                        (Y,         Y,            N,        Y,       N),
     "read A's event history":                       (Y,         Y,            Y,        Y,       N),
     "review A's event on the dashboard":            (Y,         Y,            N,        Y,       N),
+    "see A's event in the review list":             (Y,         Y,            N,        Y,       N),
+    "approve A's event from the review list":       (Y,         Y,            N,        Y,       N),
+    "see A's centre in the moderation report":      (Y,         Y,            N,        N,       N),
     "see A's event in the workflow report":         (Y,         Y,            Y,        Y,       N),
     "see A's event in the workflow tasks report":   (Y,         Y,            Y,        Y,       N),
     "see A's event in the site history":            (Y,         Y,            Y,        Y,       N),
@@ -593,3 +596,26 @@ def test_feed_source_run_history(world, login, role, allowed):
 def test_failing_feeds_panel(world, login, role, allowed):
     response = login(role).get(reverse("wagtailadmin_home"))
     assert (A_FEED in body(response)) is allowed
+
+
+# Our own review list and moderation report --------------------------------------------------------
+
+
+@row("see A's event in the review list")
+def test_review_list(world, login, role, allowed):
+    response = login(role).get(reverse("agenda_review"))
+    assert response.status_code == 200
+    assert (A_PENDING in body(response)) is allowed
+
+
+@row("approve A's event from the review list")
+def test_review_list_bulk_approve(world, login, role, allowed):
+    login(role).post(reverse("agenda_review"), {"action": "approve", "page": [world.a_pending.pk]})
+    assert reload(world.a_pending).live is allowed
+
+
+@row("see A's centre in the moderation report")
+def test_moderation_report(world, login, role, allowed):
+    response = login(role).get(reverse("agenda_moderation_report"))
+    assert response.status_code == (200 if allowed else 302)
+    assert (world.centre_a.title in body(response)) is allowed
