@@ -94,6 +94,7 @@ def test_batched_draft_has_history_search_entry_and_can_be_approved(source, feed
     actions = list(PageLogEntry.objects.filter(page=yoga).order_by("pk").values_list("action", flat=True))
     assert actions == ["wagtail.create", "wagtail.workflow.start"]
     assert yoga.pk in [page.pk for page in EventPage.objects.search("Yoga")]
+    assert yoga.pk in [page.pk for page in Page.objects.search("Yoga")]  # the admin's page search
 
     admin = get_user_model().objects.create_superuser("beheer", "beheer@example.org", "pw")
     client.force_login(admin)
