@@ -32,6 +32,9 @@ from .types import FeedFormat, FeedParseError, ParseLimits, ParseResult, ParseWa
 
 logger = logging.getLogger(__name__)
 
+# The counts of a run, in the order they are reported; ImportRun and SyncReport have one field each.
+RUN_COUNTS = ("created", "updated", "unchanged", "cancelled", "withdrawn")
+
 DIGEST_FAILED = "The e-mail to the centre's reviewers could not be sent, so they do not know about these events yet."
 
 
@@ -185,7 +188,7 @@ def import_source(source_id: int, *, now: datetime | None = None, dry_run: bool 
                 )
                 if dry_run:
                     transaction.set_rollback(True)
-            for name in ("created", "updated", "unchanged", "cancelled", "withdrawn"):
+            for name in RUN_COUNTS:
                 setattr(report, name, getattr(sync, name))
             report.warnings += sync.warnings
     except (FetchError, FeedParseError) as exc:
@@ -232,6 +235,9 @@ def _record(
     )
     source.last_run_status = report.status
     source.last_run_at = now
+    # Only the fields a run owns: ``source`` was loaded before the fetch (or the sync), and a moderator
+    # may have switched it off, changed its address or cleared "needs review" since.
+    fields = ["last_run_status", "last_run_at", "consecutive_failures", "last_error", "next_attempt_at"]
     if report.status == ImportRunStatus.ERROR:
         source.consecutive_failures += 1
         source.last_error = report.error or ""
@@ -241,15 +247,18 @@ def _record(
         source.last_error = ""
         source.last_success_at = now
         source.next_attempt_at = None
+        fields.append("last_success_at")
     if fetched is not None:
         # Validators are stored only after a complete import, so a failed run is retried in full.
         source.content_hash = fetched.content_hash
         source.etag = fetched.first.etag
         source.last_modified_header = fetched.first.last_modified
+        fields += ["content_hash", "etag", "last_modified_header"]
     if review_reason:
         source.needs_review = True
         source.review_reason = review_reason
-    source.save()
+        fields += ["needs_review", "review_reason"]
+    source.save(update_fields=fields)
     return run
 
 

@@ -178,6 +178,25 @@ def test_broken_fetch_keeps_every_event(source, feed_server, status, body, messa
     assert ImportRun.objects.filter(source=source).first().error_message == report.error
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_change_to_the_source_while_it_is_fetched_is_kept(source, feed_server):
+    """A moderator switches a failing source off while its import waits for the server: the run
+    records its failure without writing back the copy of the source it loaded before the fetch."""
+
+    def switched_off_meanwhile(request):
+        FeedSource.objects.filter(pk=source.pk).update(is_active=False)
+        connection.close()  # this server thread's own connection
+        request.send_response(500)
+        request.send_header("Content-Length", "0")
+        request.end_headers()
+
+    feed_server.add_handler("/agenda.ics", switched_off_meanwhile)
+    report = run(source)
+    assert report.status == "error"
+    source.refresh_from_db()
+    assert (source.is_active, source.consecutive_failures, source.last_run_status) == (False, 1, "error")
+
+
 def test_auto_format_refuses_an_html_error_page(source, feed_server):
     source.format = "auto"
     source.save()
