@@ -1,6 +1,7 @@
 """The management commands, run with call_command against a real local feed server."""
 
 import _thread
+import io
 import json
 import os
 import signal
@@ -207,6 +208,33 @@ def test_onboard_centres_reports_bad_rows_and_exits_1(site_home):
 def test_onboard_centres_missing_file(db, tmp_path):
     _output, error = run("onboard_centres", str(tmp_path / "nope.csv"))
     assert str(error).startswith(f"Cannot read {tmp_path / 'nope.csv'}")
+
+
+def test_onboard_centres_reads_standard_input(site_home, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO((FILES / "centres.csv").read_text(encoding="utf-8")))
+    output, error = run("onboard_centres", "-")
+    assert error is None
+    assert output.splitlines()[-1] == "3 rows onboarded."
+    assert CentrePage.objects.count() == 3
+
+
+def test_onboard_centres_refuses_a_file_that_is_not_utf8_before_onboarding_any_row(site_home, tmp_path):
+    """Excel saves "CSV" as Windows-1252. A byte that is not UTF-8 far down the file (past the first
+    block read) must not leave the rows above it onboarded behind an error that says the file is unreadable."""
+    csv_file = tmp_path / "centres.csv"
+    rows = [
+        "name,kind,postcode,city,website,feed_url,feed_format",
+        "Inloophuis De Boei,centre,3511 AB,Utrecht,,,",
+        *[""] * 10_000,  # blank lines are skipped
+        "Café Samen,centre,8011 CW,Zwolle,,,",
+    ]
+    csv_file.write_bytes("\r\n".join(rows).encode("cp1252"))
+
+    output, error = run("onboard_centres", str(csv_file))
+
+    assert not CentrePage.objects.exists()
+    assert output == ""
+    assert str(error).startswith(f"Cannot read {csv_file}: it is not UTF-8 text")
 
 
 def test_run_scheduler_once_enqueues_the_import(good):

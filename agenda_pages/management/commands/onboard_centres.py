@@ -1,3 +1,4 @@
+import io
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -15,14 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("csv_file", help='The CSV file (UTF-8), or "-" for standard input.')
 
     def handle(self, *args, csv_file, **options):
-        if csv_file == "-":
-            outcomes = onboard_csv(sys.stdin)
-        else:
-            try:
-                with open(csv_file, encoding="utf-8-sig", newline="") as stream:
-                    outcomes = onboard_csv(stream)
-            except (OSError, UnicodeDecodeError) as exc:
-                raise CommandError(f"Cannot read {csv_file}: {exc}") from exc
+        outcomes = onboard_csv(io.StringIO(self._read(csv_file), newline=""))
 
         for outcome in outcomes:
             if outcome.ok:
@@ -35,3 +29,17 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{failed} of {len(outcomes)} rows could not be onboarded.", returncode=1)
         self.stdout.write(self.style.SUCCESS(f"{len(outcomes)} rows onboarded."))
+
+    def _read(self, csv_file: str) -> str:
+        """The whole file, decoded before any row is onboarded: a file that is not UTF-8 onboards nothing."""
+        try:
+            if csv_file == "-":
+                return sys.stdin.read()
+            with open(csv_file, encoding="utf-8-sig", newline="") as stream:
+                return stream.read()
+        except UnicodeDecodeError as exc:
+            raise CommandError(
+                f"Cannot read {csv_file}: it is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8."
+            ) from exc
+        except OSError as exc:
+            raise CommandError(f"Cannot read {csv_file}: {exc}") from exc
