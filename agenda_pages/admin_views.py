@@ -23,7 +23,7 @@ from wagtail.admin.views.generic.base import BaseListingView, BaseObjectMixin, W
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import policy_registry
 
-from agenda_pages.importing.service import ImportReport, import_source
+from agenda_pages.importing.service import RUN_COUNTS, ImportReport, import_source
 from agenda_pages.models import FeedSource, ImportRun, ImportRunStatus
 
 
@@ -54,7 +54,7 @@ def summarise_report(report: ImportReport) -> str:
     counts = gettext(
         "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, %(cancelled)s cancelled, "
         "%(withdrawn)s withdrawn"
-    ) % {name: getattr(report, name) for name in ("created", "updated", "unchanged", "cancelled", "withdrawn")}
+    ) % {name: getattr(report, name) for name in RUN_COUNTS}
     if report.warnings:
         counts += ", " + gettext("%(count)s warnings") % {"count": len(report.warnings)}
     return counts
@@ -151,7 +151,7 @@ class DryRunView(ImportNowView):
 
     def post(self, request, *args, **kwargs):
         report = import_source(self.object.pk, dry_run=True)
-        context = self.get_context_data(report=report, summary=summarise_report(report))
+        context = self.get_context_data(report=report)
         return self.response_class(
             request=request, template=[self.result_template_name], context=context, using=self.template_engine
         )
@@ -191,7 +191,7 @@ class ImportRunIndexView(FeedSourceObjectMixin, BaseListingView):
             ),
             *(
                 NumberColumn(name, label=ImportRun._meta.get_field(name).verbose_name.capitalize())
-                for name in ("created", "updated", "unchanged", "cancelled", "withdrawn")
+                for name in RUN_COUNTS
             ),
             NumberColumn("warnings", label=_("Warnings"), accessor=lambda run: len(run.warnings)),
             Column("error_message", label=ImportRun._meta.get_field("error_message").verbose_name.capitalize()),

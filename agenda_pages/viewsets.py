@@ -100,22 +100,6 @@ class FeedSourceViewSet(ModelViewSet):
             **kwargs,
         )
 
-    @property
-    def import_view(self):
-        return self.construct_view(admin_views.ImportNowView)
-
-    @property
-    def dry_run_view(self):
-        return self.construct_view(admin_views.DryRunView)
-
-    @property
-    def runs_view(self):
-        return self.construct_view(admin_views.ImportRunIndexView)
-
-    @property
-    def run_view(self):
-        return self.construct_view(admin_views.ImportRunDetailView)
-
     def get_permissions_to_register(self):
         # "view" as well: it lets someone follow the imports without being able to change or run them.
         return Permission.objects.filter(content_type=ContentType.objects.get_for_model(FeedSource))
@@ -123,10 +107,10 @@ class FeedSourceViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("import/<int:pk>/", self.import_view, name="import"),
-            path("dry-run/<int:pk>/", self.dry_run_view, name="dry_run"),
-            path("runs/<int:pk>/", self.runs_view, name="runs"),
-            path("runs/<int:pk>/<int:run_pk>/", self.run_view, name="run"),
+            path("import/<int:pk>/", self.construct_view(admin_views.ImportNowView), name="import"),
+            path("dry-run/<int:pk>/", self.construct_view(admin_views.DryRunView), name="dry_run"),
+            path("runs/<int:pk>/", self.construct_view(admin_views.ImportRunIndexView), name="runs"),
+            path("runs/<int:pk>/<int:run_pk>/", self.construct_view(admin_views.ImportRunDetailView), name="run"),
         ]
 
 

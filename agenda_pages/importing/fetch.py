@@ -131,8 +131,6 @@ def fetch_feed(
                         etag=response.headers.get("ETag", ""),
                         last_modified=response.headers.get("Last-Modified", ""),
                     )
-            except FetchError:
-                raise
             except requests.RequestException as exc:
                 raise FetchError(_describe(exc)) from exc
             except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:

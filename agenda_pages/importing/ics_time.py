@@ -1,10 +1,10 @@
 """Time helpers for the iCalendar parser: local times, all-day spans and rules too costly to expand."""
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from icalendar import Calendar, Component
 
-from .types import AMSTERDAM, ParseWarning
+from .types import AMSTERDAM, ParseWarning, start_of_day
 
 # dateutil walks a rule from DTSTART, so expanding a fine-grained rule that started long ago costs
 # one step per period since then (FREQ=MINUTELY from 1900 took 206 s of CPU for one day in 2026).
@@ -29,10 +29,6 @@ def in_amsterdam(value: datetime) -> datetime:
     return as_aware(value).astimezone(AMSTERDAM)
 
 
-def start_of_day(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=AMSTERDAM)
-
-
 def occurrence_span(start: date | datetime, end: date | datetime | None) -> tuple[datetime, datetime | None, bool]:
     """Return (start, exclusive end, all_day) as aware datetimes.
 
@@ -54,7 +50,7 @@ def occurrence_span(start: date | datetime, end: date | datetime | None) -> tupl
 def refused_rule_reason(component: Component, window_end: datetime) -> str:
     """Why this component's RRULE is too costly to expand, or "" when it is fine."""
     start = component.get("DTSTART")
-    for rule in _as_list(component.get("RRULE")):
+    for rule in component.rrules:
         frequencies = rule.get("FREQ") or []
         frequency = str(frequencies[0]).upper() if frequencies else ""
         if frequency in REFUSED_FREQUENCIES:
@@ -67,12 +63,6 @@ def refused_rule_reason(component: Component, window_end: datetime) -> str:
         if steps > MAX_RULE_STEPS:
             return f"its repeat rule (FREQ={frequency}) starts too long ago ({first:%Y-%m-%d}) to expand"
     return ""
-
-
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def unknown_time_zone_warnings(calendar: Calendar, seen: set[str]) -> list[ParseWarning]:

@@ -103,7 +103,7 @@ def map_event(event: ParsedEvent, *, default_themes: tuple[str, ...] = ()) -> Ma
             end=occurrence.end,
             all_day=occurrence.all_day,
             status="cancelled" if cancelled or occurrence.status == EventStatus.CANCELLED else "scheduled",
-            title_override=plain_text(occurrence.title or "", 255) if occurrence.title else "",
+            title_override=plain_text(occurrence.title or "", 255),
         )
         for occurrence in sorted(event.occurrences, key=lambda occurrence: occurrence.start)
     )

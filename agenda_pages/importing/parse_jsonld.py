@@ -32,6 +32,7 @@ from .types import (
     ParseLimits,
     ParseResult,
     ParseWarning,
+    start_of_day,
     within_limits,
 )
 
@@ -211,10 +212,10 @@ def _occurrence(start_value, end_value, status: EventStatus) -> ParsedOccurrence
         if last_day < start:
             raise InvalidEvent("its endDate is before its startDate.")
         return ParsedOccurrence(
-            start=_midnight(start), end=_midnight(last_day + timedelta(days=1)), all_day=True, status=status
+            start=start_of_day(start), end=start_of_day(last_day + timedelta(days=1)), all_day=True, status=status
         )
     if isinstance(end, date) and not isinstance(end, datetime):
-        end = _midnight(end + timedelta(days=1))
+        end = start_of_day(end + timedelta(days=1))
     if end is not None and end < start:
         raise InvalidEvent("its endDate is before its startDate.")
     return ParsedOccurrence(start=start, end=end, status=status)
@@ -233,10 +234,6 @@ def _date_or_datetime(value, key: str) -> date | datetime:
     except ValueError:
         raise InvalidEvent(f"its {key} {value!r} is not an ISO 8601 date.") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=AMSTERDAM)
-
-
-def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=AMSTERDAM)
 
 
 def _location(location, base_url: str) -> tuple[str, str, str, AttendanceMode]:

@@ -20,6 +20,7 @@ from .types import (
     ParseLimits,
     ParseResult,
     ParseWarning,
+    start_of_day,
     within_limits,
 )
 
@@ -141,10 +142,9 @@ def _occurrence(item: dict) -> ParsedOccurrence:
         last_day = _local(item, "end_date").date() if item.get("end_date") else first_day
         if last_day < first_day:
             raise InvalidEvent("its end date is before its start date.")
-        start = datetime(first_day.year, first_day.month, first_day.day, tzinfo=AMSTERDAM)
-        end_day = last_day + timedelta(days=1)
-        end = datetime(end_day.year, end_day.month, end_day.day, tzinfo=AMSTERDAM)
-        return ParsedOccurrence(start=start, end=end, all_day=True)
+        return ParsedOccurrence(
+            start=start_of_day(first_day), end=start_of_day(last_day + timedelta(days=1)), all_day=True
+        )
 
     start = _utc(item, "start")
     end = _utc(item, "end") if item.get("utc_end_date") or item.get("end_date") else None

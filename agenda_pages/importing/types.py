@@ -6,11 +6,16 @@ alone and a parse can run in a separate process (the values must pickle).
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def start_of_day(day: date) -> datetime:
+    """Midnight at the start of ``day`` in Amsterdam: where an all-day event starts (and the day after it, ends)."""
+    return datetime.combine(day, time.min, tzinfo=AMSTERDAM)
 
 
 class FeedFormat(StrEnum):

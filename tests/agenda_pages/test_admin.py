@@ -110,6 +110,12 @@ def test_import_now_returns_to_next(superuser_client, source, feed_server, froze
     assert response["Location"] == url("index")
 
 
+def test_import_now_does_not_return_to_another_site(superuser_client, source, feed_server, frozen_now):
+    feed_server.add("/agenda.ics", calendar(WALK), Content_Type="text/calendar")
+    response = superuser_client.post(url("import", source.pk), {"next": "https://evil.example/admin/"})
+    assert response["Location"] == url("edit", source.pk)
+
+
 def test_import_now_get_only_asks_for_confirmation(superuser_client, source, feed_server):
     feed_server.add("/agenda.ics", calendar(WALK), Content_Type="text/calendar")
     response = superuser_client.get(url("import", source.pk))
@@ -148,6 +154,16 @@ def test_dry_run_shows_the_report_and_saves_nothing(superuser_client, source, fe
     assert not EventPage.objects.exists() and not ImportRun.objects.exists()
     source.refresh_from_db()
     assert source.last_run_at is None
+
+
+def test_dry_run_of_a_failing_feed_shows_the_error_and_records_nothing(superuser_client, source, feed_server):
+    feed_server.add("/agenda.ics", b"<!DOCTYPE html><html><body>Onderhoud</body></html>", Content_Type="text/html")
+    response = superuser_client.post(url("dry_run", source.pk))
+    assert response.status_code == 200
+    assert "The import would fail: The feed is not an iCalendar" in unescape(response.content.decode())
+    assert not ImportRun.objects.exists()
+    source.refresh_from_db()
+    assert (source.consecutive_failures, source.last_error, source.next_attempt_at) == (0, "", None)
 
 
 def test_run_history_lists_runs_newest_first(superuser_client, source):

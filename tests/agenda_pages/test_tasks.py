@@ -7,7 +7,7 @@ from django_tasks import TaskResultStatus
 
 from agenda_pages.models import EventPage, ImportRun
 from agenda_pages.tasks import import_due_feeds, import_feed_source
-from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
+from tests.agenda_pages.factories import FeedSourceFactory
 from tests.agenda_pages.ics_samples import NOW, WALK, calendar
 
 CALENDAR = calendar(WALK)
@@ -17,10 +17,10 @@ pytestmark = pytest.mark.usefixtures("frozen_now")
 
 
 @pytest.fixture
-def source(site_home, feed_server):
+def source(source, feed_server):
+    """The shared source (conftest), its feed serving one event."""
     feed_server.add("/agenda.ics", CALENDAR, Content_Type="text/calendar")
-    centre = CentrePageFactory(parent=CentreIndexPageFactory(parent=site_home), title="Inloophuis De Boei")
-    return FeedSourceFactory(centre=centre, url=feed_server.url("/agenda.ics"), format="ics")
+    return source
 
 
 def test_import_feed_source_imports_one_source(source):

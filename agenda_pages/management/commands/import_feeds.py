@@ -3,12 +3,10 @@ import logging
 
 from django.core.management.base import BaseCommand, CommandError
 
-from agenda_pages.importing.service import ImportReport, import_source
+from agenda_pages.importing.service import RUN_COUNTS, ImportReport, import_source
 from agenda_pages.models import FeedSource, ImportRunStatus
 
 logger = logging.getLogger(__name__)
-
-COUNTS = ("created", "updated", "unchanged", "cancelled", "withdrawn")
 
 
 class Command(BaseCommand):
@@ -69,10 +67,7 @@ class Command(BaseCommand):
         if not reports:
             self.stdout.write("No active feed sources.")
         for report in reports:
-            counts = ", ".join(
-                f"{getattr(report, name)} {name}"
-                for name in ("created", "updated", "unchanged", "cancelled", "withdrawn")
-            )
+            counts = ", ".join(f"{getattr(report, name)} {name}" for name in RUN_COUNTS)
             line = f"#{report.source} {report.name}: {report.status}"
             if report.status == ImportRunStatus.ERROR:
                 self.stdout.write(self.style.ERROR(f"{line}: {report.error}"))
