@@ -18,6 +18,7 @@ from django.db.models import Prefetch
 from django.utils.text import slugify
 from wagtail.models import Page, WorkflowState
 
+from agenda_pages import conf
 from agenda_pages.models import EventOccurrence, EventPage, FeedSource, OccurrenceStatus
 
 from .bulk import NewDraft, create_drafts, too_long_fields
@@ -117,6 +118,21 @@ def _start_moderation(page: EventPage) -> None:
         workflow.start(page, user=None)
 
 
+def _editable_version(page: EventPage) -> EventPage:
+    """The version to change: the latest revision, or the page itself when nothing waits. Loaded
+    whole, because the sync's pages carry only the fields matching needs (Wagtail hands back the
+    page itself when nothing waits, and saving a revision of it would load the rest field by field)."""
+    return EventPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+
+
+def _without_dates(snapshot: dict) -> dict:
+    return {name: value for name, value in snapshot.items() if name != "occurrences"}
+
+
+def _date_keys(rows: list[EventOccurrence]) -> list[tuple]:
+    return sorted((row.start, row.end, row.all_day, row.status, row.title_override) for row in rows)
+
+
 def _set_status(rows_by_page: dict[EventPage, list[EventOccurrence]], status: str) -> None:
     """Give these dates ``status`` in the table (the live version) in one query, and also in the
     version waiting for review where a page has one: approving it later must not bring a withdrawn
@@ -145,6 +161,8 @@ class SourceSync:
         self.source = source
         self.withdraw = withdraw
         self.now = now
+        # The window the parser expanded series in (service._parse_limits): yesterday to the horizon.
+        self.window_start = now - timedelta(days=1)
         # Series the parser skipped (broken, refused): absent from the result, but not gone.
         self.keep_uids = keep_uids
         self.report = SyncReport()
@@ -277,11 +295,56 @@ class SourceSync:
             else:
                 self.report.unchanged += 1
             return
+        if self._only_the_window_moved(page, event):
+            with self._saving(event):
+                self._follow_the_window(page, event)
+                self.report.updated += restored
+                self.report.unchanged += not restored
+            return
         with self._saving(event):
             cancelled = self._apply_cancellations(page, live_rows, event)
             self._save_new_revision(page, event)
             self.report.cancelled += cancelled
             self.report.updated += 1
+
+    def _only_the_window_moved(self, page: EventPage, event: MappedEvent) -> bool:
+        """True when the item differs from its last import only in dates the import window let in or
+        out since then: yesterday's date of a weekly group left the window, next year's entered it.
+
+        The dates a recurring series expands to change with the day of the import, not with the
+        feed, so they are compared only where the last and this import's windows overlap.
+        """
+        before, after = page.source_snapshot or {}, event.snapshot()
+        if page.source_last_seen_at is None or _without_dates(before) != _without_dates(after):
+            return False
+        first, last = self.window_start, page.source_last_seen_at + timedelta(days=conf.import_horizon_days())
+
+        def overlapping(snapshot: dict) -> list[tuple]:
+            rows = snapshot.get("occurrences", [])
+            return sorted(
+                tuple(sorted(row.items())) for row in rows if first <= datetime.fromisoformat(row["start"]) <= last
+            )
+
+        return overlapping(before) == overlapping(after)
+
+    def _follow_the_window(self, page: EventPage, event: MappedEvent) -> None:
+        """Bring the series' dates in line with the moved window without asking for a review: the
+        approved series is the same, it only reaches further. Dates before the window are history
+        and stay. A live page without changes waiting gets the new dates published with it."""
+        publish = page.live and not page.has_unpublished_changes
+        draft = _editable_version(page)
+        current = list(draft.occurrences.all())
+        dates = [row for row in current if row.start < self.window_start] + _build_occurrences(event)
+        if _date_keys(dates) != _date_keys(current):
+            draft.occurrences = dates
+            draft.source_hash, draft.source_snapshot = event.content_hash, event.snapshot()
+            draft.source_last_seen_at = self.now
+            revision = draft.save_revision(log_action=True)
+            if publish:
+                revision.publish()
+        EventPage.objects.filter(pk=page.pk).update(
+            source_hash=event.content_hash, source_snapshot=event.snapshot(), source_last_seen_at=self.now
+        )
 
     def _restore_withdrawn(self, page: EventPage, live_rows: list[EventOccurrence], event: MappedEvent) -> bool:
         """An item that came back: its withdrawn dates that are in the feed again are shown again."""
@@ -310,7 +373,7 @@ class SourceSync:
         return bool(to_cancel)
 
     def _save_new_revision(self, page: EventPage, event: MappedEvent) -> None:
-        draft = page.get_latest_revision_as_object()
+        draft = _editable_version(page)
         imported_before = page.source_snapshot or {}
         conflicts = set(page.source_conflicts or [])
         for name, new_value in event.page_fields().items():
@@ -322,8 +385,7 @@ class SourceSync:
             elif current == previous_import:
                 setattr(draft, name, new_value)
         # Dates before the import window are history the feed no longer lists; keep them.
-        window_start = self.now - timedelta(days=1)
-        kept = [row for row in draft.occurrences.all() if row.start < window_start]
+        kept = [row for row in draft.occurrences.all() if row.start < self.window_start]
         draft.occurrences = kept + _build_occurrences(event)
         draft.themes.set(event.themes)
         draft.source_uid = event.uid

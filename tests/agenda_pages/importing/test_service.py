@@ -462,3 +462,39 @@ def test_a_series_the_parser_skipped_is_not_withdrawn(source, feed_server):
     assert any(warning.startswith("talk@inloophuis.example") for warning in report.warnings)
     talk = EventPage.objects.get(source_uid="talk@inloophuis.example")
     assert set(talk.occurrences.values_list("status", flat=True)) == {OccurrenceStatus.SCHEDULED}
+
+
+def test_a_weekly_series_is_not_sent_back_for_review_as_the_window_moves(source, feed_server):
+    """An endless weekly group expands to other dates each day (last week's date leaves the window,
+    next year's enters it). That is not a change by the centre: no new review, and the live page
+    follows the window."""
+    from datetime import timedelta
+
+    from wagtail.models import WorkflowState
+
+    weekly = vevent("koor@inloophuis.example", "Koor", "20261202T190000", rrule="FREQ=WEEKLY")
+    serve(feed_server, calendar(weekly))
+    run(source)
+    publish_all(source)
+    koor = EventPage.objects.get(source=source)
+    WorkflowState.objects.filter(object_id=str(koor.pk)).update(status=WorkflowState.STATUS_CANCELLED)
+    last_date = koor.occurrences.order_by("start").last().start
+
+    # Two weeks later, with the feed regenerated (a new DTSTAMP, so other bytes).
+    later = NOW + timedelta(days=14)
+    serve(feed_server, calendar(weekly.replace("DTSTAMP:20261101T000000Z", "DTSTAMP:20261206T000000Z")))
+    report = import_source(source.pk, now=later)
+
+    assert (report.status, report.updated, report.unchanged) == ("ok", 0, 1)
+    koor.refresh_from_db()
+    assert koor.live and not koor.has_unpublished_changes and not koor.workflow_in_progress
+    starts = list(koor.occurrences.order_by("start").values_list("start", flat=True))
+    assert starts[-1] > last_date  # next year's dates entered with the window
+    assert starts[0] == datetime(2026, 12, 2, 18, 0, tzinfo=UTC)  # dates before the window are kept
+
+    # A real change to the same series still waits for review.
+    serve(feed_server, calendar(weekly.replace("SUMMARY:Koor", "SUMMARY:Koor (nieuwe dirigent)")))
+    assert import_source(source.pk, now=later).updated == 1
+    koor.refresh_from_db()
+    assert koor.title == "Koor" and koor.has_unpublished_changes
+
