@@ -498,3 +498,20 @@ def test_a_weekly_series_is_not_sent_back_for_review_as_the_window_moves(source,
     koor.refresh_from_db()
     assert koor.title == "Koor" and koor.has_unpublished_changes
 
+
+def test_an_unchanged_feed_is_expanded_again_on_a_new_day(source, feed_server):
+    """The same bytes are skipped within a day; the next day they are parsed again, so an endless
+    series reaches the dates that entered the window."""
+    from datetime import timedelta
+
+    weekly = vevent("koor@inloophuis.example", "Koor", "20261202T190000", rrule="FREQ=WEEKLY")
+    serve(feed_server, calendar(weekly))
+    run(source)
+    last_date = EventPage.objects.get(source=source).occurrences.order_by("start").last().start
+
+    assert import_source(source.pk, now=NOW + timedelta(hours=1)).status == "not-modified"
+    next_week = import_source(source.pk, now=NOW + timedelta(days=7))
+
+    assert (next_week.status, next_week.updated) == ("ok", 0)
+    waiting = EventPage.objects.get(source=source).get_latest_revision_as_object()  # still in review
+    assert max(occurrence.start for occurrence in waiting.occurrences.all()) > last_date
