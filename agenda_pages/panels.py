@@ -1,7 +1,6 @@
 """Dashboard panels for the Wagtail admin home page."""
 
 from django.contrib.admin.utils import quote
-from django.db.models import Q
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
@@ -18,13 +17,7 @@ class FailingFeedsPanel(Component):
     edit_url_name = "agenda_feeds:edit"
 
     def get_sources(self, user):
-        return (
-            visible_sources(user)
-            .filter(is_active=True)
-            .filter(Q(consecutive_failures__gt=0) | Q(needs_review=True))
-            .select_related("centre")
-            .order_by("-consecutive_failures", "centre__title", "url")
-        )
+        return visible_sources(user).needing_attention().select_related("centre")
 
     def get_context_data(self, parent_context):
         # The template renders nothing without sources, as Wagtail's own "locked pages" panel does.

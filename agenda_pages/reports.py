@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.admin.utils import quote
-from django.db.models import Q
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -60,12 +59,7 @@ def centre_backlogs(now: datetime) -> list[CentreBacklog]:
 
 def failing_sources():
     """Active feeds whose last imports failed or that wait for a moderator's look (one query)."""
-    return (
-        FeedSource.objects.filter(is_active=True)
-        .filter(Q(consecutive_failures__gt=0) | Q(needs_review=True))
-        .select_related("centre")
-        .order_by("-consecutive_failures", "centre__title", "url")
-    )
+    return FeedSource.objects.needing_attention().select_related("centre")
 
 
 def _date(value: datetime | None) -> str:

@@ -34,8 +34,14 @@ class FeedSourceQuerySet(models.QuerySet):
             models.Q(next_attempt_at__isnull=True) | models.Q(next_attempt_at__lte=now)
         )
 
-    def failing(self):
-        return self.filter(is_active=True, consecutive_failures__gt=0)
+    def needing_attention(self):
+        """Active sources whose last imports failed, or that a run flagged for a moderator's look;
+        the longest failing first."""
+        return (
+            self.filter(is_active=True)
+            .filter(models.Q(consecutive_failures__gt=0) | models.Q(needs_review=True))
+            .order_by("-consecutive_failures", "centre__title", "url")
+        )
 
 
 class FeedSource(models.Model):
