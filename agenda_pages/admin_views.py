@@ -16,6 +16,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from django_tasks.base import TaskResultStatus
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, NumberColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -23,6 +24,7 @@ from wagtail.admin.views.generic.base import BaseListingView, BaseObjectMixin, W
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import policy_registry
 
+from agenda_pages import tasks
 from agenda_pages.importing.service import RUN_COUNTS, ImportReport, import_source
 from agenda_pages.models import FeedSource, ImportRun, ImportRunStatus
 
@@ -126,7 +128,17 @@ class ImportNowView(FeedSourceObjectMixin, WagtailAdminTemplateMixin, TemplateVi
         return context
 
     def post(self, request, *args, **kwargs):
-        report = import_source(self.object.pk)
+        # A background task: fetching (30 s per page of a paged feed) and parsing (up to a minute) may
+        # take longer than a web request is given. Where the task backend runs it at once, say how it went.
+        result = tasks.import_feed_source.enqueue(self.object.pk)
+        if not result.is_finished:
+            message = gettext("The import of '%(source)s' has started; its result appears in the run history.")
+            messages.success(request, message % {"source": self.object}, buttons=self.get_message_buttons())
+            return redirect(self.get_success_url())
+        if result.status != TaskResultStatus.SUCCESSFUL:
+            messages.error(request, gettext("Import of '%(source)s' stopped unexpectedly.") % {"source": self.object})
+            return redirect(self.get_success_url())
+        report = ImportReport(**result.return_value)
         names = {"source": self.object, "error": report.error, "summary": summarise_report(report)}
         if report.status == ImportRunStatus.ERROR:
             messages.error(request, gettext("Import of '%(source)s' failed: %(error)s") % names)

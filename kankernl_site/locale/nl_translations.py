@@ -325,4 +325,6 @@ NL = {
     "centre review": "beoordeling door het centrum",
     "centre reviews": "beoordelingen door het centrum",
     "The staff of the centre an event belongs to approve it; moderators may approve any.": "De medewerkers van het centrum van een activiteit keuren die goed; de eindredactie mag alle activiteiten goedkeuren.",
+    "The import of '%(source)s' has started; its result appears in the run history.": "De import van '%(source)s' is gestart; het resultaat verschijnt bij de eerdere imports.",
+    "Import of '%(source)s' stopped unexpectedly.": "De import van '%(source)s' is onverwacht gestopt.",
 }

@@ -116,6 +116,37 @@ def test_import_now_does_not_return_to_another_site(superuser_client, source, fe
     assert response["Location"] == url("edit", source.pk)
 
 
+def test_import_now_with_a_task_worker_starts_the_import_in_the_background(
+    superuser_client, source, feed_server, settings
+):
+    """Where tasks wait for a worker (production), the request only enqueues the import: a slow feed
+    cannot hold the web request past its time limit."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    feed_server.add("/agenda.ics", calendar(WALK), Content_Type="text/calendar")
+    response = superuser_client.post(url("import", source.pk))
+    assert response["Location"] == url("edit", source.pk)
+    [message] = messages_of(response)
+    assert "has started" in message
+    assert feed_server.requests == [] and not ImportRun.objects.exists()
+    [queued] = default_task_backend.results
+    assert (queued.task.name, queued.args) == ("import_feed_source", [source.pk])
+
+
+def test_import_now_says_so_when_the_import_task_breaks(superuser_client, source, monkeypatch, frozen_now):
+    from agenda_pages import tasks
+
+    def broken(source_id):  # stands in for an outage in the middle of the import
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(tasks, "import_source", broken)
+    response = superuser_client.post(url("import", source.pk))
+    assert response["Location"] == url("edit", source.pk)
+    [message] = messages_of(response)
+    assert message.strip() == f"Import of 'Inloophuis De Boei: {source.url}' stopped unexpectedly."
+
+
 def test_import_now_get_only_asks_for_confirmation(superuser_client, source, feed_server):
     feed_server.add("/agenda.ics", calendar(WALK), Content_Type="text/calendar")
     response = superuser_client.get(url("import", source.pk))
