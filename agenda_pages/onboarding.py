@@ -126,8 +126,8 @@ def clean_row(
 
     if not name:
         problems.append(("name", "is required"))
-    elif len(name) > CentrePage._meta.get_field("title").max_length:
-        problems.append(("name", "longer than 255 characters"))
+    elif len(name) > (limit := CentrePage._meta.get_field("title").max_length):
+        problems.append(("name", f"longer than {limit} characters"))
 
     kind_key = " ".join((kind or "").lower().split())
     if kind_key not in KINDS:
@@ -138,8 +138,8 @@ def clean_row(
     except ValueError:
         problems.append(("postcode", f"{postcode!r} is not a Dutch postcode (4 digits and 2 letters, like 1234 AB)"))
 
-    if len(city) > CentrePage._meta.get_field("city").max_length:
-        problems.append(("city", "longer than 100 characters"))
+    if len(city) > (limit := CentrePage._meta.get_field("city").max_length):
+        problems.append(("city", f"longer than {limit} characters"))
     if website:
         _check_url("website", website, CentrePage._meta.get_field("website").max_length, problems)
     if feed_url:
