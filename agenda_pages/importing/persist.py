@@ -8,13 +8,14 @@ was already approved once.
 """
 
 import hashlib
+from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
-from django.db.models import Prefetch
 from django.utils.text import slugify
 from wagtail.models import Page, WorkflowState
 
@@ -43,6 +44,24 @@ class SyncReport:
     awaiting_review: list[int] = field(default_factory=list)
 
 
+class LiveDate(NamedTuple):
+    """An occurrence row as the sync needs it: read as a plain tuple, because a source's every date is
+    loaded on every changed run, and model instances of them cost more than the rest of the match."""
+
+    pk: int
+    start: datetime
+    end: datetime | None
+    status: str
+
+
+def _live_dates(source: FeedSource) -> dict[int, list[LiveDate]]:
+    rows = defaultdict(list)
+    fields = ("pk", "page_id", "start", "end", "status")
+    for pk, page_id, start, end, status in EventOccurrence.objects.filter(page__source=source).values_list(*fields):
+        rows[page_id].append(LiveDate(pk, start, end, status))
+    return rows
+
+
 class _Index:
     """Existing pages of a source by every identity a feed item may match on, strongest first.
 
@@ -51,7 +70,7 @@ class _Index:
     title at the same first start are tried before a new page is made.
     """
 
-    def __init__(self, pages: list[EventPage]):
+    def __init__(self, pages: list[EventPage], rows: dict[int, list["LiveDate"]]):
         self.by_uid, self.by_url, self.by_post_id, self.by_title_start = {}, {}, {}, {}
         for page in pages:
             self.by_uid[page.source_uid] = page
@@ -59,7 +78,7 @@ class _Index:
                 self.by_url.setdefault(page.source_url, page)
             if page.source_post_id:
                 self.by_post_id.setdefault(page.source_post_id, page)
-            starts = [occurrence.start for occurrence in page.occurrences.all()]
+            starts = [row.start for row in rows[page.pk]]
             if starts:
                 self.by_title_start.setdefault((page.title, min(starts)), page)
 
@@ -73,7 +92,7 @@ class _Index:
         return next((page for page in candidates if page is not None and page.pk not in taken), None)
 
 
-def _future(occurrence: EventOccurrence, now: datetime) -> bool:
+def _future(occurrence: "LiveDate | EventOccurrence", now: datetime) -> bool:
     return (occurrence.end or occurrence.start) >= now
 
 
@@ -133,7 +152,7 @@ def _date_keys(rows: list[EventOccurrence]) -> list[tuple]:
     return sorted((row.start, row.end, row.all_day, row.status, row.title_override) for row in rows)
 
 
-def _set_status(rows_by_page: dict[EventPage, list[EventOccurrence]], status: str) -> None:
+def _set_status(rows_by_page: dict[EventPage, list["LiveDate"]], status: str) -> None:
     """Give these dates ``status`` in the table (the live version) in one query, and also in the
     version waiting for review where a page has one: approving it later must not bring a withdrawn
     date back (or hide a restored one)."""
@@ -170,10 +189,9 @@ class SourceSync:
 
     def run(self, events: list[MappedEvent]) -> SyncReport:
         # Only what matching, hashing and withdrawal need: unchanged items (most of them) cost no
-        # more than this one query and its prefetch.
+        # more than these two queries.
         pages = list(
-            EventPage.objects.filter(source=self.source)
-            .only(
+            EventPage.objects.filter(source=self.source).only(
                 "id",
                 "path",
                 "depth",
@@ -185,13 +203,9 @@ class SourceSync:
                 "source_post_id",
                 "source_hash",
             )
-            .prefetch_related(
-                Prefetch(
-                    "occurrences", queryset=EventOccurrence.objects.only("id", "page_id", "start", "end", "status")
-                )
-            )
         )
-        index = _Index(pages)
+        self.rows = _live_dates(self.source)
+        index = _Index(pages, self.rows)
         seen: set[int] = set()
         new_events = []
         for event in events:
@@ -287,7 +301,7 @@ class SourceSync:
         self.report.awaiting_review.append(page.pk)
 
     def _update(self, page: EventPage, event: MappedEvent) -> None:
-        live_rows = list(page.occurrences.all())
+        live_rows = self.rows[page.pk]
         restored = self._restore_withdrawn(page, live_rows, event)
         if page.source_hash == event.content_hash:
             if restored:
@@ -346,7 +360,7 @@ class SourceSync:
             source_hash=event.content_hash, source_snapshot=event.snapshot(), source_last_seen_at=self.now
         )
 
-    def _restore_withdrawn(self, page: EventPage, live_rows: list[EventOccurrence], event: MappedEvent) -> bool:
+    def _restore_withdrawn(self, page: EventPage, live_rows: list[LiveDate], event: MappedEvent) -> bool:
         """An item that came back: its withdrawn dates that are in the feed again are shown again."""
         starts = {occurrence.start for occurrence in event.occurrences if occurrence.status != "cancelled"}
         back = [
@@ -358,7 +372,7 @@ class SourceSync:
             _set_status({page: back}, OccurrenceStatus.SCHEDULED)
         return bool(back)
 
-    def _apply_cancellations(self, page: EventPage, live_rows: list[EventOccurrence], event: MappedEvent) -> bool:
+    def _apply_cancellations(self, page: EventPage, live_rows: list[LiveDate], event: MappedEvent) -> bool:
         """Cancel the live dates the feed now cancels, without waiting for moderation."""
         cancelled_starts = {occurrence.start for occurrence in event.occurrences if occurrence.status == "cancelled"}
         to_cancel = [
@@ -414,11 +428,9 @@ class SourceSync:
             source_last_seen_at=self.now,
         )
 
-    def _upcoming_rows(self, page: EventPage) -> list[EventOccurrence]:
+    def _upcoming_rows(self, page: EventPage) -> list[LiveDate]:
         return [
-            row
-            for row in page.occurrences.all()
-            if row.status != OccurrenceStatus.WITHDRAWN and _future(row, self.now)
+            row for row in self.rows[page.pk] if row.status != OccurrenceStatus.WITHDRAWN and _future(row, self.now)
         ]
 
     def _withdraw_vanished(self, pages: list[EventPage], vanished: list[EventPage]) -> None:
