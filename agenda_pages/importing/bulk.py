@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django_tasks import task
 from taggit.models import Tag
-from wagtail.models import Page, PageLogEntry, Revision, TaskState, Workflow, WorkflowState
+from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, Revision, TaskState, Workflow, WorkflowState
 from wagtail.search.backends import get_search_backends
 
 from agenda_pages.models import Audience, EventOccurrence, EventPage, EventThemeTag
@@ -71,13 +71,15 @@ def _insert_pages(parent: Page, drafts: list[NewDraft], now: datetime) -> None:
         page.draft_title = page.title
         page.live, page.has_unpublished_changes = False, True
         page.latest_revision_created_at = now
-    # The page rows go in as one insert on the parent table; the event rows follow one by one as
-    # "raw" saves, the only public way to write just a child table of multi-table inheritance.
-    Page.objects.bulk_create([draft.page for draft in drafts])
-    for draft in drafts:
-        draft.page.page_ptr_id = draft.page.id
-        draft.page.save_base(raw=True, force_insert=True)
-        draft.page._state.adding = False
+    # The page rows go in as one insert on the parent table, the event rows as one insert on the child
+    # table. Django's bulk_create refuses multi-table inheritance, so the child rows use the insert
+    # bulk_create itself is built on (QuerySet._insert), for the child table's own columns only.
+    pages = [draft.page for draft in drafts]
+    Page.objects.bulk_create(pages)
+    for page in pages:
+        page.page_ptr_id = page.id
+        page._state.adding = False
+    EventPage._base_manager._insert(pages, fields=EventPage._meta.local_concrete_fields)
     Page.objects.filter(pk=parent.pk).update(numchild=models.F("numchild") + len(drafts))
 
 
@@ -92,6 +94,7 @@ def _insert_relations(drafts: list[NewDraft], audience: list[Audience]) -> None:
         page.occurrences = draft.occurrences
         page.theme_items = [EventThemeTag(content_object=page, tag=tags[name]) for name in draft.themes]
         page.audience = audience
+        setattr(page, COMMENTS_RELATION_NAME, [])  # a new page has none: no query to find that out
         occurrences += draft.occurrences
         theme_items += page.theme_items.all()
         audience_rows += [audience_through(eventpage_id=page.pk, audience_id=item.pk) for item in audience]

@@ -149,3 +149,31 @@ def test_a_review_workflow_without_a_task_never_publishes_on_import(source, feed
     pages = EventPage.objects.filter(source=source)
     assert not pages.filter(live=True).exists()
     assert not WorkflowState.objects.filter(object_id__in=[str(page.pk) for page in pages]).exists()
+
+
+@pytest.mark.parametrize("count", [3, 12])
+def test_a_sync_costs_the_same_queries_for_3_or_12_events(source, count, django_assert_num_queries):
+    """Matching loads the source's pages and their dates in two queries, whatever their number; new
+    drafts go in batches; an unchanged item costs nothing more."""
+    from datetime import timedelta
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    from agenda_pages.importing.mapping import map_events
+    from agenda_pages.importing.parse_ics import parse_ics
+    from agenda_pages.importing.persist import sync_source
+    from agenda_pages.importing.types import ParseLimits
+
+    limits = ParseLimits(window_start=NOW - timedelta(days=1), window_end=NOW + timedelta(days=365))
+    items = [vevent(f"e{n}@inloophuis.example", f"Activiteit {n}", f"202612{n + 1:02d}T100000") for n in range(count)]
+    events, _warnings = map_events(parse_ics(calendar(*items), limits=limits).events)
+
+    ContentType.objects.clear_cache()  # the same start whatever ran before
+    # Content types, audience, pages, dates, slugs taken, the workflow and its task, the batch
+    # (parent lock, paths, one insert per table, the revision and workflow links), the search task
+    # (its index entries: one upsert on PostgreSQL, a look-up and an insert on SQLite).
+    with django_assert_num_queries(34 if connection.vendor == "sqlite" else 33):
+        assert sync_source(source, events, now=NOW).created == count
+    with django_assert_num_queries(3):  # audience, pages, dates
+        assert sync_source(source, events, now=NOW).unchanged == count
