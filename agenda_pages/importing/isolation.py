@@ -11,10 +11,14 @@ the "spawn" start method: about a tenth of a second per feed).
 import multiprocessing
 import resource
 import signal
+import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from .types import FeedFormat, FeedParseError, ParseLimits, ParseResult
+
+STREAM_BATCH = 250  # parsed events per message from the worker
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(
@@ -46,19 +50,27 @@ def run_isolated(
     )
     process.start()
     sender.close()
+    deadline = time.monotonic() + wall_seconds
+    events = []
     try:
-        if not receiver.poll(wall_seconds):
-            raise FeedParseError(f"Reading the feed took too long (more than {wall_seconds} seconds) and was stopped.")
-        try:
-            outcome, value = receiver.recv()
-        except EOFError:
-            raise FeedParseError(_death_message(process, cpu_seconds)) from None
+        while True:
+            if not receiver.poll(max(0.0, deadline - time.monotonic())):
+                raise FeedParseError(
+                    f"Reading the feed took too long (more than {wall_seconds} seconds) and was stopped."
+                )
+            try:
+                outcome, value = receiver.recv()
+            except EOFError:
+                raise FeedParseError(_death_message(process, cpu_seconds)) from None
+            if outcome != "events":
+                break
+            events.extend(value)
     finally:
         receiver.close()
         _stop(process)
     if outcome == "error":
         raise value
-    return value
+    return replace(value, events=tuple(events)) if events else value
 
 
 def _child(sender, func, args, kwargs, cpu_seconds: int, memory_bytes: int) -> None:
@@ -72,6 +84,13 @@ def _child(sender, func, args, kwargs, cpu_seconds: int, memory_bytes: int) -> N
     except Exception as error:  # handed to the parent, which raises it there
         result = ("error", error)
     try:
+        if result[0] == "ok" and isinstance(result[1], ParseResult) and result[1].events:
+            # In batches: one message with every event would be held whole, as bytes, next to the
+            # events unpickled from it, and make the importer's peak memory several times the feed.
+            events = result[1].events
+            for start in range(0, len(events), STREAM_BATCH):
+                sender.send(("events", events[start : start + STREAM_BATCH]))
+            result = ("ok", replace(result[1], events=()))
         sender.send(result)
     except Exception as error:  # the result or the exception does not pickle
         sender.send(("error", FeedParseError(f"The feed's parse result could not be returned: {error}")))

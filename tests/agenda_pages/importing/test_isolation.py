@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from agenda_pages.importing.isolation import parse_feed_isolated, run_isolated
+from agenda_pages.importing.isolation import STREAM_BATCH, parse_feed_isolated, run_isolated
 from agenda_pages.importing.parse_ics import parse_ics
 from agenda_pages.importing.types import AMSTERDAM, FeedFormat, FeedParseError, ParseLimits
 
@@ -115,3 +115,20 @@ def test_parse_feed_isolated_dispatches_tec_json():
 
     result = parse_feed_isolated(b'{"events": [], "total": 0, "total_pages": 0}', FeedFormat.TEC_JSON, limits=limits)
     assert (result.format, result.events) == (FeedFormat.TEC_JSON, ())
+
+
+def many_events(count):
+    from agenda_pages.importing.types import ParseResult, ParseWarning
+
+    events = tuple(f"event {n}" for n in range(count))  # stand-ins: the transfer does not look inside
+    return ParseResult(format=FeedFormat.ICS, events=events, warnings=(ParseWarning("one bad item", "x"),))
+
+
+@pytest.mark.parametrize("count", [0, 1, STREAM_BATCH, STREAM_BATCH * 3 + 7])
+def test_a_large_result_arrives_whole_and_in_order(count):
+    # The events come back in batches (so the bytes of one huge message never sit next to the
+    # events unpickled from them); whatever the count, they must arrive complete.
+    result = run_isolated(many_events, count)
+
+    assert result.events == tuple(f"event {n}" for n in range(count))
+    assert [warning.message for warning in result.warnings] == ["one bad item"]
