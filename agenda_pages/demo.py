@@ -1,16 +1,25 @@
-"""Demo centres whose feeds are files in this repository, imported and approved like real ones.
+"""Demo centres whose feeds are files in this repository, imported and approved like real ones,
+and a partner organisation with an event made by hand.
 
 Only where file:// feed addresses are allowed (development settings); elsewhere it does nothing.
-Safe to run again: centres and feed sources are matched by name and address, and a source that
-imported successfully once is not imported again by the loader (the scheduler keeps it fresh).
+Safe to run again: centres and feed sources are matched by name and address, a source that
+imported successfully once is not imported again by the loader (the scheduler keeps it fresh), and
+the hand-made event is only made when its organiser has no event made by hand yet (so an editor may
+rename or change it).
 """
 
+import zoneinfo
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
 
 from agenda_pages import conf
 from agenda_pages.importing.service import import_source
-from agenda_pages.models import EventPage, FeedSource
+from agenda_pages.models import Audience, CentrePage, EventOccurrence, EventPage, FeedSource
+from agenda_pages.models.events import AttendanceMode
 from agenda_pages.onboarding import onboard_centre
 
 FEEDS_DIR = Path(__file__).resolve().parent / "demo_feeds"
@@ -23,8 +32,8 @@ class DemoCentre:
     postcode: str
     city: str
     website: str
-    feed_file: str
-    feed_format: str
+    feed_file: str = ""
+    feed_format: str = ""
 
 
 DEMO_CENTRES = (
@@ -41,6 +50,84 @@ DEMO_CENTRES = (
         "stichting-samen-verder.html", "jsonld",
     ),
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DemoEvent:
+    """An event an editor makes by hand: no feed, dates relative to the day the demo is loaded."""
+
+    title: str
+    description: str
+    themes: tuple[str, ...]
+    audiences: tuple[str, ...]
+    online_url: str
+    registration_url: str
+    cost: str
+    weekday: int  # Monday is 0
+    start: time
+    end: time
+    first_after_days: int  # the first date is the first `weekday` at least this many days from today
+    every_days: int
+    count: int
+
+
+NATIONAL_PARTNER = DemoCentre(
+    "Landelijk Netwerk Samen Verder", "partner", "3584 CS", "Utrecht", "https://landelijknetwerk-samenverder.example/"
+)
+
+NATIONAL_EVENT = DemoEvent(
+    title="Online lotgenotenavond: moe na kanker",
+    description=(
+        "<p>Veel mensen zijn nog lang moe na kanker. Op deze avond praat u online met anderen die dat "
+        "herkennen. Een ervaringsdeskundige en een fysiotherapeut geven tips voor elke dag.</p>"
+        "<p>U doet mee vanuit huis, met uw computer, tablet of telefoon. Naasten zijn ook welkom. "
+        "Meld u aan, dan krijgt u een dag van tevoren een e-mail met uitleg.</p>"
+    ),
+    themes=("lotgenotencontact", "vermoeidheid"),  # lower case, as the importer writes them
+    audiences=(Audience.Code.PATIENTS, Audience.Code.RELATIVES),
+    online_url="https://meet.jit.si/LandelijkNetwerkSamenVerder",
+    registration_url="https://landelijknetwerk-samenverder.example/aanmelden",
+    cost="Gratis",
+    weekday=1,  # Tuesday
+    start=time(19, 30),
+    end=time(21, 0),
+    first_after_days=14,
+    every_days=28,
+    count=2,
+)
+
+
+def event_dates(spec: DemoEvent, today: date) -> list[tuple[datetime, datetime]]:
+    """Start and end of each date, counted from ``today`` so a fresh demo always has upcoming dates."""
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    first = today + timedelta(days=spec.first_after_days)
+    first += timedelta(days=(spec.weekday - first.weekday()) % 7)
+    days = [first + timedelta(days=spec.every_days * number) for number in range(spec.count)]
+    return [
+        (datetime.combine(day, spec.start, tzinfo=zone), datetime.combine(day, spec.end, tzinfo=zone)) for day in days
+    ]
+
+
+def _ensure_hand_made_event(organiser: CentrePage, spec: DemoEvent) -> tuple[EventPage, bool]:
+    existing = EventPage.objects.child_of(organiser).filter(source__isnull=True).first()
+    if existing:
+        return existing, False
+    event = EventPage(
+        title=spec.title,
+        description=spec.description,
+        attendance_mode=AttendanceMode.ONLINE,
+        online_url=spec.online_url,
+        registration_url=spec.registration_url,
+        cost=spec.cost,
+    )
+    event.occurrences = [
+        EventOccurrence(start=start, end=end) for start, end in event_dates(spec, timezone.localdate())
+    ]
+    event.themes.add(*spec.themes)
+    event.audience = Audience.objects.filter(code__in=spec.audiences)
+    organiser.add_child(instance=event)
+    event.save_revision().publish()
+    return event, True
 
 
 def _approve_imported_drafts(source: FeedSource) -> None:
@@ -72,4 +159,11 @@ def load_agenda_demo() -> list[str]:
         lines.append(
             f"{spec.name}: {report.status}, {report.created} events" + (f" ({report.error})" if report.error else "")
         )
+
+    partner = NATIONAL_PARTNER
+    organiser = onboard_centre(
+        name=partner.name, kind=partner.kind, postcode=partner.postcode, city=partner.city, website=partner.website
+    ).centre
+    event, created = _ensure_hand_made_event(organiser, NATIONAL_EVENT)
+    lines.append(f"{partner.name}: {'made' if created else 'already has'} the event {event.title!r} by hand")
     return lines

@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
+from agenda_pages.blocks import UpcomingActivitiesBlock
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 PREVIEW_LINK = {"text": "Bekijk de agenda", "url": "https://www.example.org/agenda/"}
@@ -144,12 +146,14 @@ class ContentStreamBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     image = FigureBlock()
     cards = CardsBlock()
+    upcoming_activities = UpcomingActivitiesBlock()
 
 
 class HomeStreamBlock(blocks.StreamBlock):
     hero = HeroBlock()
     paragraph = ParagraphBlock()
     cards = CardsBlock()
+    upcoming_activities = UpcomingActivitiesBlock()
 
     class Meta:
         # The hero carries the page's only h1, so there is at most one.

@@ -1,7 +1,7 @@
 """Builds the demo site: a Dutch page tree with English translations.
 
-Create-only and keyed on slugs, so running it again changes nothing and never overwrites what an
-editor has changed since.
+Create-only and keyed on slugs (the agenda on its page type), so running it again changes nothing
+and never overwrites what an editor has changed since.
 """
 
 import json
@@ -13,7 +13,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from .demo_content import HOME, STANDARD_PAGES, DemoStandardPage, DemoText
+from agenda_pages.models import AgendaIndexPage
+
+from .demo_content import AGENDA, HOME, STANDARD_PAGES, DemoStandardPage, DemoText
 from .models import HomePage, StandardPage
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -36,9 +38,11 @@ def _home_body(language: str, pages: dict[str, Page]) -> str:
     for card in HOME.cards:
         title, card_text, link_text = card.nl if language == "nl" else card.en
         cards.append({"title": title, "text": card_text, "link": {"text": link_text, "page": pages[card.target].pk}})
+    upcoming = {"heading": HOME.upcoming_heading[language], "number_of_items": HOME.upcoming_count}
     body = [
         {"type": "hero", "value": {"heading": heading, "intro": intro}},
         *_paragraph_blocks(text),
+        {"type": "upcoming_activities", "value": upcoming},
         {"type": "cards", "value": {"heading": HOME.cards_heading[language], "cards": cards}},
     ]
     return json.dumps(body)
@@ -98,6 +102,33 @@ def _ensure_standard_page(parent: Page, spec: DemoStandardPage) -> tuple[Standar
     return _create_child(parent, _standard_page(spec.nl, spec, locale=parent.locale)), True
 
 
+def _free_slug(parent: Page, *slugs: str) -> str:
+    """The first of ``slugs`` that no child of ``parent`` uses yet (the last one if all are taken)."""
+    taken = set(Page.objects.child_of(parent).filter(slug__in=slugs).values_list("slug", flat=True))
+    return next((slug for slug in slugs if slug not in taken), slugs[-1])
+
+
+def _agenda_index(parent: Page, text: DemoText, language: str) -> AgendaIndexPage:
+    """The agenda page, at ``/agenda/`` unless another page has that address.
+
+    An older demo, or an editor, may have put a page at /agenda/; that page is left alone.
+    """
+    return AgendaIndexPage(
+        title=text.title,
+        slug=_free_slug(parent, text.slug, AGENDA.fallback_slugs[language]),
+        intro=text.intro,
+        search_description=text.search_description,
+        show_in_menus=True,
+    )
+
+
+def _ensure_agenda_index(home: HomePage) -> tuple[AgendaIndexPage, bool]:
+    existing = AgendaIndexPage.objects.child_of(home).first()
+    if existing:
+        return existing, False
+    return _create_child(home, _agenda_index(home, AGENDA.nl, "nl")), True
+
+
 def _ensure_translation(source: Page, parent: Page, translation: Page, locale: Locale) -> tuple[Page, bool]:
     """Add ``translation`` (an unsaved page) as the translation of ``source`` unless one exists.
 
@@ -140,7 +171,9 @@ def load_demo_content() -> DemoResult:
 
     home = note(*_ensure_home(root, nl))
     _ensure_site(home)
+    agenda = note(*_ensure_agenda_index(home))
     pages_nl = {spec.key: note(*_ensure_standard_page(home, spec)) for spec in STANDARD_PAGES}
+    pages_nl["agenda"] = agenda
     if not home.body:
         home.body = _home_body("nl", pages_nl)
         _publish(home)
@@ -149,10 +182,12 @@ def load_demo_content() -> DemoResult:
     english_home = HomePage(title=HOME.en.title, slug=HOME.en.slug, search_description=HOME.en.search_description)
     home_en, home_en_created = _ensure_translation(home, root, english_home, en)
     note(home_en, home_en_created)
+    agenda_en = note(*_ensure_translation(agenda, home_en, _agenda_index(home_en, AGENDA.en, "en"), en))
     pages_en = {
         spec.key: note(*_ensure_translation(pages_nl[spec.key], home_en, _standard_page(spec.en, spec), en))
         for spec in STANDARD_PAGES
     }
+    pages_en["agenda"] = agenda_en
     if home_en_created:
         home_en.body = _home_body("en", pages_en)
         _publish(home_en)

@@ -27,7 +27,7 @@ class DemoStandardPage:
 
 @dataclass(frozen=True)
 class DemoCard:
-    target: str  # key of a DemoStandardPage
+    target: str  # key of a DemoStandardPage, or "agenda" for the agenda page
     nl: tuple[str, str, str]  # title, text, link text
     en: tuple[str, str, str]
 
@@ -40,6 +40,16 @@ class DemoHome:
     hero_en: tuple[str, str]
     cards_heading: dict[str, str] = field(default_factory=dict)
     cards: tuple[DemoCard, ...] = ()
+    upcoming_heading: dict[str, str] = field(default_factory=dict)
+    upcoming_count: int = 3
+
+
+@dataclass(frozen=True)
+class DemoAgenda:
+    nl: DemoText
+    en: DemoText
+    # Used instead of the slug when a page that is not the agenda already has it (an older demo, an editor).
+    fallback_slugs: dict[str, str] = field(default_factory=dict)
 
 
 HOME = DemoHome(
@@ -80,18 +90,19 @@ HOME = DemoHome(
         "going through. At a centre near you.",
     ),
     cards_heading={"nl": "Wat u hier vindt", "en": "What you will find here"},
+    upcoming_heading={"nl": "Binnenkort", "en": "Coming up"},
     cards=(
         DemoCard(
             target="agenda",
             nl=(
                 "Agenda",
                 "Activiteiten van alle centra op één plek. Zoek op onderwerp, datum of plaats.",
-                "Lees over de agenda",
+                "Bekijk de agenda",
             ),
             en=(
                 "Agenda",
                 "Activities of all centres in one place. Search by topic, date or place.",
-                "Read about the agenda",
+                "See the agenda",
             ),
         ),
         DemoCard(
@@ -123,6 +134,33 @@ HOME = DemoHome(
     ),
 )
 
+# The postcode data (agenda_pages/data/nl_pc4.csv) is CC BY 4.0: the credits page names the source,
+# links the licence and says that the data was changed.
+GEONAMES_LINK = '<a href="https://www.geonames.org/">GeoNames</a>'
+CC_BY_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+AGENDA = DemoAgenda(
+    nl=DemoText(
+        title="Agenda",
+        slug="agenda",
+        search_description="Activiteiten van alle centra voor leven met en na kanker. Zoek op onderwerp, datum of plaats.",
+        intro=(
+            "Hier vindt u de activiteiten van alle centra en van hun partners. Zoek op onderwerp, "
+            "op datum of op een plaats bij u in de buurt."
+        ),
+    ),
+    en=DemoText(
+        title="Agenda",
+        slug="agenda",
+        search_description="Activities of all centres for living with and after cancer. Search by topic, date or place.",
+        intro=(
+            "Here you find the activities of all centres and their partners. Search by topic, by date "
+            "or by a place near you."
+        ),
+    ),
+    fallback_slugs={"nl": "activiteiten", "en": "activities"},
+)
+
 STANDARD_PAGES = (
     DemoStandardPage(
         key="about",
@@ -151,34 +189,6 @@ STANDARD_PAGES = (
                 "<h2>Who makes this website?</h2><p>The centres make this website together with a national "
                 "platform for information about cancer. Each centre keeps its own activities up to date. "
                 "Staff of the centre check everything before it appears on this website.</p>",
-            ),
-        ),
-    ),
-    DemoStandardPage(
-        key="agenda",
-        show_in_menus=True,
-        nl=DemoText(
-            title="Over de agenda",
-            slug="over-de-agenda",
-            search_description="Hoe de agenda werkt: de centra zetten hun activiteiten op hun eigen website, wij verzamelen ze.",
-            intro="In de agenda staan de activiteiten van alle centra. U zoekt op onderwerp, datum of plaats.",
-            paragraphs=(
-                "<p>De centra zetten hun activiteiten op hun eigen website. Wij halen die activiteiten "
-                "elke dag op. Een medewerker van het centrum kijkt ze na. Pas daarna ziet u ze in de agenda.</p>",
-                "<h2>Is een activiteit afgelast?</h2><p>Dan ziet u dat meteen in de agenda. Zo gaat u niet "
-                "voor niets op weg.</p>",
-            ),
-        ),
-        en=DemoText(
-            title="About the agenda",
-            slug="about-the-agenda",
-            search_description="How the agenda works: the centres publish activities on their own websites, we collect them.",
-            intro="The agenda lists the activities of all centres. Search by topic, date or place.",
-            paragraphs=(
-                "<p>The centres publish their activities on their own websites. We collect those activities "
-                "every day. A staff member of the centre checks them. Only then do they appear in the agenda.</p>",
-                "<h2>Has an activity been cancelled?</h2><p>You will see that in the agenda straight away, "
-                "so you do not travel for nothing.</p>",
             ),
         ),
     ),
@@ -285,6 +295,40 @@ STANDARD_PAGES = (
                 "the text to 200% and use a screen reader.</p>",
                 "<h2>Something does not work?</h2><p>Let us know through the centre near you. We aim to fix "
                 "it within five working days.</p>",
+            ),
+        ),
+    ),
+    DemoStandardPage(
+        key="credits",
+        show_in_footer=True,
+        nl=DemoText(
+            title="Bronvermelding",
+            slug="bronvermelding",
+            search_description="Waar de gegevens op deze website vandaan komen, zoals de postcodes voor activiteiten in de buurt.",
+            intro="Op deze website gebruiken wij ook gegevens van anderen. Hier leest u waar die vandaan komen.",
+            paragraphs=(
+                "<h2>Postcodes en plaatsen</h2><p>In de agenda kunt u zoeken op postcode of plaats. Daarvoor "
+                "gebruiken wij gegevens over de ligging van postcodes. Deze gegevens komen van GeoNames: "
+                f"© {GEONAMES_LINK}. U mag ze gebruiken onder de licentie "
+                f'<a href="{CC_BY_URL}">Creative Commons Naamsvermelding 4.0 (CC BY 4.0)</a>.</p>',
+                "<p>Wij hebben de gegevens aangepast. Wij bewaren één regel per postcode van 4 cijfers. En wij "
+                "bewaren alleen de kolommen die wij nodig hebben: postcode, plaats, gemeente, provincie en "
+                "ligging. GeoNames geeft de gegevens zoals ze zijn, zonder garantie.</p>",
+            ),
+        ),
+        en=DemoText(
+            title="Credits",
+            slug="credits",
+            search_description="Where the data on this website comes from, such as the postcodes for activities nearby.",
+            intro="This website also uses data made by others. Here you can read where it comes from.",
+            paragraphs=(
+                "<h2>Postcodes and places</h2><p>In the agenda you can search by postcode or place. For this "
+                "we use the locations of postcodes. This data comes from GeoNames: "
+                f"© {GEONAMES_LINK}, licensed under "
+                f'<a href="{CC_BY_URL}">Creative Commons Attribution 4.0 (CC BY 4.0)</a>.</p>',
+                "<p>We have modified the data. We keep one entry per 4-digit postcode, and only the columns "
+                "we need: postcode, place, municipality, province and location. GeoNames provides the data "
+                "as is, without warranty.</p>",
             ),
         ),
     ),

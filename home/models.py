@@ -1,8 +1,9 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock, HomeStreamBlock
@@ -21,6 +22,23 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def route(self, request, path_components):
+        """Serve a page that has no translation in this language from the default language's tree.
+
+        Events and centres come from the centres' own feeds in Dutch and have no English
+        translation; under /en/ they are shown as they are, with the English interface around
+        them, instead of a "page not found".
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components or self.locale_id == Locale.get_default().pk:
+                raise
+            source = self.get_translation_or_none(Locale.get_default())
+            if source is None:
+                raise
+            return source.specific.route(request, path_components)
 
     @property
     def hero_is_first(self) -> bool:

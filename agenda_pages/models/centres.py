@@ -1,10 +1,15 @@
+import re
 from functools import partial
+from urllib.parse import urlencode
 
 from django.db import models
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
+
+from agenda_pages import geo
 
 
 class CentreKind(models.TextChoices):
@@ -13,7 +18,14 @@ class CentreKind(models.TextChoices):
 
 
 class CentreIndexPage(Page):
-    """ "Centra": the parent of every centre and partner organisation page."""
+    """ "Centra": the parent of every centre and partner organisation page, and the public list of them.
+
+    The list can be narrowed to a province and to a distance from a postcode or place, read with the
+    agenda's own parser so a bad value gets the same polite message there and here.
+    """
+
+    # The agenda parameters that mean something here; the others are ignored without a message.
+    FILTER_PARAMETERS = ("province", "near", "radius")
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
 
@@ -25,6 +37,37 @@ class CentreIndexPage(Page):
     class Meta:
         verbose_name = _("centres index")
         verbose_name_plural = _("centres indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from agenda_pages import filters, selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        params = request.GET.copy()
+        for name in filters.PARAMETERS:
+            if name not in self.FILTER_PARAMETERS:
+                params.pop(name, None)
+        parsed = filters.parse_filters(params, today=timezone.localdate(), themes={}, centres={}, audiences={})
+        chosen = filters.AgendaFilters(
+            province=parsed.filters.province,
+            near=parsed.filters.near,
+            near_text=parsed.filters.near_text,
+            radius=parsed.filters.radius,
+        )
+        centres = selectors.matching_centres(chosen).child_of(self).order_by("title", "pk")
+        centres = selectors.centres_within(chosen, centres)
+        radius_choices = list(filters.RADIUS_CHOICES_KM)
+        if chosen.radius not in radius_choices:  # a radius typed into the address stays selected
+            radius_choices = sorted([*radius_choices, chosen.radius])
+        context.update(
+            centres=centres,
+            result_count=len(centres),
+            filters=chosen,
+            filter_messages=parsed.messages,
+            near_value=" ".join(params.get("near", "").split())[: filters.MAX_TEXT_LENGTH],
+            provinces=geo.PROVINCES,
+            radius_choices=radius_choices,
+        )
+        return context
 
 
 class CentrePagePermissionTester(PagePermissionTester):
@@ -73,12 +116,31 @@ class CentrePagePermissionTester(PagePermissionTester):
         return self._checked_with(self.permissions_from_above, partial(super().can_delete, ignore_bulk))
 
 
+class DerivedFieldPanel(FieldPanel):
+    """A read-only field that the page fills in itself; says "not known" rather than "None" when empty."""
+
+    def __init__(self, field_name, *args, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, *args, **kwargs)
+
+    def format_value_for_display(self, value):
+        if value is None or value == "":
+            return _("not known")
+        return super().format_value_for_display(value)
+
+
 class CentrePage(Page):
     """The public profile of one centre or partner organisation; its events are its children.
 
     Keeping imported events under their centre's page makes ownership visible in the page tree and
     lets Wagtail's page permissions give each centre's staff exactly their own events.
+
+    ``latitude``, ``longitude`` and ``province`` follow from the postcode (``geo.find_postcode``) on
+    every save and revision. A postcode missing from the shipped data leaves them empty without
+    blocking the save: new postcodes appear before the data has them.
     """
+
+    UPCOMING_LIMIT = 20
 
     kind = models.CharField(_("kind"), max_length=16, choices=CentreKind.choices, default=CentreKind.CENTRE)
     short_description = models.TextField(_("short description"), blank=True, max_length=500)
@@ -107,8 +169,24 @@ class CentrePage(Page):
         FieldPanel("short_description"),
         FieldPanel("photo"),
         MultiFieldPanel(
-            [FieldPanel("street_address"), FieldPanel("postcode"), FieldPanel("city"), FieldPanel("province")],
+            [
+                FieldPanel("street_address"),
+                FieldPanel(
+                    "postcode",
+                    help_text=_("The province and the position on the map are looked up from the postcode."),
+                ),
+                FieldPanel("city"),
+            ],
             heading=_("Address"),
+        ),
+        MultiFieldPanel(
+            [DerivedFieldPanel("province"), DerivedFieldPanel("latitude"), DerivedFieldPanel("longitude")],
+            heading=_("Position on the map"),
+            help_text=_(
+                "Filled in from the postcode when you save. Is it empty? Then we do not know the postcode "
+                "yet. You can still publish the page, but visitors who search by province or distance will "
+                "not find the centre. Check the postcode, or tell the site's editors."
+            ),
         ),
         MultiFieldPanel(
             [FieldPanel("website"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("opening_hours")],
@@ -129,6 +207,61 @@ class CentrePage(Page):
     class Meta:
         verbose_name = _("centre")
         verbose_name_plural = _("centres")
+        indexes = [models.Index(fields=["latitude", "longitude"], name="centre_coordinates")]
 
     def permissions_for_user(self, user):
         return CentrePagePermissionTester(user, self)
+
+    @property
+    def full_address(self) -> str:
+        return ", ".join(part for part in (self.street_address, f"{self.postcode} {self.city}".strip()) if part)
+
+    @property
+    def map_url(self) -> str:
+        """A search on OpenStreetMap: a link, not an embedded third-party map."""
+        if not self.full_address:
+            return ""
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": self.full_address})
+
+    @property
+    def phone_uri(self) -> str:
+        """``030 - 123 45 67`` -> ``tel:0301234567``; ``+31 (0)30 ...`` -> ``tel:+3130...``."""
+        number = re.sub(r"(?!^\+)[^0-9]", "", self.phone.replace("(0)", "").strip())
+        return f"tel:{number}" if number.lstrip("+") else ""
+
+    def set_location_from_postcode(self) -> None:
+        location = geo.find_postcode(self.postcode) if self.postcode else None
+        self.latitude = location.latitude if location else None
+        self.longitude = location.longitude if location else None
+        self.province = location.province if location else ""
+
+    def clean(self):
+        # Runs for the admin form and for save_revision(), so revisions carry the derived values too.
+        # It never adds an error: an unknown postcode leaves the location empty (see the panel's help).
+        self.set_location_from_postcode()
+        super().clean()
+
+    def save(self, *args, **kwargs):
+        # Drafts are saved without clean(), and code may pass clean=False.
+        self.set_location_from_postcode()
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from agenda_pages import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        occurrences = selectors.centre_occurrences(self, timezone.now())[: self.UPCOMING_LIMIT]
+        context.update(upcoming=selectors.with_details(occurrences), agenda_page=agenda_page_for_active_language())
+        return context
+
+
+def agenda_page_for_active_language():
+    """The live agenda of the active language, else the Dutch one, else None; one query."""
+    from .agenda import AgendaIndexPage
+
+    language = translation.get_language() or "nl"
+    agendas = AgendaIndexPage.objects.live().filter(locale__language_code__in=[language, "nl"]).order_by("path")
+    found = {}
+    for agenda in agendas.select_related("locale"):
+        found.setdefault(agenda.locale.language_code, agenda)
+    return found.get(language) or found.get("nl")

@@ -1,14 +1,31 @@
+import re
+from datetime import timedelta
+from urllib.parse import quote, urljoin, urlsplit
+
+import nh3
 from django import forms
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
+
+from agenda_pages.ics_export import all_day_span, event_calendar, plain_description
+from agenda_pages.importing.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
+from agenda_pages.jsonld_export import event_jsonld, jsonld_script
+
+from .centres import CentrePage
 
 EVENT_DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -49,7 +66,7 @@ class EventThemeTag(TaggedItemBase):
     content_object = ParentalKey("agenda_pages.EventPage", related_name="theme_items", on_delete=models.CASCADE)
 
 
-class EventPage(Page):
+class EventPage(RoutablePageMixin, Page):
     """One activity (a single event or a recurring series), made by hand or imported from a feed.
 
     An imported page is identified by (``source``, ``source_uid``); ``source_hash`` is the hash of
@@ -148,6 +165,137 @@ class EventPage(Page):
             )
         ]
 
+    def centre(self) -> CentrePage | None:
+        """The centre this event belongs to (its parent page), in one query."""
+        if not self.path:
+            return None  # a preview of a page not yet in the tree
+        return CentrePage.objects.filter(path=self.path[: -self.steplen]).first()
+
+    def upcoming_occurrences(self, now) -> list["EventOccurrence"]:
+        """The dates the public sees, soonest first: not yet passed, not withdrawn (cancelled ones stay
+        until they have passed). One query; in a preview the draft's dates are in memory and the same
+        filters run there."""
+        occurrences = self.occurrences.all()
+        if isinstance(occurrences, models.QuerySet):
+            occurrences = occurrences.upcoming(now).order_by("start", "pk")
+        else:  # modelcluster's FakeQuerySet takes the same lookups
+            occurrences = EventOccurrenceQuerySet.upcoming(occurrences, now).order_by("start")
+        return list(occurrences.exclude(status=OccurrenceStatus.WITHDRAWN))
+
+    def venue(self, centre: CentrePage | None) -> tuple[str, str]:
+        """The venue's name and address. When the event names neither and takes place (also) in
+        person, it is the centre's own building, where most activities are held."""
+        if self.venue_name or self.address or self.attendance_mode == AttendanceMode.ONLINE or centre is None:
+            return self.venue_name, self.address
+        place = f"{centre.postcode} {centre.city}".strip()
+        return centre.title, ", ".join(part for part in (centre.street_address, place) if part)
+
+    @staticmethod
+    def web_url(value: str) -> str:
+        """``value`` when it is an http(s) address, else "": a feed or an old row may hold anything,
+        and a ``javascript:`` link must never become a link."""
+        value = value.strip()
+        return value if urlsplit(value).scheme.lower() in ("http", "https") else ""
+
+    def description_html(self) -> str:
+        """The description as HTML, cleaned once more on the way out: rich text is shown as stored,
+        and rows written outside the editor (imports, scripts) must not bring scripts or
+        ``javascript:`` links onto the page."""
+        html = nh3.clean(
+            expand_db_html(self.description),
+            tags=ALLOWED_TAGS,
+            attributes={"a": {"href", "rel"}},
+            url_schemes=ALLOWED_URL_SCHEMES,
+            clean_content_tags=DROPPED_WITH_CONTENT,
+            link_rel=None,
+        )
+        return mark_safe(html)  # cleaned by nh3 above
+
+    @staticmethod
+    def share_links(title: str, url: str) -> dict[str, str]:
+        return {
+            "whatsapp": "https://wa.me/?text=" + quote(f"{title} {url}", safe=""),
+            "email": f"mailto:?subject={quote(title, safe='')}&body={quote(url, safe='')}",
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        """What the page shows, in the same number of queries however many dates, themes and
+        audiences the event has: the centre, the dates, the themes and the audiences once each."""
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        centre = self.centre()
+        occurrences = self.upcoming_occurrences(now)
+        url = self.get_full_url(request) or request.build_absolute_uri()
+        venue_name, address = self.venue(centre)
+        online_url = self.web_url(self.online_url) if self.attendance_mode != AttendanceMode.IN_PERSON else ""
+        registration_url = self.web_url(self.registration_url)
+        rendition = self.image.get_rendition("width-1200") if self.image_id else None
+        centre_url = centre.get_url(request) if centre and centre.live else ""
+        centre_website = self.web_url(centre.website) if centre else ""
+        page_path = self.get_url(request)
+        context.update(
+            centre=centre,
+            centre_url=centre_url,
+            centre_website=centre_website,
+            centre_phone_url="tel:" + re.sub(r"[^\d+]", "", centre.phone) if centre and centre.phone else "",
+            # (date, last day of an all-day date that spans several days)
+            date_lines=[(occurrence, self._last_day(occurrence)) for occurrence in occurrences],
+            calendar_url=page_path + self.reverse_subpage("calendar") if page_path and occurrences else "",
+            description_html=self.description_html(),
+            themes=sorted(tag.name for tag in self.themes.all()),
+            audiences=[str(audience) for audience in self.audience.all()],
+            venue_name=venue_name,
+            venue_address=address,
+            map_url="https://www.openstreetmap.org/search?query=" + quote(address, safe="") if address else "",
+            online_url=online_url,
+            registration_url=registration_url,
+            rendition=rendition,
+            page_url=url,
+            share_links=self.share_links(self.title, url),
+            meta_description=self.search_description or plain_text(plain_description(self.description), 160),
+            structured_data=jsonld_script(
+                event_jsonld(
+                    self,
+                    occurrences,
+                    url=url,
+                    organizer_name=centre.title if centre else "",
+                    organizer_url=centre_website or (centre.get_full_url(request) if centre_url else ""),
+                    venue_name=venue_name,
+                    address=address,
+                    online_url=online_url,
+                    registration_url=registration_url,
+                    image_url=urljoin(url, rendition.url) if rendition else "",
+                )
+            )
+            if occurrences
+            else "",
+        )
+        return context
+
+    @staticmethod
+    def _last_day(occurrence):
+        if not occurrence.all_day:
+            return None
+        first_day, end_day = all_day_span(occurrence)
+        last_day = end_day - timedelta(days=1)
+        return last_day if last_day > first_day else None
+
+    # At ".../calendar/", not ".../calendar.ics": Wagtail serves only paths of letters, digits, "-"
+    # and "_" between slashes. The file is still named "<slug>.ics" (Content-Disposition).
+    @route(r"^calendar/$", name="calendar")
+    def calendar_file(self, request):
+        """The upcoming dates of this event as an iCalendar file, for "add to my calendar"."""
+        now = timezone.now()
+        url = self.get_full_url(request)
+        location = ", ".join(part for part in self.venue(self.centre()) if part)
+        occurrences = self.upcoming_occurrences(now)
+        host = urlsplit(url).hostname
+        calendar = event_calendar(self, occurrences, url=url, host=host, now=now, location=location or None)
+        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{self.slug}.ics")
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
 
 class EventOccurrenceQuerySet(models.QuerySet):
     def public(self):
@@ -155,7 +303,14 @@ class EventOccurrenceQuerySet(models.QuerySet):
         return self.filter(page__live=True).exclude(status=OccurrenceStatus.WITHDRAWN)
 
     def upcoming(self, now):
-        return self.filter(models.Q(end__gte=now) | models.Q(end__isnull=True, start__gte=now))
+        """Dates not over yet: ending at or after ``now``; without an end, starting at or after it, or
+        for an all-day date, falling on today (local time) or later."""
+        today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+        return self.filter(
+            models.Q(end__gte=now)
+            | models.Q(end__isnull=True, start__gte=now)
+            | models.Q(end__isnull=True, all_day=True, start__gte=today)
+        )
 
 
 class EventOccurrence(Orderable):
@@ -182,6 +337,7 @@ class EventOccurrence(Orderable):
         indexes = [
             models.Index(fields=["start"], name="occurrence_start"),
             models.Index(fields=["page", "start"], name="occurrence_page_start"),
+            models.Index(fields=["end"], name="occurrence_end"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,10 +1,11 @@
 """Centre staff review their imported events in a real browser, and cannot reach another centre's.
 
-The public agenda listing comes with issue 5; until then "on the public site" means the events' own
-pages, which answer 404 until approved.
+Before approval the events are neither in the public agenda nor at their own addresses (404);
+after it they are in both.
 """
 
 import pytest
+import time_machine
 
 from tests.agenda_pages.ics_samples import NOW, WALK, YOGA, calendar
 
@@ -41,12 +42,21 @@ def log_in(page, base_url: str, username: str) -> None:
     page.wait_for_url(f"{base_url}/admin/")
 
 
+def agenda_titles(visitor, base_url: str) -> list[str]:
+    """The event titles the public agenda lists, on the clock of the sample feed's dates."""
+    with time_machine.travel(NOW, tick=True):
+        response = visitor.goto(f"{base_url}/agenda/")
+    assert response.status == 200
+    return [title.strip() for title in visitor.locator(".agenda-results .occurrence__title").all_inner_texts()]
+
+
 def test_centre_staff_bulk_approve_their_events_and_others_cannot_reach_them(new_page, live_demo_site, two_centres):
     base = live_demo_site.url
     events = two_centres
     public_urls = [f"{base}{event.get_url_parts()[2]}" for event in events]
     visitor = new_page()
     assert [visitor.goto(url).status for url in public_urls] == [404, 404]
+    assert agenda_titles(visitor, base) == []
 
     staff = new_page()
     log_in(staff, base, "anna")
@@ -61,6 +71,7 @@ def test_centre_staff_bulk_approve_their_events_and_others_cannot_reach_them(new
         response = visitor.goto(url)
         assert response.status == 200
         assert visitor.locator("h1").inner_text().strip() == event.title
+    assert sorted(set(agenda_titles(visitor, base))) == [event.title for event in events]
 
     other = new_page()
     log_in(other, base, "eva")

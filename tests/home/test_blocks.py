@@ -30,7 +30,7 @@ def test_link_refuses_both_a_page_and_an_address(demo_site):
     from wagtail.models import Page
 
     block = LinkBlock()
-    page = Page.objects.get(slug="over-de-agenda")
+    page = Page.objects.get(slug="over-dit-platform")
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"text": "Lees meer", "page": page.pk, "url": "https://example.org/"}))
 
@@ -40,10 +40,10 @@ def test_link_to_a_page_follows_the_reader_language(demo_site):
     from wagtail.models import Page
 
     block = LinkBlock()
-    value = block.to_python({"text": "Agenda", "page": Page.objects.get(slug="over-de-agenda").pk, "url": ""})
-    assert value.url() == "/over-de-agenda/"
+    value = block.to_python({"text": "Agenda", "page": Page.objects.get(slug="over-dit-platform").pk, "url": ""})
+    assert value.url() == "/over-dit-platform/"
     with translation.override("en"):
-        assert value.url() == "/en/about-the-agenda/"
+        assert value.url() == "/en/about/"
 
 
 def test_optional_link_may_be_left_empty(db):

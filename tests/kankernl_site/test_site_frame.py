@@ -98,9 +98,9 @@ def test_language_switcher_on_search_keeps_the_query(demo_site, client):
 
 
 def test_main_menu_marks_the_current_page(demo_site, client):
-    html = client.get("/over-de-agenda/").content.decode()
-    assert '<a href="/over-de-agenda/" aria-current="page">Over de agenda</a>' in html
-    assert '<a href="/over-dit-platform/">Over dit platform</a>' in html
+    html = client.get("/over-dit-platform/").content.decode()
+    assert '<a href="/over-dit-platform/" aria-current="page">Over dit platform</a>' in html
+    assert '<a href="/agenda/">Agenda</a>' in html
 
 
 def test_footer_lists_service_pages(demo_site, client):

@@ -1,0 +1,307 @@
+"""The public agenda at /agenda/: what it lists, how it filters, and that bad input never breaks it."""
+
+import datetime as dt
+import re
+import zoneinfo
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from agenda_pages import geo
+from agenda_pages.models import AgendaIndexPage, Audience, EventOccurrence
+from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, EventPageFactory
+
+pytestmark = pytest.mark.django_db
+
+AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=AMSTERDAM)
+
+
+def at(day: int, hour: int = 10, minute: int = 0, month: int = 11) -> dt.datetime:
+    return dt.datetime(2026, month, day, hour, minute, tzinfo=AMSTERDAM)
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture
+def agenda(site_home):
+    page = AgendaIndexPage(title="Agenda", slug="agenda", intro="Alle activiteiten.")
+    site_home.add_child(instance=page)
+    return page
+
+
+def make_centre(index, title, postcode, **fields):
+    location = geo.find_postcode(postcode)
+    return CentrePageFactory(
+        parent=index,
+        title=title,
+        postcode=postcode,
+        latitude=location.latitude,
+        longitude=location.longitude,
+        province=location.province,
+        **fields,
+    )
+
+
+@pytest.fixture
+def centres(site_home):
+    index = CentreIndexPageFactory(parent=site_home)
+    return {
+        "utrecht": make_centre(index, "Inloophuis De Boei", "3511 AB", slug="de-boei", city="Utrecht"),
+        "zwolle": make_centre(index, "Centrum Het Baken", "8011 CW", slug="het-baken", city="Zwolle"),
+        "maastricht": make_centre(index, "Toon Hermans Huis", "6211 AB", slug="toon-hermans", city="Maastricht"),
+    }
+
+
+def make_event(centre, title, starts, *, themes=(), audience=(), mode="in-person", status="scheduled", **fields):
+    event = EventPageFactory(parent=centre, title=title, attendance_mode=mode, **fields)
+    for theme in themes:
+        event.themes.add(theme)
+    event.audience.set(Audience.objects.filter(code__in=audience))
+    event.save()
+    for start in starts:
+        EventOccurrence.objects.create(page=event, start=start, end=start + dt.timedelta(hours=2), status=status)
+    return event
+
+
+def listed_titles(response) -> list[str]:
+    return re.findall(r'class="occurrence__title"[^>]*>\s*<a [^>]*>([^<]+)</a>', response.content.decode())
+
+
+def test_lists_upcoming_dates_soonest_first_grouped_by_day(client, agenda, centres):
+    make_event(centres["utrecht"], "Wandelen", [at(25), at(24, 14)])
+    make_event(centres["zwolle"], "Schilderen", [at(24, 10), at(20)])  # the 20th has passed
+    make_event(centres["zwolle"], "Yoga", [at(23, 6)])  # 6:00-8:00, over before now
+
+    response = client.get("/agenda/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert listed_titles(response) == ["Schilderen", "Wandelen", "Wandelen"]
+    assert "3 activiteiten gevonden" in html
+    days = re.findall(r'<h3 class="agenda-day">([^<]+)</h3>', html)
+    assert days == ["dinsdag 24 november 2026", "woensdag 25 november 2026"]
+
+
+def test_an_ongoing_date_is_still_listed(client, agenda, centres):
+    make_event(centres["utrecht"], "Inloopochtend", [NOW - dt.timedelta(hours=1)])  # 8:00-10:00, now 9:00
+
+    assert listed_titles(client.get("/agenda/")) == ["Inloopochtend"]
+
+
+def test_drafts_and_withdrawn_dates_are_not_listed_but_cancelled_ones_are(client, agenda, centres):
+    make_event(centres["utrecht"], "Concept", [at(24)], live=False)
+    make_event(centres["utrecht"], "Teruggetrokken", [at(24)], status="withdrawn")
+    make_event(centres["utrecht"], "Afgelast", [at(24)], status="cancelled")
+
+    response = client.get("/agenda/")
+
+    assert listed_titles(response) == ["Afgelast"]
+    assert "Geannuleerd" in response.content.decode()
+
+
+def test_twenty_to_a_page_and_pagination_keeps_the_filters(client, agenda, centres):
+    make_event(centres["utrecht"], "Wandelen", [at(24) + dt.timedelta(days=n) for n in range(45)], themes=["wandelen"])
+
+    first = client.get("/agenda/?theme=wandelen")
+    third = client.get("/agenda/?theme=wandelen&page=3")
+    too_far = client.get("/agenda/?theme=wandelen&page=9")
+
+    assert len(listed_titles(first)) == 20
+    assert 'href="?theme=wandelen&amp;page=2"' in first.content.decode()
+    assert len(listed_titles(third)) == 5
+    assert too_far.status_code == 200
+    assert len(listed_titles(too_far)) == 5
+    assert "Pagina 9 bestaat niet; dit is de laatste pagina." in too_far.content.decode()
+
+
+def test_filters(client, agenda, centres):
+    make_event(centres["utrecht"], "Wandelen in het park", [at(24)], themes=["Wandelen"], audience=["patients"])
+    make_event(
+        centres["utrecht"],
+        "Lotgenotencontact online",
+        [at(26)],
+        themes=["Praten"],
+        audience=["relatives"],
+        mode="online",
+    )
+    make_event(centres["zwolle"], "Schilderen", [at(27)], themes=["Creatief"], audience=["patients"], mode="mixed")
+    make_event(centres["maastricht"], "Yoga", [at(28, month=12)], themes=["Bewegen", "Wandelen"])
+
+    def titles(query):
+        response = client.get(f"/agenda/?{query}")
+        assert response.status_code == 200
+        return listed_titles(response)
+
+    assert titles("theme=wandelen") == ["Wandelen in het park", "Yoga"]
+    assert titles("theme=praten&theme=creatief") == ["Lotgenotencontact online", "Schilderen"]
+    assert titles("audience=patients") == ["Wandelen in het park", "Schilderen"]
+    assert titles("centre=het-baken&centre=toon-hermans") == ["Schilderen", "Yoga"]
+    assert titles("province=Limburg") == ["Yoga"]
+    assert titles("near=3512&radius=25") == ["Wandelen in het park", "Lotgenotencontact online"]
+    assert titles("near=Amersfoort&radius=100") == ["Wandelen in het park", "Lotgenotencontact online", "Schilderen"]
+    assert titles("near=Maastricht&radius=5") == ["Yoga"]
+    assert titles("from=2026-11-26&to=2026-11-27") == ["Lotgenotencontact online", "Schilderen"]
+    assert titles("from=2026-12-01") == ["Yoga"]
+    assert titles("mode=online") == ["Lotgenotencontact online", "Schilderen"]
+    assert titles("mode=in-person") == ["Wandelen in het park", "Schilderen", "Yoga"]
+    assert titles("q=park") == ["Wandelen in het park"]
+    assert titles("q=PARK wandelen") == ["Wandelen in het park"]
+    assert titles("q=park&theme=creatief") == []
+
+
+def test_the_form_shows_the_choices_made(client, agenda, centres):
+    make_event(centres["utrecht"], "Wandelen", [at(24)], themes=["Wandelen"])
+
+    html = client.get("/agenda/?theme=wandelen&near=utrecht&radius=50&mode=online&from=2026-12-01").content.decode()
+
+    assert 'value="wandelen" checked' in html
+    assert 'name="near" value="utrecht"' in html
+    assert '<option value="50" selected>' in html
+    assert 'value="online" checked' in html
+    assert 'name="from" value="2026-12-01"' in html
+    assert "Binnen 50 km van Utrecht." in html
+
+
+def test_an_empty_result_says_what_to_do(client, agenda, centres):
+    response = client.get("/agenda/?near=9711&radius=5")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "0 activiteiten gevonden" in html
+    assert "Kies minder, een grotere afstand of andere data." in html
+
+
+def test_an_unknown_postcode_says_so(client, agenda, centres):
+    make_event(centres["utrecht"], "Wandelen", [at(24)])
+
+    response = client.get("/agenda/?near=1099")
+
+    assert response.status_code == 200
+    assert "Wij kennen de postcode 1099 niet." in response.content.decode()
+    assert listed_titles(response) == ["Wandelen"]  # the bad filter is dropped, not the agenda
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=-1",
+        "page=99999999999999999999",
+        "from=2026-02-30",
+        "from=9999-12-31",
+        "to=0001-01-01",
+        "radius=1e9&near=3512",
+        "near=%00",
+        "q=%00%ff",
+        "near=" + "9" * 5000,
+        "theme=" + "&theme=".join(str(n) for n in range(300)),
+        "centre=<script>alert(1)</script>",
+        "q=%25%27%22%3B--",
+        "province=",
+        "mode=&audience=&near=&radius=",
+    ],
+)
+def test_hostile_or_malformed_queries_never_break_the_page(client, agenda, centres, query):
+    make_event(centres["utrecht"], "Wandelen", [at(24)])
+
+    response = client.get(f"/agenda/?{query}")
+
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def add_events(centres, count, first=0):
+    per_centre = list(centres.values())
+    for n in range(first, first + count):
+        make_event(
+            per_centre[n % len(per_centre)],
+            f"Activiteit {n}",
+            [at(24) + dt.timedelta(hours=n)],
+            themes=["Wandelen", f"thema-{n % 7}"],
+            audience=["patients"],
+        )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/agenda/", 19),
+        ("/agenda/?page=2", 19),
+        ("/agenda/?theme=wandelen&audience=patients&mode=in-person&q=activiteit", 19),
+        ("/agenda/?near=3512&radius=100&province=Utrecht", 20),  # one more: the centres in range
+    ],
+)
+def test_query_count_does_not_grow_with_the_number_of_events(
+    client, agenda, centres, django_assert_num_queries, url, expected
+):
+    add_events(centres, 30)
+    client.get(url)  # warm Wagtail's per-process caches (site root paths)
+    with django_assert_num_queries(expected):
+        client.get(url)
+
+    add_events(centres, 470, first=30)
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+    assert len(listed_titles(response)) == 20
+
+
+@pytest.fixture
+def english_agenda(agenda, site_home, root_page):
+    from tests.home.factories import HomePageFactory
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    home_en = HomePageFactory(
+        parent=root_page, title="Welcome", slug="home-en", locale=english, translation_key=site_home.translation_key
+    )
+    page = AgendaIndexPage(
+        title="Agenda", slug="agenda", locale=english, translation_key=agenda.translation_key, intro="All activities."
+    )
+    home_en.add_child(instance=page)
+    return page
+
+
+def test_the_english_agenda_lists_the_same_events_with_english_text(client, english_agenda, centres):
+    event = make_event(centres["utrecht"], "Wandelen", [at(24)], themes=["Wandelen"])
+
+    response = client.get("/en/agenda/?near=Atlantis")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en">' in html
+    assert listed_titles(response) == ["Wandelen"]  # the event's own text stays Dutch
+    assert "1 activity found" in html
+    assert "We do not know the place Atlantis" in html
+    assert f'href="/en{event.url}"' in html
+
+
+def test_an_untranslated_page_is_served_with_the_english_interface(client, english_agenda, centres):
+    event = make_event(centres["utrecht"], "Wandelen", [at(24)])
+
+    response = client.get(f"/en{event.url}")
+
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.content.decode()
+    assert client.get("/en/bestaat-niet/").status_code == 404
+
+
+def test_an_all_day_date_without_an_end_is_listed_all_day(client, agenda, centres):
+    event = make_event(centres["utrecht"], "Open dag", [])
+    EventOccurrence.objects.create(page=event, start=at(23, 0), all_day=True)  # today, from midnight; now 9:00
+
+    response = client.get("/agenda/")
+
+    assert listed_titles(response) == ["Open dag"]
+    assert "hele dag" in response.content.decode()

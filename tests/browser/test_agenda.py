@@ -1,0 +1,138 @@
+"""The public agenda in a real browser: axe-core finds nothing, the filters work by keyboard and
+without JavaScript, and narrow screens need no sideways scrolling."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from tests.browser.test_accessibility import describe_violations, run_axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def agenda_content(live_demo_site):
+    """Two centres with live events, one of them cancelled, under the demo site."""
+    from agenda_pages import geo
+    from agenda_pages.models import Audience, CentreIndexPage, EventOccurrence
+    from home.models import HomePage
+    from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, EventPageFactory
+
+    home = HomePage.objects.get(locale__language_code="nl")
+    index = CentreIndexPage.objects.child_of(home).first() or CentreIndexPageFactory(parent=home)
+    utrecht = geo.find_postcode("3511")
+    boei = CentrePageFactory(
+        parent=index,
+        title="Inloophuis De Boei",
+        slug="de-boei-test",
+        street_address="Oudegracht 1",
+        postcode="3511 AB",
+        city="Utrecht",
+        province=utrecht.province,
+        latitude=utrecht.latitude,
+        longitude=utrecht.longitude,
+        phone="030 123 45 67",
+        email="info@deboei.example",
+        website="https://deboei.example/",
+    )
+    soon = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0) + dt.timedelta(days=2)
+    events = {}
+    for key, title, status, mode in (
+        ("walk", "Wandelen in het Wilhelminapark", "scheduled", "in-person"),
+        ("online", "Praatgroep online", "scheduled", "online"),
+        ("cancelled", "Schilderen", "cancelled", "in-person"),
+    ):
+        event = EventPageFactory(
+            parent=boei,
+            title=title,
+            attendance_mode=mode,
+            venue_name="De Boei",
+            address="Oudegracht 1, Utrecht",
+            description="<p>Samen een uur wandelen, in uw eigen tempo.</p>",
+            cost="Gratis",
+            registration_url="https://deboei.example/aanmelden",
+        )
+        event.themes.add("Wandelen" if key == "walk" else "Praten")
+        event.audience.set(Audience.objects.filter(code="patients"))
+        event.save_revision().publish()
+        for week in range(3):
+            start = soon + dt.timedelta(days=7 * week, hours=len(events))
+            EventOccurrence.objects.create(page=event, start=start, end=start + dt.timedelta(hours=2), status=status)
+        events[key] = event
+    return {"centre": boei, **events}
+
+
+def agenda_pages(content) -> list[tuple[str, str, str]]:
+    """(test id, path, html lang) for every page the issue names, in Dutch and English."""
+    pages = []
+    for language, prefix in (("nl", ""), ("en", "/en")):
+        pages += [
+            (f"agenda-{language}", f"{prefix}/agenda/", language),
+            (
+                f"agenda-filtered-{language}",
+                f"{prefix}/agenda/?theme=wandelen&near=3512&radius=25&mode=in-person",
+                language,
+            ),
+            (f"agenda-empty-{language}", f"{prefix}/agenda/?near=9711&radius=5", language),
+            (f"agenda-bad-input-{language}", f"{prefix}/agenda/?near=1099&from=gisteren", language),
+            (f"event-{language}", f"{prefix}{content['walk'].url}", language),
+            (f"cancelled-event-{language}", f"{prefix}{content['cancelled'].url}", language),
+            (f"centre-{language}", f"{prefix}{content['centre'].url}", language),
+            (f"centres-{language}", f"{prefix}{content['centre'].get_parent().url}", language),
+        ]
+    return pages
+
+
+def test_agenda_pages_have_no_axe_violations(page, site_url, axe_script, agenda_content):
+    failures = []
+    for page_id, path, language in agenda_pages(agenda_content):
+        response = page.goto(site_url(path))
+        assert response is not None
+        assert response.status == 200, f"{page_id}: {path} answered {response.status}"
+        assert page.locator("html").get_attribute("lang") == language, page_id
+        violations = run_axe(page, axe_script)
+        if violations:
+            failures.append(f"{page_id} ({path}):\n{describe_violations(violations)}")
+    assert not failures, "\n\n".join(failures)
+
+
+def test_the_agenda_lists_dates_with_a_cancelled_badge(page, site_url, agenda_content):
+    page.goto(site_url("/agenda/"))
+
+    results = page.locator(".agenda-results")
+    assert "9 activiteiten gevonden" in results.locator("h2").inner_text()
+    assert results.get_by_text("Geannuleerd").count() == 3
+    assert results.get_by_role("link", name="Wandelen in het Wilhelminapark").count() == 3
+
+
+@pytest.mark.parametrize("java_script_enabled", [True, False], ids=["with-js", "without-js"])
+def test_filtering_by_keyboard(new_page, site_url, agenda_content, java_script_enabled):
+    page = new_page(java_script_enabled=java_script_enabled)
+    page.goto(site_url("/agenda/"))
+
+    page.get_by_label("Postcode of plaats").fill("3512")
+    page.get_by_label("Wandelen").check()
+    page.get_by_label("Op locatie", exact=True).focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Toon activiteiten").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/agenda/?*")
+
+    assert "near=3512" in page.url
+    assert "mode=in-person" in page.url
+    assert "3 activiteiten gevonden" in page.locator(".agenda-results h2").inner_text()
+    assert page.get_by_label("Op locatie", exact=True).is_checked()
+    page.get_by_role("link", name="Wis alle keuzes").first.click()
+    assert "9 activiteiten gevonden" in page.locator(".agenda-results h2").inner_text()
+
+
+@pytest.mark.parametrize("width", [pytest.param(320, id="320px"), pytest.param(640, id="640px")])
+def test_agenda_pages_reflow_on_narrow_screens(new_page, site_url, agenda_content, width):
+    page = new_page(viewport={"width": width, "height": 800})
+    for page_id, path, _language in agenda_pages(agenda_content):
+        if not page_id.endswith("-nl"):
+            continue
+        page.goto(site_url(path))
+        scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert scroll_width <= inner_width, f"{page_id} scrolls sideways at {width}px ({scroll_width}px wide)"
