@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint messages bench clean
+.PHONY: run test install install-dev lint messages bench bench-agenda clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtualenv: install Python 3.11 with venv (Debian: apt-get install python3-venv)."; exit 1; }
@@ -51,6 +51,11 @@ lint: install-dev
 messages: install-dev
 	$(MANAGE) makemessages --locale nl --locale en --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*'
 	$(BIN)/python scripts/apply_translations.py
+
+# The public agenda under gunicorn, page cache off and warm, next to a static file (needs Redis;
+# see README, Benchmarks). Options: make bench-agenda BENCH_ARGS="--seconds 10".
+bench-agenda: install
+	$(BIN)/python bench/agenda_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var static .pytest_cache .ruff_cache

@@ -7,7 +7,7 @@ source so two imports of it cannot interleave.
 
 import hashlib
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -22,6 +22,7 @@ from wagtail.models import Site
 from agenda_pages import conf
 from agenda_pages.models import FeedSource, ImportRun, ImportRunStatus
 from agenda_pages.notifications import send_review_digest
+from kankernl_site.page_cache import bump_version
 
 from .detect import detect_format
 from .fetch import FetchError, FetchLimits, FetchResult, fetch_feed
@@ -133,6 +134,8 @@ def _fetch_and_parse(source: FeedSource, now: datetime, *, use_validators: bool)
     limits = _parse_limits(now)
     result = _parse(first, fmt, limits)
     events, warnings, hashes = list(result.events), list(result.warnings), [first.content_hash]
+    # The raw bytes are not needed once parsed; holding them through the sync costs their size again.
+    first = replace(first, body=b"")
     truncated = result.truncated
     # The Events Calendar's REST API pages its results; only all pages together are the feed.
     while result.next_page_url:
@@ -207,6 +210,8 @@ def import_source(source_id: int, *, now: datetime | None = None, dry_run: bool 
         run = _record(
             source, report, now, fetched if report.status != ImportRunStatus.ERROR else None, sync.review_reason
         )
+        if sync.created or sync.updated or sync.cancelled or sync.withdrawn:
+            bump_version()  # the anonymous page cache (agenda, event and centre pages) is stale now
         if sync.awaiting_review:
             # After the commit: the reviewers must find the events when they follow the link.
             transaction.on_commit(partial(_tell_reviewers, source, tuple(sync.awaiting_review), run, report))

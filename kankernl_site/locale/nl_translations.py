@@ -368,7 +368,10 @@ NL = {
     "Themes": "Onderwerpen",
     "Show activities": "Toon activiteiten",
     "Clear all choices": "Wis alle keuzes",
-    ("%(counter)s activity found", "%(counter)s activities found"): ("%(counter)s activiteit gevonden", "%(counter)s activiteiten gevonden"),
+    ("%(counter)s activity found", "%(counter)s activities found"): (
+        "%(counter)s activiteit gevonden",
+        "%(counter)s activiteiten gevonden",
+    ),
     "Within %(km)s km of %(place)s.": "Binnen %(km)s km van %(place)s.",
     "No activities match your choices. Try fewer choices, a larger distance or other dates.": "Er zijn geen activiteiten die passen bij uw keuzes. Kies minder, een grotere afstand of andere data.",
     "There are no activities in the agenda yet.": "Er staan nog geen activiteiten in de agenda.",

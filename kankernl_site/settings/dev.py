@@ -1,9 +1,11 @@
 """Local development: debug on, mail to the console, a demo administrator."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_str
+from .env import env_bool, env_int, env_str
 
 DEBUG = True
+# Pages change under the developer's hands: no page cache unless PAGE_CACHE_SECONDS asks for one.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-key-never-used-in-production-3f9a1c0b7e")
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
