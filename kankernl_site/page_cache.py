@@ -109,7 +109,7 @@ def _increment_version() -> None:
     try:
         version = cache.incr(VERSION_KEY)
     except ValueError:  # evicted or never set: start from a value no stored page can carry
-        version = time.time_ns()
+        version = max(time.time_ns(), (local_pages.version or 0) + 1)
         cache.set(VERSION_KEY, version, timeout=None)
     local_pages.set_version(version)
 

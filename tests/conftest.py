@@ -12,6 +12,22 @@ def _dutch_by_default():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The local-memory cache outlives each test's database rollback: Wagtail's site root paths or a
+    # cached fragment from one test must not answer (or save a query) in the next.
+    from django.core.cache import caches
+
+    from kankernl_site.page_cache import local_pages
+    from kankernl_site.route_cache import known_routes
+
+    for alias in ("default", "template_fragments"):
+        caches[alias].clear()
+    local_pages.clear()
+    known_routes.clear()
+    yield
+
+
 @pytest.fixture
 def locales(db):
     return {

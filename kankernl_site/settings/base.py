@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors get stored copies of pages; outside the session and auth middleware on purpose.
     "kankernl_site.page_cache.PageCacheMiddleware",
+    "kankernl_site.route_cache.RouteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kankernl_site.context_processors.fragment_cache",
             ],
         },
     },
@@ -103,11 +105,25 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered fragments stay in each process's memory (Django's {% cache %} tag uses this alias): a
+# page asks for several, and a network round trip each would cost more than it saves. They are keyed
+# on the content version, which the workers share through the default cache.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 # Anonymous full-page cache (kankernl_site/page_cache.py): seconds a stored page lives; 0 turns it off.
 # With more than one worker process, set REDIS_URL: the local-memory cache cannot tell other
 # workers that a page was published.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Rendered parts of pages (header, footer, the agenda's list and filter form), keyed on the same
+# version, for visitors the page cache does not serve (logged in, with cookies) and for every
+# query-string variation of the agenda. Short, because "upcoming" moves with the clock; 0 turns it off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60)
+# Remember which page an address leads to until the content version changes (route_cache.py).
+ROUTE_CACHE = env_bool("ROUTE_CACHE", True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

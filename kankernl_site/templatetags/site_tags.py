@@ -44,6 +44,8 @@ def language_links(context) -> list[LanguageLink]:
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    if request is not None and getattr(request, "_language_links", None) is not None:
+        return request._language_links  # the <head> and the header both ask
     targets = {}
     if isinstance(page, Page) and page.id:
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
@@ -68,6 +70,8 @@ def language_links(context) -> list[LanguageLink]:
                 is_translation=bool(url),
             )
         )
+    if request is not None:
+        request._language_links = links
     return links
 
 

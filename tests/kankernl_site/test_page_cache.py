@@ -1,6 +1,7 @@
 """The anonymous page cache: who is served a stored page, what is stored, and what makes it stale."""
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from wagtail import hooks
 
@@ -166,3 +167,12 @@ def test_an_import_that_changed_events_makes_stored_pages_stale(
     with django_capture_on_commit_callbacks(execute=True):
         assert import_source(source.pk, now=NOW).status == "not-modified"
     assert cache_state(client.get("/over-ons/")) == "hit"
+
+
+def test_a_bump_after_the_version_was_evicted_never_goes_back():
+    before = page_cache.current_version()
+    cache.delete(VERSION_KEY)  # evicted, or Redis restarted
+    with time_machine.travel(0, tick=False):  # a clock that has gone back
+        page_cache._increment_version()
+
+    assert page_cache.current_version() > before

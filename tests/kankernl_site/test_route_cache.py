@@ -1,0 +1,76 @@
+"""The per-process route cache: fewer queries for an address served before, never a stale page."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.home.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def route_cache(settings):
+    settings.ROUTE_CACHE = True
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)
+
+
+def test_a_known_address_skips_wagtails_routing(site_home, client):
+    page = StandardPageFactory(parent=site_home, title="Over ons", slug="over-ons")
+    first, routed = queries_for(client, "/over-ons/")
+
+    again, remembered = queries_for(client, "/over-ons/")
+
+    assert again.status_code == first.status_code == 200
+    assert again.content == first.content
+    assert again.context["page"].pk == page.pk
+    # The site, the home page in this language (as a page and as a HomePage), the child (as a page and
+    # as a StandardPage) and the locale become one query for the page.
+    assert (routed, remembered) == (15, 9)
+
+
+def test_an_unpublished_page_is_not_served_from_memory(site_home, client, django_capture_on_commit_callbacks):
+    page = StandardPageFactory(parent=site_home, slug="tijdelijk")
+    assert client.get("/tijdelijk/").status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+
+    assert client.get("/tijdelijk/").status_code == 404
+
+
+def test_a_page_not_live_is_never_served_even_before_the_version_changes(site_home, client):
+    page = StandardPageFactory(parent=site_home, slug="concept")
+    assert client.get("/concept/").status_code == 200
+
+    type(page).objects.filter(pk=page.pk).update(live=False)  # no signal, no new version
+
+    assert client.get("/concept/").status_code == 404
+
+
+def test_a_moved_page_answers_at_its_new_address_only(site_home, client, django_capture_on_commit_callbacks):
+    parent = StandardPageFactory(parent=site_home, slug="thema")
+    page = StandardPageFactory(parent=site_home, slug="wandelen")
+    assert client.get("/wandelen/").status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(parent, pos="last-child")
+
+    old = client.get("/wandelen/")
+    assert (old.status_code, old["Location"]) == (301, "/thema/wandelen/")  # Wagtail's redirect
+    assert client.get("/thema/wandelen/").status_code == 200
+
+
+def test_other_addresses_and_methods_are_routed_as_usual(site_home, client):
+    StandardPageFactory(parent=site_home, slug="een")
+    StandardPageFactory(parent=site_home, slug="twee")
+    client.get("/een/")
+
+    assert client.get("/twee/").context["page"].slug == "twee"
+    assert client.get("/bestaat-niet/").status_code == 404
+    assert client.post("/een/").status_code in (200, 405)
