@@ -15,6 +15,7 @@ restrictions, ``before_serve_page`` hooks) still run on every request.
 """
 
 import threading
+import time
 from collections import OrderedDict
 from typing import NamedTuple
 
@@ -24,10 +25,14 @@ from django.http import HttpRequest
 from . import page_cache
 
 MAX_ROUTES = 2000
+# Also forgotten after this long: without Redis, a page moved in one worker process does not bump
+# the version the others see.
+MAX_AGE_SECONDS = 300
 
 
 class KnownRoute(NamedTuple):
     version: int
+    expires_at: float  # time.monotonic()
     site: object
     model: type
     page_id: int
@@ -74,7 +79,7 @@ class RouteCacheMiddleware:
         key = _key(request)
         version = page_cache.current_version()
         known = known_routes.get(key)
-        if known is not None and known.version == version:
+        if known is not None and known.version == version and known.expires_at > time.monotonic():
             # Live checked again: it costs nothing extra, and nothing is served that was withdrawn.
             page = known.model._default_manager.filter(pk=known.page_id, live=True).first()
             if page is not None:
@@ -88,5 +93,7 @@ class RouteCacheMiddleware:
         if response.status_code == 200 and route and match is not None and match.url_name == "wagtail_serve":
             page, args, kwargs = route
             site = getattr(request, "_wagtail_site", None)
-            known_routes.put(key, KnownRoute(version, site, type(page), page.pk, tuple(args), dict(kwargs)))
+            expires_at = time.monotonic() + MAX_AGE_SECONDS
+            route = KnownRoute(version, expires_at, site, type(page), page.pk, tuple(args), dict(kwargs))
+            known_routes.put(key, route)
         return response

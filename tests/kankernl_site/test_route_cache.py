@@ -20,18 +20,22 @@ def queries_for(client, url):
     return response, len(queries)
 
 
-def test_a_known_address_skips_wagtails_routing(site_home, client):
+def test_a_known_address_skips_wagtails_routing(site_home, client, settings):
     page = StandardPageFactory(parent=site_home, title="Over ons", slug="over-ons")
+    settings.ROUTE_CACHE = False
+    client.get("/over-ons/")  # warms Wagtail's own site root paths
     first, routed = queries_for(client, "/over-ons/")
+    settings.ROUTE_CACHE = True
+    client.get("/over-ons/")  # remembered from here on
 
     again, remembered = queries_for(client, "/over-ons/")
 
     assert again.status_code == first.status_code == 200
     assert again.content == first.content
     assert again.context["page"].pk == page.pk
-    # The site, the home page in this language (as a page and as a HomePage), the child (as a page and
-    # as a StandardPage) and the locale become one query for the page.
-    assert (routed, remembered) == (15, 9)
+    # The site and Wagtail's four page lookups (the home page and the child, each as a plain page and
+    # as its own type) become one query for the page.
+    assert (routed, remembered) == (13, 9)
 
 
 def test_an_unpublished_page_is_not_served_from_memory(site_home, client, django_capture_on_commit_callbacks):
@@ -74,3 +78,19 @@ def test_other_addresses_and_methods_are_routed_as_usual(site_home, client):
     assert client.get("/twee/").context["page"].slug == "twee"
     assert client.get("/bestaat-niet/").status_code == 404
     assert client.post("/een/").status_code in (200, 405)
+
+
+def test_a_remembered_route_is_forgotten_after_a_while(site_home, client, monkeypatch, settings):
+    from kankernl_site import route_cache
+
+    StandardPageFactory(parent=site_home, slug="over-ons")
+    settings.ROUTE_CACHE = False
+    client.get("/over-ons/")  # warms Wagtail's own site root paths
+    _plain, routed = queries_for(client, "/over-ons/")
+    settings.ROUTE_CACHE = True
+    monkeypatch.setattr(route_cache, "MAX_AGE_SECONDS", -1)  # every route is stored already expired
+    client.get("/over-ons/")
+
+    _again, count = queries_for(client, "/over-ons/")
+
+    assert count == routed == 13
