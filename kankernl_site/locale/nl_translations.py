@@ -434,4 +434,9 @@ NL = {
     "See all matching activities in the agenda": "Bekijk alle passende activiteiten in de agenda",
     "See all activities in the agenda": "Bekijk alle activiteiten in de agenda",
     "No activities are planned for this at the moment.": "Hiervoor staan op dit moment geen activiteiten gepland.",
+    "More choices: dates, online or in person, for whom, themes": "Meer keuzes: datum, online of op locatie, voor wie, onderwerp",
+    ("Go to the %(counter)s activity found", "Go to the %(counter)s activities found"): (
+        "Naar de %(counter)s gevonden activiteit",
+        "Naar de %(counter)s gevonden activiteiten",
+    ),
 }

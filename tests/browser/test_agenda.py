@@ -112,6 +112,9 @@ def test_filtering_by_keyboard(new_page, site_url, agenda_content, java_script_e
     page.goto(site_url("/agenda/"))
 
     page.get_by_label("Postcode of plaats").fill("3512")
+    more = page.locator(".agenda-filters__more > summary")
+    more.focus()
+    page.keyboard.press("Enter")  # opens the less-used choices
     page.get_by_label("Wandelen").check()
     page.get_by_label("Op locatie", exact=True).focus()
     page.keyboard.press("Space")
@@ -122,7 +125,7 @@ def test_filtering_by_keyboard(new_page, site_url, agenda_content, java_script_e
     assert "near=3512" in page.url
     assert "mode=in-person" in page.url
     assert "3 activiteiten gevonden" in page.locator(".agenda-results h2").inner_text()
-    assert page.get_by_label("Op locatie", exact=True).is_checked()
+    assert page.get_by_label("Op locatie", exact=True).is_checked()  # shown open: a choice in it is made
     page.get_by_role("link", name="Wis alle keuzes").first.click()
     assert "9 activiteiten gevonden" in page.locator(".agenda-results h2").inner_text()
 
@@ -136,3 +139,12 @@ def test_agenda_pages_reflow_on_narrow_screens(new_page, site_url, agenda_conten
         page.goto(site_url(path))
         scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert scroll_width <= inner_width, f"{page_id} scrolls sideways at {width}px ({scroll_width}px wide)"
+
+
+def test_the_skip_link_leads_past_the_form_on_a_phone(new_page, site_url, agenda_content):
+    page = new_page(viewport={"width": 390, "height": 800})
+    page.goto(site_url("/agenda/"))
+
+    page.get_by_role("link", name="Naar de 9 gevonden activiteiten").click()
+
+    assert page.evaluate("document.activeElement.id") == "agenda-results"
