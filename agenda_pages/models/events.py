@@ -24,6 +24,7 @@ from wagtail.search import index
 from agenda_pages.ics_export import all_day_span, event_calendar, plain_description
 from agenda_pages.importing.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
 from agenda_pages.jsonld_export import event_jsonld, jsonld_script
+from kankernl_site.language import interface_url
 
 from .centres import CentrePage
 
@@ -230,7 +231,7 @@ class EventPage(RoutablePageMixin, Page):
         online_url = self.web_url(self.online_url) if self.attendance_mode != AttendanceMode.IN_PERSON else ""
         registration_url = self.web_url(self.registration_url)
         rendition = self.image.get_rendition("width-1200") if self.image_id else None
-        centre_url = centre.get_url(request) if centre and centre.live else ""
+        centre_url = interface_url(centre.get_url(request)) if centre and centre.live else ""
         centre_website = self.web_url(centre.website) if centre else ""
         page_path = self.get_url(request)
         context.update(

@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
 from home.models import StandardPage
+from kankernl_site.language import interface_url
 
 register = template.Library()
 
@@ -109,14 +110,5 @@ def home_url(context) -> str:
 
 @register.simple_tag(takes_context=True)
 def interface_pageurl(context, page) -> str:
-    """The page's URL with the interface in the current language.
-
-    A page without a translation in this language (an imported event, a centre) is served under
-    this language's prefix from the default language's tree (see ``HomePage.route``), so a reader
-    of the English agenda stays in English. No queries: the prefix tells the language.
-    """
-    url = pageurl(context, page)
-    language = translation.get_language()
-    if language == settings.LANGUAGE_CODE or not url.startswith("/") or url.startswith(f"/{language}/"):
-        return url
-    return f"/{language}{url}"
+    """The page's URL with the interface in the current language (see ``interface_url``)."""
+    return interface_url(pageurl(context, page))

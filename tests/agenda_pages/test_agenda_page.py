@@ -292,8 +292,11 @@ def test_an_untranslated_page_is_served_with_the_english_interface(client, engli
 
     response = client.get(f"/en{event.url}")
 
+    html = response.content.decode()
     assert response.status_code == 200
-    assert '<html lang="en">' in response.content.decode()
+    assert '<html lang="en">' in html
+    assert f'href="/en{centres["utrecht"].url}"' in html  # the organiser, in English too
+    assert f'<link rel="canonical" href="{event.full_url}">' in html  # the Dutch address
     assert client.get("/en/bestaat-niet/").status_code == 404
 
 
