@@ -1,6 +1,7 @@
 import pytest
 import time_machine
 
+from agenda_pages.models import AgendaIndexPage
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
 from tests.agenda_pages.ics_samples import NOW
 
@@ -8,6 +9,14 @@ from tests.agenda_pages.ics_samples import NOW
 @pytest.fixture
 def centre(site_home):
     return CentrePageFactory(parent=CentreIndexPageFactory(parent=site_home), title="Inloophuis De Boei")
+
+
+@pytest.fixture
+def agenda(site_home):
+    """The Dutch agenda page, at /agenda/."""
+    page = AgendaIndexPage(title="Agenda", slug="agenda", intro="Alle activiteiten bij u in de buurt.")
+    site_home.add_child(instance=page)
+    return page
 
 
 @pytest.fixture

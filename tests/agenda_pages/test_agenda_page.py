@@ -30,13 +30,6 @@ def clock():
         yield
 
 
-@pytest.fixture
-def agenda(site_home):
-    page = AgendaIndexPage(title="Agenda", slug="agenda", intro="Alle activiteiten.")
-    site_home.add_child(instance=page)
-    return page
-
-
 def make_centre(index, title, postcode, **fields):
     location = geo.find_postcode(postcode)
     return CentrePageFactory(

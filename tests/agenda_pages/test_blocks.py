@@ -33,13 +33,6 @@ def clock():
 
 
 @pytest.fixture
-def agenda(site_home):
-    page = AgendaIndexPage(title="Agenda", slug="agenda")
-    site_home.add_child(instance=page)
-    return page
-
-
-@pytest.fixture
 def centres(site_home):
     index = CentreIndexPageFactory(parent=site_home)
     return {

@@ -44,13 +44,6 @@ def centre_index(centre):
     return centre.get_parent().specific
 
 
-@pytest.fixture
-def agenda(site_home):
-    page = AgendaIndexPage(title="Agenda", slug="agenda")
-    site_home.add_child(instance=page)
-    return page
-
-
 def add_event(centre, *dates, title=None, themes=(), **fields):
     """A live event under ``centre`` with one occurrence per (start, end) or start in ``dates``."""
     event = EventPageFactory(parent=centre, **({"title": title} if title else {}), **fields)
