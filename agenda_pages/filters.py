@@ -83,9 +83,17 @@ class ParsedFilters:
     page_number: int = 1
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _clean(value: str) -> str:
+    """Without control characters (PostgreSQL refuses a NUL in a query), trimmed and cut short."""
+    return CONTROL_CHARACTERS.sub("", value).strip()[:MAX_TEXT_LENGTH]
+
+
 def _one(params, name: str) -> str:
     values = params.getlist(name)
-    return values[-1].strip()[:MAX_TEXT_LENGTH] if values else ""
+    return _clean(values[-1]) if values else ""
 
 
 def _date(value: str) -> date | None:
@@ -157,7 +165,7 @@ def parse_filters(
 def _known(values: list[str], known: dict[str, str]) -> tuple[tuple[str, ...], list[str]]:
     chosen, skipped = [], []
     for value in values[:MAX_REPEATED]:
-        value = value.strip()[:MAX_TEXT_LENGTH]
+        value = _clean(value)
         if not value:
             continue
         if value in known:

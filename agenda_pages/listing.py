@@ -1,27 +1,22 @@
 """The agenda page's list: filters read, dates fetched, the list and form rendered, and cached.
 
 Rendering twenty dates with their form is most of what an agenda request costs. The result is kept
-per filter set, page, language, day and content version (bumped by every publish and import, see
-``kankernl_site.page_cache``) for ``FRAGMENT_CACHE_SECONDS``, so a visitor the page cache does not
-serve (a logged-in editor, a link with a new combination of filters on a later request) mostly
-skips both the queries and the rendering.
+per filter set and page (``kankernl_site.fragments``), so a visitor the page cache does not serve
+(a logged-in editor, a visitor with cookies) mostly skips both the queries and the rendering.
 """
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlencode
 
-from django.conf import settings
-from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from kankernl_site import page_cache
+from kankernl_site.fragments import cached_fragment
 
 from . import geo, selectors
 from .filters import RADIUS_CHOICES_KM, parse_filters
@@ -48,30 +43,20 @@ class FilterChoices:
         self.audiences = {code: str(label) for code, label in Audience.Code.choices}
 
 
-def _cache_key(page, request, today: date) -> str:
-    query = urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
-    parts = (page.pk, translation.get_language(), page_cache.current_version(), today, request.get_host(), query)
-    return "agenda-listing:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-
-
 def agenda_listing(page, request, *, page_size: int) -> RenderedListing:
-    seconds = settings.FRAGMENT_CACHE_SECONDS
+    query = urlencode(sorted((name, value) for name, values in request.GET.lists() for value in values))
+    return cached_fragment(request, "agenda-listing", (page.pk, query), lambda: _render(page, request, page_size))
+
+
+def _render(page, request, page_size: int) -> RenderedListing:
     now = timezone.now()
-    today = timezone.localdate(now)
-    key = _cache_key(page, request, today) if seconds > 0 else None
-    fragments = caches["template_fragments"]
-    if key and (cached := fragments.get(key)) is not None:
-        return cached
-    context = listing_context(page, request, now=now, today=today, page_size=page_size)
-    listing = RenderedListing(
+    context = listing_context(page, request, now=now, today=timezone.localdate(now), page_size=page_size)
+    return RenderedListing(
         html=mark_safe(render_to_string(TEMPLATE, context, request=request)),  # a template's output
         result_count=context["result_count"],
         page_number=context["page_obj"].number,
         is_filtered=context["filters"].is_filtered,
     )
-    if key:
-        fragments.set(key, listing, seconds)
-    return listing
 
 
 def listing_context(page, request, *, now: datetime, today: date, page_size: int) -> dict:

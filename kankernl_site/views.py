@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -11,12 +13,14 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 MAX_QUERY_LENGTH = 200
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @require_safe
 def search(request):
     """Site search over the live pages of the current language; every query is logged."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    # Control characters dropped: PostgreSQL refuses a NUL byte, and none belongs in a search.
+    query = " ".join(CONTROL_CHARACTERS.sub("", request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
     results = Page.objects.none()
     promotions = []
     if query:

@@ -1,4 +1,5 @@
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -7,6 +8,7 @@ from django import forms
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
@@ -24,11 +26,20 @@ from wagtail.search import index
 from agenda_pages.ics_export import all_day_span, event_calendar, plain_description
 from agenda_pages.importing.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
 from agenda_pages.jsonld_export import event_jsonld, jsonld_script
+from kankernl_site.fragments import cached_fragment
 from kankernl_site.language import interface_url
 
 from .centres import CentrePage
 
 EVENT_DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+EVENT_DETAIL_TEMPLATE = "agenda_pages/includes/event_detail.html"
+
+
+@dataclass(frozen=True)
+class RenderedEvent:
+    body: str  # safe HTML
+    meta_description: str
+    structured_data: str  # safe HTML: a <script type="application/ld+json"> element, or ""
 
 
 class Audience(models.Model):
@@ -220,9 +231,26 @@ class EventPage(RoutablePageMixin, Page):
         }
 
     def get_context(self, request, *args, **kwargs):
+        """The page's body, description and structured data, rendered once per content version
+        (``kankernl_site.fragments``): most of what a request for the page costs."""
+        context = super().get_context(request, *args, **kwargs)
+        context["detail"] = cached_fragment(
+            request, "event-detail", (self.pk,), lambda: self._render_detail(request, context)
+        )
+        return context
+
+    def _render_detail(self, request, context) -> RenderedEvent:
+        detail = self.detail_context(request)
+        return RenderedEvent(
+            body=mark_safe(render_to_string(EVENT_DETAIL_TEMPLATE, {**context, **detail}, request=request)),
+            meta_description=detail["meta_description"],
+            structured_data=detail["structured_data"],
+        )
+
+    def detail_context(self, request) -> dict:
         """What the page shows, in the same number of queries however many dates, themes and
         audiences the event has: the centre, the dates, the themes and the audiences once each."""
-        context = super().get_context(request, *args, **kwargs)
+        context = {}
         now = timezone.now()
         centre = self.centre()
         occurrences = self.upcoming_occurrences(now)

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 from wagtail_factories import ImageFactory
 
@@ -562,3 +564,24 @@ def test_a_preview_shows_the_dates_of_the_draft(event):
     draft.occurrences.add(EventOccurrence(start=at(5, 10), end=at(5, 12), status="withdrawn"))
 
     assert [occurrence.start for occurrence in draft.upcoming_occurrences(NOW)] == [at(1, 14), at(24, 10)]
+
+
+# Cached body
+
+
+def test_the_body_is_rendered_once_per_content_version(client, event, settings, django_capture_on_commit_callbacks):
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    add_date(event, at(1, 14), at(1, 16))
+    first = client.get(event.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(event.url)
+
+    assert again.content == first.content
+    assert not [query for query in queries if "agenda_pages_eventoccurrence" in query["sql"]]
+
+    event.title = "Wandelgroep in het park"
+    with django_capture_on_commit_callbacks(execute=True):  # the content version is bumped on commit
+        event.save_revision().publish()
+
+    assert "<h1>Wandelgroep in het park</h1>" in client.get(event.url).content.decode()

@@ -138,3 +138,11 @@ def test_messages_speak_dutch_on_the_dutch_site():
 
     assert "Atlantis" in parsed.messages[0]
     assert "We do not know" not in parsed.messages[0]
+
+
+def test_control_characters_are_removed():
+    # PostgreSQL refuses a NUL byte in a query; a link must not turn that into an error page.
+    parsed = parse("q=wan%00delen%0A&theme=yoga%00")
+
+    assert parsed.filters.q == "wandelen"
+    assert parsed.filters.themes == ("yoga",)

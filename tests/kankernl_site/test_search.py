@@ -100,3 +100,11 @@ def test_postgresql_search_stems_dutch_words(site_home, client, settings):
     StandardPageFactory(parent=site_home, title="Wandelingen door het bos")
     titles = [page.title for page in client.get("/zoeken/", {"q": "wandeling"}).context["search_results"]]
     assert titles == ["Wandelingen door het bos"]
+
+
+def test_a_nul_byte_in_the_query_is_dropped(demo_site, client):
+    # PostgreSQL refuses a NUL byte in a query; the search must not turn that into an error page.
+    response = client.get("/zoeken/", {"q": "agen\x00da"})
+
+    assert response.status_code == 200
+    assert 'href="/agenda/"' in response.content.decode()
