@@ -1,12 +1,10 @@
 """StreamField blocks that bring the agenda onto content pages."""
 
 from django import forms
-from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail import blocks
-from wagtail.coreutils import get_supported_content_language_variant
 
 from . import selectors
 from .filters import AgendaFilters
@@ -49,23 +47,6 @@ class UpcomingActivitiesStructValue(blocks.StructValue):
             audience=self.get("audience") or "",
             centres=(centre.slug,) if centre else (),
         )
-
-
-def agenda_page_for_language() -> AgendaIndexPage | None:
-    """The live agenda of the reader's language, or else of the site's default language (one query)."""
-    active = get_supported_content_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    pages = list(
-        AgendaIndexPage.objects.live()
-        .filter(locale__language_code__in={active, default})
-        .select_related("locale")
-        .order_by("path")
-    )
-    for language in (active, default):
-        for page in pages:
-            if page.locale.language_code == language:
-                return page
-    return None
 
 
 class UpcomingActivitiesBlock(blocks.StructBlock):
@@ -126,7 +107,7 @@ class UpcomingActivitiesBlock(blocks.StructBlock):
                 else _("See all activities in the agenda")
             )
         agenda_url = None
-        agenda = agenda_page_for_language()
+        agenda = AgendaIndexPage.for_active_language()
         if agenda:
             agenda_url = agenda.get_url(request=(parent_context or {}).get("request"))
             query = filters.querystring()

@@ -3,7 +3,7 @@ from functools import partial
 from urllib.parse import urlencode
 
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PagePermissionTester
@@ -249,19 +249,9 @@ class CentrePage(Page):
     def get_context(self, request, *args, **kwargs):
         from agenda_pages import selectors
 
+        from .agenda import AgendaIndexPage
+
         context = super().get_context(request, *args, **kwargs)
         occurrences = selectors.centre_occurrences(self, timezone.now())[: self.UPCOMING_LIMIT]
-        context.update(upcoming=selectors.with_details(occurrences), agenda_page=agenda_page_for_active_language())
+        context.update(upcoming=selectors.with_details(occurrences), agenda_page=AgendaIndexPage.for_active_language())
         return context
-
-
-def agenda_page_for_active_language():
-    """The live agenda of the active language, else the Dutch one, else None; one query."""
-    from .agenda import AgendaIndexPage
-
-    language = translation.get_language() or "nl"
-    agendas = AgendaIndexPage.objects.live().filter(locale__language_code__in=[language, "nl"]).order_by("path")
-    found = {}
-    for agenda in agendas.select_related("locale"):
-        found.setdefault(agenda.locale.language_code, agenda)
-    return found.get(language) or found.get("nl")

@@ -20,7 +20,6 @@ from wagtail_factories import ImageFactory
 from agenda_pages import geo
 from agenda_pages.filters import parse_filters
 from agenda_pages.models import AgendaIndexPage, CentrePage, EventOccurrence, EventThemeTag
-from agenda_pages.models.centres import agenda_page_for_active_language
 from agenda_pages.onboarding import onboard_centre
 from tests.agenda_pages.factories import CentrePageFactory, EventPageFactory
 
@@ -288,16 +287,16 @@ def test_no_agenda_link_without_a_live_agenda(client, centre, agenda):
 
 def test_the_agenda_of_the_active_language_with_the_dutch_one_as_fallback(agenda, locales):
     with translation.override("en"):
-        assert agenda_page_for_active_language() == agenda
+        assert AgendaIndexPage.for_active_language() == agenda
     english = agenda.copy_for_translation(locales["en"], copy_parents=True)
     english.save_revision().publish()
     with translation.override("en"):
-        assert agenda_page_for_active_language().pk == english.pk
+        assert AgendaIndexPage.for_active_language().pk == english.pk
     with translation.override("nl"):
-        assert agenda_page_for_active_language().pk == agenda.pk
+        assert AgendaIndexPage.for_active_language().pk == agenda.pk
     AgendaIndexPage.objects.filter(locale=Locale.objects.get(language_code="nl")).update(live=False)
     with translation.override("nl"):
-        assert agenda_page_for_active_language() is None
+        assert AgendaIndexPage.for_active_language() is None
 
 
 def spread_dates(centre, count: int) -> None:
