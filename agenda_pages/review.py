@@ -23,9 +23,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import capfirst
 from taggit.managers import TaggableManager
-from wagtail.models import Page, TaskState
+from wagtail.models import TaskState
 
 from agenda_pages.models import CentrePage, CentreReviewTask, EventOccurrence, EventPage, OccurrenceStatus
+from agenda_pages.models.centres import centres_above, parent_path
 
 APPROVE = "approve"
 REJECT = "reject"
@@ -107,10 +108,7 @@ def pending_events(user, *, now: datetime | None = None) -> list[PendingEvent]:
             "source", "latest_revision", "live_revision"
         )
     }
-    centres = {
-        centre.path: centre
-        for centre in CentrePage.objects.filter(path__in={page.path[: -Page.steplen] for page in pages.values()})
-    }
+    centres = centres_above(pages.values())
     live_without_revision = _live_content_from_tables([page for page in pages.values() if _needs_table(page)])
     events = []
     for state in states:
@@ -128,7 +126,7 @@ def pending_events(user, *, now: datetime | None = None) -> list[PendingEvent]:
             PendingEvent(
                 page=page,
                 task_state=state,
-                centre=centres.get(page.path[: -Page.steplen]),
+                centre=centres.get(parent_path(page.path)),
                 title=latest.get("title") or page.draft_title,
                 start=upcoming[0] if upcoming else None,
                 dates=len(upcoming),

@@ -12,11 +12,11 @@ from operator import or_
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
-from wagtail.models import Page
 
 from . import geo
 from .filters import AgendaFilters
 from .models import CentrePage, EventOccurrence, EventPage, EventThemeTag
+from .models.centres import centres_above, parent_path
 from .models.events import AttendanceMode
 
 
@@ -26,10 +26,6 @@ def local_zone() -> zoneinfo.ZoneInfo:
 
 def start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=local_zone())
-
-
-def centre_path_of(event_path: str) -> str:
-    return event_path[: -Page.steplen]
 
 
 def matching_centres(filters: AgendaFilters) -> QuerySet[CentrePage]:
@@ -158,13 +154,12 @@ def with_details(occurrences) -> list[ListedOccurrence]:
         EventThemeTag.objects.filter(content_object_id__in=event_ids).select_related("tag").order_by("tag__name")
     ):
         themes.setdefault(item.content_object_id, []).append(item.tag)
-    centre_paths = {centre_path_of(occurrence.page.path) for occurrence in occurrences}
-    centres = {centre.path: centre for centre in CentrePage.objects.filter(path__in=centre_paths)}
+    centres = centres_above(occurrence.page for occurrence in occurrences)
     return [
         ListedOccurrence(
             occurrence=occurrence,
             event=occurrence.page,
-            centre=centres.get(centre_path_of(occurrence.page.path)),
+            centre=centres.get(parent_path(occurrence.page.path)),
             themes=themes.get(occurrence.page_id, []),
         )
         for occurrence in occurrences

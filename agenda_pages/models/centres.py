@@ -255,3 +255,21 @@ class CentrePage(Page):
         occurrences = selectors.centre_occurrences(self, timezone.now())[: self.UPCOMING_LIMIT]
         context.update(upcoming=selectors.with_details(occurrences), agenda_page=AgendaIndexPage.for_active_language())
         return context
+
+
+def parent_path(page_path: str) -> str:
+    """The tree path of the page above: for an event, its centre's."""
+    return page_path[: -Page.steplen]
+
+
+def centre_of(page: Page) -> CentrePage | None:
+    """The centre page a page (an event) lives under, or None (one query)."""
+    if not page.path or page.depth < 2:  # a preview of a page not yet in the tree, or the root
+        return None
+    return CentrePage.objects.filter(path=parent_path(page.path)).first()
+
+
+def centres_above(pages) -> dict[str, CentrePage]:
+    """The centre pages above ``pages`` (events), by path, in one query; look up with ``parent_path``."""
+    paths = {parent_path(page.path) for page in pages}
+    return {centre.path: centre for centre in CentrePage.objects.filter(path__in=paths)} if paths else {}

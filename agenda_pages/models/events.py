@@ -29,7 +29,7 @@ from agenda_pages.jsonld_export import event_jsonld, jsonld_script
 from kankernl_site.fragments import cached_fragment
 from kankernl_site.language import interface_url
 
-from .centres import CentrePage
+from .centres import CentrePage, centre_of
 
 EVENT_DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 EVENT_DETAIL_TEMPLATE = "agenda_pages/includes/event_detail.html"
@@ -179,9 +179,7 @@ class EventPage(RoutablePageMixin, Page):
 
     def centre(self) -> CentrePage | None:
         """The centre this event belongs to (its parent page), in one query."""
-        if not self.path:
-            return None  # a preview of a page not yet in the tree
-        return CentrePage.objects.filter(path=self.path[: -self.steplen]).first()
+        return centre_of(self)
 
     def upcoming_occurrences(self, now) -> list["EventOccurrence"]:
         """The dates the public sees, soonest first: not yet passed, not withdrawn (cancelled ones stay

@@ -14,6 +14,8 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
+from .centres import centre_of
+
 
 class CentreStaffGroupQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -57,15 +59,6 @@ def pages_under_centres(centres) -> models.QuerySet:
     for centre in centres:
         condition |= Q(path__startswith=centre.path, depth__gt=centre.depth)
     return Page.objects.filter(condition)
-
-
-def centre_of(page: Page):
-    """The centre page an event lives under, or None for any other page."""
-    from agenda_pages.models import CentrePage
-
-    if page.depth < 2:
-        return None
-    return CentrePage.objects.filter(path=page.path[: -Page.steplen]).first()
 
 
 class CentreReviewTask(Task):
