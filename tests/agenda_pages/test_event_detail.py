@@ -585,3 +585,18 @@ def test_the_body_is_rendered_once_per_content_version(client, event, settings, 
         event.save_revision().publish()
 
     assert "<h1>Wandelgroep in het park</h1>" in client.get(event.url).content.decode()
+
+
+def test_a_preview_shows_the_draft_even_when_the_live_body_is_cached(client, event, settings):
+    # An editor previews a change to a live event after visitors have filled the cache.
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    add_date(event, at(1, 14), at(1, 16))
+    host = event.get_site().hostname  # the host Wagtail's preview request carries
+    assert "<h1>Wandelgroep</h1>" in client.get(event.url, HTTP_HOST=host).content.decode()
+
+    event.title = "Wandelgroep (nieuwe tijd)"
+    preview = event.make_preview_request()
+
+    preview.render()
+    assert "<h1>Wandelgroep (nieuwe tijd)</h1>" in preview.content.decode()
+    assert "<h1>Wandelgroep</h1>" in client.get(event.url, HTTP_HOST=host).content.decode()  # live: unchanged

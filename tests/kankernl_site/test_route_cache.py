@@ -94,3 +94,18 @@ def test_a_remembered_route_is_forgotten_after_a_while(site_home, client, monkey
     _again, count = queries_for(client, "/over-ons/")
 
     assert count == routed == 13
+
+
+def test_a_remembered_page_made_private_is_not_shown(site_home, client):
+    # Wagtail's privacy check runs after routing, so it still applies to a remembered route, even
+    # before the content version changes (here the commit that would bump it never comes).
+    from wagtail.models import PageViewRestriction
+
+    page = StandardPageFactory(parent=site_home, slug="intern")
+    assert client.get("/intern/").status_code == 200
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get("/intern/")
+
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
