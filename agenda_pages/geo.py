@@ -103,10 +103,9 @@ def _places() -> dict[str, Location]:
     groups: dict[str, list[_Area]] = {}
     names: dict[str, str] = {}
     for area in _areas().values():
-        for name in (area.place, area.municipality):
-            key = normalise_place(name)
-            if area not in groups.setdefault(key, []):
-                groups[key].append(area)
+        # A set: most areas' place and municipality are the same name and must count once.
+        for key, name in {normalise_place(name): name for name in (area.municipality, area.place)}.items():
+            groups.setdefault(key, []).append(area)
             names.setdefault(key, name)
     places = {}
     for key, areas in groups.items():
