@@ -76,6 +76,11 @@ class AgendaFilters:
         return urlencode(self.as_params())
 
 
+def radius_choices(radius: int) -> list[int]:
+    """The distances a form offers; a radius typed into the address stays selectable."""
+    return sorted({*RADIUS_CHOICES_KM, radius})
+
+
 @dataclass
 class ParsedFilters:
     filters: AgendaFilters

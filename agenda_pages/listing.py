@@ -19,7 +19,7 @@ from taggit.models import Tag
 from kankernl_site.fragments import cached_fragment
 
 from . import geo, selectors
-from .filters import RADIUS_CHOICES_KM, parse_filters
+from .filters import parse_filters, radius_choices
 from .models import Audience, CentrePage, EventThemeTag
 
 TEMPLATE = "agenda_pages/includes/agenda_listing.html"
@@ -79,7 +79,7 @@ def listing_context(page, request, *, now: datetime, today: date, page_size: int
         "choices": choices,
         "today": today,
         "provinces": geo.PROVINCES,
-        "radius_choices": sorted({*RADIUS_CHOICES_KM, filters.radius}),
+        "radius_choices": radius_choices(filters.radius),
         "chosen_centres": [(slug, choices.centres[slug]) for slug in filters.centres],
         "page_obj": page_obj,
         "items": selectors.with_details(page_obj.object_list),

@@ -47,17 +47,9 @@ class CentreIndexPage(Page):
             if name not in self.FILTER_PARAMETERS:
                 params.pop(name, None)
         parsed = filters.parse_filters(params, today=timezone.localdate(), themes={}, centres={}, audiences={})
-        chosen = filters.AgendaFilters(
-            province=parsed.filters.province,
-            near=parsed.filters.near,
-            near_text=parsed.filters.near_text,
-            radius=parsed.filters.radius,
-        )
+        chosen = parsed.filters  # only province, near and radius can be set: the others were removed
         centres = selectors.matching_centres(chosen).child_of(self).order_by("title", "pk")
         centres = selectors.centres_within(chosen, centres)
-        radius_choices = list(filters.RADIUS_CHOICES_KM)
-        if chosen.radius not in radius_choices:  # a radius typed into the address stays selected
-            radius_choices = sorted([*radius_choices, chosen.radius])
         context.update(
             centres=centres,
             result_count=len(centres),
@@ -65,7 +57,7 @@ class CentreIndexPage(Page):
             filter_messages=parsed.messages,
             near_value=" ".join(params.get("near", "").split())[: filters.MAX_TEXT_LENGTH],
             provinces=geo.PROVINCES,
-            radius_choices=radius_choices,
+            radius_choices=filters.radius_choices(chosen.radius),
         )
         return context
 
