@@ -56,37 +56,48 @@ class StoredPage(NamedTuple):
     headers: dict[str, str]
 
 
-class LocalPages:
-    """This process's copies of stored pages and of the version, least recently used dropped first."""
+class RecentItems:
+    """A process's own store of the items used last; the least recently used is dropped first.
+    Shared by the threads of a worker, hence the lock."""
 
-    def __init__(self, max_pages: int):
-        self.max_pages = max_pages
-        self.pages: OrderedDict[str, StoredPage] = OrderedDict()
-        self.version: int | None = None
-        self.version_checked_at = float("-inf")  # time.monotonic()
+    def __init__(self, max_items: int):
+        self.max_items = max_items
+        self.items: OrderedDict = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: str) -> StoredPage | None:
+    def get(self, key):
         with self.lock:
-            page = self.pages.get(key)
-            if page is not None:
-                self.pages.move_to_end(key)
-            return page
+            item = self.items.get(key)
+            if item is not None:
+                self.items.move_to_end(key)
+            return item
 
-    def put(self, key: str, page: StoredPage) -> None:
+    def put(self, key, item) -> None:
         with self.lock:
-            self.pages[key] = page
-            self.pages.move_to_end(key)
-            while len(self.pages) > self.max_pages:
-                self.pages.popitem(last=False)
+            self.items[key] = item
+            self.items.move_to_end(key)
+            while len(self.items) > self.max_items:
+                self.items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+
+
+class LocalPages(RecentItems):
+    """This process's copies of stored pages, and of the version with when it was last read."""
+
+    def __init__(self, max_items: int):
+        super().__init__(max_items)
+        self.version: int | None = None
+        self.version_checked_at = float("-inf")  # time.monotonic()
 
     def set_version(self, version: int) -> None:
         self.version, self.version_checked_at = version, time.monotonic()
 
     def clear(self) -> None:
-        with self.lock:
-            self.pages.clear()
-            self.version, self.version_checked_at = None, float("-inf")
+        super().clear()
+        self.version, self.version_checked_at = None, float("-inf")
 
 
 local_pages = LocalPages(LOCAL_MAX_PAGES)

@@ -14,9 +14,7 @@ unpublished page is never served from here. Wagtail's own checks that run after 
 restrictions, ``before_serve_page`` hooks) still run on every request.
 """
 
-import threading
 import time
-from collections import OrderedDict
 from typing import NamedTuple
 
 from django.conf import settings
@@ -40,29 +38,7 @@ class KnownRoute(NamedTuple):
     kwargs: dict
 
 
-class _Routes:
-    def __init__(self, max_routes: int):
-        self.max_routes = max_routes
-        self.routes: OrderedDict[tuple, KnownRoute] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key: tuple) -> KnownRoute | None:
-        with self.lock:
-            return self.routes.get(key)
-
-    def put(self, key: tuple, route: KnownRoute) -> None:
-        with self.lock:
-            self.routes[key] = route
-            self.routes.move_to_end(key)
-            while len(self.routes) > self.max_routes:
-                self.routes.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.routes.clear()
-
-
-known_routes = _Routes(MAX_ROUTES)
+known_routes = page_cache.RecentItems(MAX_ROUTES)
 
 
 def _key(request: HttpRequest) -> tuple:
