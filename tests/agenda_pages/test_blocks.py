@@ -124,6 +124,19 @@ def test_no_matching_dates_says_so_and_links_to_the_whole_agenda(rf, agenda, cen
     assert gettext("See all activities in the agenda") in html
 
 
+def test_a_chosen_centre_that_was_unpublished_shows_none_of_its_dates(rf, agenda, centres):
+    # An editor chose a centre; it closed. The block must not fall back to every centre's dates.
+    make_event(centres["boei"], "Wandelgroep", [1])
+    make_event(centres["baken"], "Yoga", [2])
+    centres["boei"].unpublish()
+
+    html = render(rf, centre=centres["boei"].pk)
+
+    assert listed_titles(html) == []
+    assert gettext("No activities are planned for this at the moment.") in html
+    assert agenda_link(html) == "/agenda/"
+
+
 def test_without_an_agenda_page_the_block_still_renders(rf, centres):
     make_event(centres["boei"], "Wandelgroep", [1])
 
