@@ -1,6 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from wagtail.models import Page
@@ -109,6 +110,7 @@ def test_runs_older_than_90_days_expire(centre):
     assert list(ImportRun.objects.expired(NOW)) == [old]
 
 
+@time_machine.travel(datetime(2026, 12, 1, 8, tzinfo=UTC), tick=False)
 def test_event_page_renders_its_dates(centre, client):
     page = EventPageFactory(parent=centre, title="Yoga op maandag")
     EventOccurrenceFactory(
