@@ -10,9 +10,9 @@ class AgendaPagesConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from agenda_pages import signals
+        from agenda_pages import signal_handlers as signals
         from agenda_pages.models import FeedSource
-        from agenda_pages.permissions import FeedSourcePermissionPolicy
+        from agenda_pages.moderation.access import FeedSourcePermissionPolicy
 
         register_permission_policy(FeedSource, FeedSourcePermissionPolicy(FeedSource))
         signals.connect_post_migrate(self)

@@ -7,9 +7,10 @@ The scheduler (``manage.py run_scheduler``) enqueues ``import_due_feeds`` every 
 from django.utils import timezone
 from django_tasks import task
 
-from agenda_pages import conf, notifications
+from agenda_pages import conf
 from agenda_pages.importing.service import import_due_sources, import_source
 from agenda_pages.models import ImportRun
+from agenda_pages.moderation import notifications
 
 
 @task()

@@ -7,10 +7,15 @@ from wagtail.admin.views.pages.bulk_actions import (
     UnpublishBulkAction,
 )
 
-from . import reports, review_views
-from .panels import FailingFeedsPanel, ReviewPanel
-from .permissions import HideUnexplorablePagesMixin, sees_only_own_centres, without_unexplorable_centres
-from .viewsets import agenda_viewset_group
+from agenda_pages.admin import review_views
+from agenda_pages.admin.panels import FailingFeedsPanel, ReviewPanel
+from agenda_pages.admin.viewsets import agenda_viewset_group
+from agenda_pages.moderation import reports
+from agenda_pages.moderation.access import (
+    HideUnexplorablePagesMixin,
+    sees_only_own_centres,
+    without_unexplorable_centres,
+)
 
 
 @hooks.register("register_admin_viewset")
@@ -40,7 +45,7 @@ def register_moderation_report_menu_item():
 
 # Centre staff must not see another centre's pages anywhere in the admin (issue 4). Wagtail's
 # explorer, admin search, reports and page history already filter by what a user may explore; the
-# hooks below close the screens that do not (see tests/agenda_pages/test_permission_matrix.py).
+# hooks below close the screens that do not (see tests/agenda_pages/moderation/test_permission_matrix.py).
 
 
 @hooks.register("construct_page_chooser_queryset")

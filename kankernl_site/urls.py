@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from agenda_pages.reports import page_types_usage_urlpatterns
+from agenda_pages.moderation.reports import page_types_usage_urlpatterns
 from kankernl_site import views
 from kankernl_site.sitemaps import TranslatedPagesSitemap
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from .sanitize import plain_text, sanitize_description
+from agenda_pages.sanitize import plain_text, sanitize_description
+
 from .types import EventStatus, ParsedEvent, ParseWarning
 
 # Page fields the importer owns; an editor's change to one of them is kept (see persist).

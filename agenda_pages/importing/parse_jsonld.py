@@ -20,7 +20,8 @@ from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
-from .sanitize import plain_text
+from agenda_pages.sanitize import plain_text
+
 from .types import (
     AMSTERDAM,
     AttendanceMode,

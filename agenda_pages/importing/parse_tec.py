@@ -9,7 +9,8 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .sanitize import plain_text
+from agenda_pages.sanitize import plain_text
+
 from .types import (
     AMSTERDAM,
     AttendanceMode,

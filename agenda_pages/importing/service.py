@@ -21,7 +21,7 @@ from wagtail.models import Site
 
 from agenda_pages import conf
 from agenda_pages.models import FeedSource, ImportRun, ImportRunStatus
-from agenda_pages.notifications import send_review_digest
+from agenda_pages.moderation.notifications import send_review_digest
 from kankernl_site.page_cache import bump_version
 
 from .detect import detect_format

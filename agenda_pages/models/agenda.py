@@ -43,7 +43,7 @@ class AgendaIndexPage(RoutablePageMixin, Page):
         return by_language.get(active) or by_language.get(default)
 
     def get_context(self, request, *args, **kwargs):
-        from agenda_pages.listing import agenda_listing  # it reads the event and centre models
+        from agenda_pages.public.listing import agenda_listing  # it reads the event and centre models
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = agenda_listing(self, request, page_size=self.PAGE_SIZE)

@@ -39,7 +39,7 @@ class CentreIndexPage(Page):
         verbose_name_plural = _("centres indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from agenda_pages import filters, selectors
+        from agenda_pages.public import filters, selectors
 
         context = super().get_context(request, *args, **kwargs)
         params = request.GET.copy()
@@ -239,7 +239,7 @@ class CentrePage(Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from agenda_pages import selectors
+        from agenda_pages.public import selectors
 
         from .agenda import AgendaIndexPage
 

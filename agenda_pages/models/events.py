@@ -23,9 +23,9 @@ from wagtail.models import Orderable, Page
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
-from agenda_pages.ics_export import all_day_span, event_calendar, plain_description
-from agenda_pages.importing.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
-from agenda_pages.jsonld_export import event_jsonld, jsonld_script
+from agenda_pages.public.ics import all_day_span, event_calendar, plain_description
+from agenda_pages.public.jsonld import event_jsonld, jsonld_script
+from agenda_pages.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
 from kankernl_site.fragments import cached_fragment
 from kankernl_site.language import interface_url
 

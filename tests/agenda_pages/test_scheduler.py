@@ -19,7 +19,7 @@ from agenda_pages.management.commands.run_scheduler import IMPORT, REMINDERS, Ti
 from agenda_pages.models import CentreStaffGroup
 from agenda_pages.tasks import send_review_reminders
 from tests.agenda_pages.ics_samples import NOW, WALK, calendar
-from tests.agenda_pages.test_notifications import unused_port
+from tests.agenda_pages.moderation.test_notifications import unused_port
 
 HOUR = timedelta(hours=1)
 

@@ -8,7 +8,7 @@ EXPECTED_QUERIES = {
     "/": 14,  # includes the "coming up" block: its dates, themes, centres and the agenda page
     "/over-dit-platform/": 13,
     "/en/about/": 15,
-    "/agenda/": 16,  # no events here; tests/agenda_pages/test_agenda_page.py counts with 30 and 500
+    "/agenda/": 16,  # no events here; tests/agenda_pages/public/test_agenda_page.py counts with 30 and 500
     "/zoeken/?q=agenda": 14,  # includes the three queries that log the search term
 }
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from agenda_pages.notifications import send_review_reminders
+from agenda_pages.moderation.notifications import send_review_reminders
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from agenda_pages import roles
+from agenda_pages.moderation import roles
 
 
 class Command(BaseCommand):

@@ -134,7 +134,7 @@ def test_a_review_workflow_without_a_task_never_publishes_on_import(source, feed
     must leave its drafts unpublished instead, new or changed."""
     from wagtail.models import WorkflowTask
 
-    from agenda_pages import roles
+    from agenda_pages.moderation import roles
 
     workflow = roles.events_workflow()
     if without_task == "task removed":

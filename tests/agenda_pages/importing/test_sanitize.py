@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from agenda_pages.importing.parse_jsonld import parse_jsonld
-from agenda_pages.importing.sanitize import plain_text, sanitize_description
 from agenda_pages.importing.types import ParseLimits
+from agenda_pages.sanitize import plain_text, sanitize_description
 
 FILES = Path(__file__).parent / "files"
 

@@ -11,8 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from agenda_pages.importing.sanitize import plain_text
 from agenda_pages.importing.types import AMSTERDAM
+from agenda_pages.sanitize import plain_text
 
 PRODID = "-//Centra voor leven met en na kanker//Agenda//NL"
 MAX_DESCRIPTION_CHARS = 10_000

@@ -18,7 +18,7 @@ from wagtail.models import (
 
 from agenda_pages.importing.service import import_source
 from agenda_pages.models import CentrePage, CentreReviewTask, CentreStaffGroup, EventPage
-from agenda_pages.roles import EDITORS, MODERATORS
+from agenda_pages.moderation.roles import EDITORS, MODERATORS
 from tests.agenda_pages.factories import CentrePageFactory, EventPageFactory
 from tests.agenda_pages.ics_samples import WALK, calendar
 from tests.home.factories import StandardPageFactory

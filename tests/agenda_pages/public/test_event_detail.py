@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 from wagtail_factories import ImageFactory
 
-from agenda_pages.ics_export import event_calendar, occurrence_vevent, plain_description
-from agenda_pages.jsonld_export import MAX_EVENTS, event_jsonld, event_offer, jsonld_script, postal_address
 from agenda_pages.models import Audience, EventOccurrence, EventPage
+from agenda_pages.public.ics import event_calendar, occurrence_vevent, plain_description
+from agenda_pages.public.jsonld import MAX_EVENTS, event_jsonld, event_offer, jsonld_script, postal_address
 from tests.agenda_pages.factories import EventPageFactory
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

@@ -4,7 +4,7 @@ import pytest
 from django.http import QueryDict
 from django.utils import translation
 
-from agenda_pages.filters import DEFAULT_RADIUS_KM, AgendaFilters, parse_filters
+from agenda_pages.public.filters import DEFAULT_RADIUS_KM, AgendaFilters, parse_filters
 
 TODAY = date(2026, 11, 23)
 THEMES = {"wandelen": "Wandelen", "yoga": "Yoga"}

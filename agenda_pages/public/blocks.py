@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail import blocks
 
-from . import selectors
-from .filters import AgendaFilters
-from .models import AgendaIndexPage, Audience, EventThemeTag
+from agenda_pages.models import AgendaIndexPage, Audience, EventThemeTag
+from agenda_pages.public import selectors
+from agenda_pages.public.filters import AgendaFilters
 
 MAX_ITEMS = 12
 

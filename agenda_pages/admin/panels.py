@@ -4,8 +4,8 @@ from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from agenda_pages.admin_views import user_can_edit_source, visible_sources
-from agenda_pages.review import pending_events
+from agenda_pages.admin.feed_views import user_can_edit_source, visible_sources
+from agenda_pages.moderation.review import pending_events
 
 
 class FailingFeedsPanel(Component):

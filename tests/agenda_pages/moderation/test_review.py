@@ -12,10 +12,10 @@ from wagtail.admin.menu import admin_menu
 from wagtail.models import TaskState
 from wagtail.users.models import UserProfile
 
-from agenda_pages import roles
 from agenda_pages.importing.service import import_source
 from agenda_pages.models import EventPage
-from agenda_pages.review import approve_events, pending_events, reject_events
+from agenda_pages.moderation import roles
+from agenda_pages.moderation.review import approve_events, pending_events, reject_events
 from tests.agenda_pages.factories import CentrePageFactory, EventOccurrenceFactory, EventPageFactory, FeedSourceFactory
 from tests.agenda_pages.ics_samples import NOW, WALK, YOGA, calendar, vevent
 

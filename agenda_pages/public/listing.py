@@ -16,11 +16,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from agenda_pages import geo
+from agenda_pages.models import Audience, CentrePage, EventThemeTag
+from agenda_pages.public import selectors
+from agenda_pages.public.filters import parse_filters, radius_choices
 from kankernl_site.fragments import cached_fragment
-
-from . import geo, selectors
-from .filters import parse_filters, radius_choices
-from .models import Audience, CentrePage, EventThemeTag
 
 TEMPLATE = "agenda_pages/includes/agenda_listing.html"
 

@@ -24,8 +24,8 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.permissions import policy_registry
 
 from agenda_pages.models import CentrePage, FeedSource
-from agenda_pages.notifications import pending_reviews_by_centre, waiting_days
-from agenda_pages.permissions import explorable_pages
+from agenda_pages.moderation.access import explorable_pages
+from agenda_pages.moderation.notifications import pending_reviews_by_centre, waiting_days
 
 URL_NAME = "agenda_moderation_report"
 

@@ -18,9 +18,9 @@ from wagtail.test.utils.form_data import querydict_from_html
 from wagtail_factories import ImageFactory
 
 from agenda_pages import geo
-from agenda_pages.filters import parse_filters
 from agenda_pages.models import AgendaIndexPage, CentrePage, EventOccurrence, EventThemeTag
 from agenda_pages.onboarding import onboard_centre
+from agenda_pages.public.filters import parse_filters
 from tests.agenda_pages.factories import CentrePageFactory, EventPageFactory
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)  # a Sunday; 13:00 in Amsterdam

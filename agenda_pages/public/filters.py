@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
-from . import geo
+from agenda_pages import geo
 
 DEFAULT_RADIUS_KM = 25
 RADIUS_CHOICES_KM = (5, 10, 25, 50, 100)

@@ -5,8 +5,8 @@ workflow."""
 from django.db.models.signals import post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 
-from agenda_pages import roles
 from agenda_pages.models import CentreIndexPage, CentrePage, CentreStaffGroup
+from agenda_pages.moderation import roles
 
 
 @receiver(post_save, sender=CentrePage)
@@ -38,4 +38,4 @@ def roles_after_migrate(sender, using="default", **kwargs):
 
 
 def connect_post_migrate(app_config):
-    post_migrate.connect(roles_after_migrate, sender=app_config, dispatch_uid="agenda_pages.roles")
+    post_migrate.connect(roles_after_migrate, sender=app_config, dispatch_uid="agenda_pages.moderation.roles")

@@ -14,8 +14,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from agenda_pages.blocks import ThemeChoiceBlock, UpcomingActivitiesBlock, theme_choices
 from agenda_pages.models import AgendaIndexPage, Audience, EventOccurrence
+from agenda_pages.public.blocks import ThemeChoiceBlock, UpcomingActivitiesBlock, theme_choices
 from home.blocks import ContentStreamBlock, HomeStreamBlock
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, EventPageFactory
 from tests.home.factories import HomePageFactory, StandardPageFactory

@@ -27,9 +27,9 @@ from django.utils.translation import gettext, ngettext
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Page, TaskState
 
-from agenda_pages import roles
 from agenda_pages.models import CentrePage, CentreReviewTask, CentreStaffGroup, EventPage, OccurrenceStatus
-from agenda_pages.review import RevisionDate, revision_dates
+from agenda_pages.moderation import roles
+from agenda_pages.moderation.review import RevisionDate, revision_dates
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from wagtail.models import GroupApprovalTask, Page, Site
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from agenda_pages.models import CentreReviewTask, CentreStaffGroup, EventOccurrence, FeedSource, ImportRun
-from agenda_pages.roles import EDITORS, MODERATORS
+from agenda_pages.moderation.roles import EDITORS, MODERATORS
 from home.models import StandardPage
 from tests.agenda_pages.factories import (
     CentreIndexPageFactory,

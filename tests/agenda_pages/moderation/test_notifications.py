@@ -16,10 +16,10 @@ from django.utils import translation
 from wagtail.models import TaskState
 from wagtail.users.models import UserProfile
 
-from agenda_pages import roles
 from agenda_pages.importing.service import DIGEST_FAILED, import_due_sources, import_source
 from agenda_pages.models import CentreStaffGroup, EventPage, ImportRun
-from agenda_pages.notifications import send_review_digest, send_review_reminders
+from agenda_pages.moderation import roles
+from agenda_pages.moderation.notifications import send_review_digest, send_review_reminders
 from tests.agenda_pages.factories import CentrePageFactory, FeedSourceFactory
 from tests.agenda_pages.ics_samples import NOW, TALK, WALK, YOGA, calendar, vevent
 
@@ -107,7 +107,7 @@ def test_an_import_sends_one_digest_to_the_centres_staff_only(
 def test_a_digest_names_the_soonest_events_and_counts_the_rest(
     source, feed_server, people, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from agenda_pages import notifications
+    from agenda_pages.moderation import notifications
 
     monkeypatch.setattr(notifications, "DIGEST_EVENTS_LISTED", 2)
     serve(feed_server, calendar(WALK, YOGA, TALK))

@@ -13,11 +13,11 @@ from operator import or_
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from . import geo
-from .filters import AgendaFilters
-from .models import CentrePage, EventOccurrence, EventPage, EventThemeTag
-from .models.centres import centres_above, parent_path
-from .models.events import AttendanceMode
+from agenda_pages import geo
+from agenda_pages.models import CentrePage, EventOccurrence, EventPage, EventThemeTag
+from agenda_pages.models.centres import centres_above, parent_path
+from agenda_pages.models.events import AttendanceMode
+from agenda_pages.public.filters import AgendaFilters
 
 
 def local_zone() -> zoneinfo.ZoneInfo:

@@ -13,8 +13,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 
-from agenda_pages import admin_views
-from agenda_pages.admin_views import user_can_import_source, user_can_view_runs
+from agenda_pages.admin import feed_views as admin_views
+from agenda_pages.admin.feed_views import user_can_import_source, user_can_view_runs
 from agenda_pages.models import FeedSource, ImportRunStatus
 
 

@@ -1,7 +1,7 @@
 """The "To review" list: a centre's (or a moderator's) pending events, approved or sent back in bulk.
 
 Plain HTML forms: the checkboxes, the comment and the two buttons are one POST form, so it works
-without JavaScript. What may be done to which event is decided in ``agenda_pages.review``.
+without JavaScript. What may be done to which event is decided in ``agenda_pages.moderation.review``.
 """
 
 from dataclasses import dataclass
@@ -16,7 +16,7 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from agenda_pages.review import (
+from agenda_pages.moderation.review import (
     APPROVE,
     REJECT,
     PendingEvent,

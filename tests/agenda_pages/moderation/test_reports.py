@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from agenda_pages import roles
 from agenda_pages.models import CentreStaffGroup, EventOccurrence
+from agenda_pages.moderation import roles
 from tests.agenda_pages.factories import CentrePageFactory, EventPageFactory, FeedSourceFactory
 from tests.agenda_pages.ics_samples import NOW
 

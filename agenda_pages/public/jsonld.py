@@ -13,8 +13,8 @@ from decimal import Decimal
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from agenda_pages.ics_export import all_day_span, plain_description
 from agenda_pages.importing.types import AMSTERDAM
+from agenda_pages.public.ics import all_day_span, plain_description
 
 SCHEMA = "https://schema.org"
 MAX_EVENTS = 20
