@@ -8,11 +8,12 @@ class AgendaPagesConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self):
-        from wagtail.permissions import register_permission_policy
+        # Imported here, not at the top: they import the models, which Django loads after this
+        # module. Django documents ready() as the place for this.
+        from agenda_pages import signal_handlers
+        from agenda_pages.moderation import access
+        from agenda_pages.public import presenters
 
-        from agenda_pages import signal_handlers as signals
-        from agenda_pages.models import FeedSource
-        from agenda_pages.moderation.access import FeedSourcePermissionPolicy
-
-        register_permission_policy(FeedSource, FeedSourcePermissionPolicy(FeedSource))
-        signals.connect_post_migrate(self)
+        access.register()
+        presenters.register()
+        signal_handlers.connect_post_migrate(self)

@@ -22,33 +22,11 @@ from wagtail.admin.ui.tables import Column, NumberColumn, StatusTagColumn, Title
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import BaseListingView, BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.permissions import policy_registry
 
 from agenda_pages import tasks
 from agenda_pages.importing.service import RUN_COUNTS, ImportReport, import_source
 from agenda_pages.models import FeedSource, ImportRun, ImportRunStatus
-
-
-def _policy():
-    return policy_registry.get_by_type(FeedSource)
-
-
-def user_can_edit_source(user, source: FeedSource) -> bool:
-    return _policy().user_has_permission_for_instance(user, "change", source)
-
-
-def user_can_import_source(user, source: FeedSource) -> bool:
-    """Import now and dry run both need change permission: they fetch the feed on the user's behalf."""
-    return _policy().user_has_permission_for_instance(user, "change", source)
-
-
-def user_can_view_runs(user, source: FeedSource) -> bool:
-    return _policy().user_has_any_permission_for_instance(user, ["view", "change"], source)
-
-
-def visible_sources(user):
-    """The sources a user may see at all (the listing, the dashboard panel)."""
-    return _policy().instances_user_has_any_permission_for(user, ["add", "change", "delete", "view"])
+from agenda_pages.moderation.access import user_can_edit_source, user_can_import_source, user_can_view_runs
 
 
 def summarise_report(report: ImportReport) -> str:

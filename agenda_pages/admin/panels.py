@@ -4,7 +4,7 @@ from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from agenda_pages.admin.feed_views import user_can_edit_source, visible_sources
+from agenda_pages.moderation.access import user_can_edit_source, visible_sources
 from agenda_pages.moderation.review import pending_events
 
 

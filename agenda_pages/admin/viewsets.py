@@ -13,9 +13,9 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 
-from agenda_pages.admin import feed_views as admin_views
-from agenda_pages.admin.feed_views import user_can_import_source, user_can_view_runs
+from agenda_pages.admin import feed_views
 from agenda_pages.models import FeedSource, ImportRunStatus
+from agenda_pages.moderation.access import user_can_import_source, user_can_view_runs, visible_sources
 
 
 def _label(field_name: str) -> str:
@@ -39,7 +39,7 @@ class FeedSourceActionsMixin:
 
 class FeedSourceIndexView(FeedSourceActionsMixin, generic.IndexView):
     def get_base_queryset(self):
-        return admin_views.visible_sources(self.request.user).select_related("centre")
+        return visible_sources(self.request.user).select_related("centre")
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -107,10 +107,10 @@ class FeedSourceViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("import/<int:pk>/", self.construct_view(admin_views.ImportNowView), name="import"),
-            path("dry-run/<int:pk>/", self.construct_view(admin_views.DryRunView), name="dry_run"),
-            path("runs/<int:pk>/", self.construct_view(admin_views.ImportRunIndexView), name="runs"),
-            path("runs/<int:pk>/<int:run_pk>/", self.construct_view(admin_views.ImportRunDetailView), name="run"),
+            path("import/<int:pk>/", self.construct_view(feed_views.ImportNowView), name="import"),
+            path("dry-run/<int:pk>/", self.construct_view(feed_views.DryRunView), name="dry_run"),
+            path("runs/<int:pk>/", self.construct_view(feed_views.ImportRunIndexView), name="runs"),
+            path("runs/<int:pk>/<int:run_pk>/", self.construct_view(feed_views.ImportRunDetailView), name="run"),
         ]
 
 

@@ -7,8 +7,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
+from . import registries
 
-class AgendaIndexPage(RoutablePageMixin, Page):
+
+class AgendaIndexPage(registries.PresentedPage, RoutablePageMixin, Page):
     """ "Agenda": the upcoming dates of all live events, filterable, 20 to a page.
 
     Lists occurrences rather than pages, so a weekly group shows on each day it meets. The
@@ -41,10 +43,3 @@ class AgendaIndexPage(RoutablePageMixin, Page):
         for page in pages.order_by("path"):
             by_language.setdefault(page.locale.language_code, page)
         return by_language.get(active) or by_language.get(default)
-
-    def get_context(self, request, *args, **kwargs):
-        from agenda_pages.public.listing import agenda_listing  # it reads the event and centre models
-
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = agenda_listing(self, request, page_size=self.PAGE_SIZE)
-        return context

@@ -1,15 +1,14 @@
-import re
-from functools import partial
-from urllib.parse import urlencode
-
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from agenda_pages import geo
+
+from . import registries
+from .selection import AgendaFilters
 
 
 class CentreKind(models.TextChoices):
@@ -17,15 +16,12 @@ class CentreKind(models.TextChoices):
     PARTNER = "partner", _("Partner organisation")
 
 
-class CentreIndexPage(Page):
+class CentreIndexPage(registries.PresentedPage, Page):
     """ "Centra": the parent of every centre and partner organisation page, and the public list of them.
 
     The list can be narrowed to a province and to a distance from a postcode or place, read with the
     agenda's own parser so a bad value gets the same polite message there and here.
     """
-
-    # The agenda parameters that mean something here; the others are ignored without a message.
-    FILTER_PARAMETERS = ("province", "near", "radius")
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
 
@@ -37,75 +33,6 @@ class CentreIndexPage(Page):
     class Meta:
         verbose_name = _("centres index")
         verbose_name_plural = _("centres indexes")
-
-    def get_context(self, request, *args, **kwargs):
-        from agenda_pages.public import filters, selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        params = request.GET.copy()
-        for name in filters.PARAMETERS:
-            if name not in self.FILTER_PARAMETERS:
-                params.pop(name, None)
-        parsed = filters.parse_filters(params, today=timezone.localdate(), themes={}, centres={}, audiences={})
-        chosen = parsed.filters  # only province, near and radius can be set: the others were removed
-        centres = selectors.matching_centres(chosen).child_of(self).order_by("title", "pk")
-        centres = selectors.centres_within(chosen, centres)
-        context.update(
-            centres=centres,
-            result_count=len(centres),
-            filters=chosen,
-            filter_messages=parsed.messages,
-            near_value=" ".join(params.get("near", "").split())[: filters.MAX_TEXT_LENGTH],
-            provinces=geo.PROVINCES,
-            radius_choices=filters.radius_choices(chosen.radius),
-        )
-        return context
-
-
-class CentrePagePermissionTester(PagePermissionTester):
-    """A centre's staff hold their rights on their centre page, and Wagtail applies such a right to
-    the page itself as well as to the events below it. The profile page itself speaks for the centre
-    to the public, so publishing, unpublishing, deleting or moving it takes a right granted above it
-    (moderators); rights granted on the page itself only let staff edit it and submit it."""
-
-    granted_on_itself = frozenset({"add", "change", "lock", "unlock"})
-
-    def __init__(self, user, page):
-        super().__init__(user, page)
-        self.subtree_permissions, self.permissions_from_above = set(), set()  # superusers need neither
-        if self.user.is_active and not self.user.is_superuser:
-            self.subtree_permissions = self.permissions
-            self.permissions = set()
-            for perm in self.permission_policy.get_cached_permissions_for_user(user):
-                action = perm.permission.codename.rsplit("_", maxsplit=1)[0]
-                if not self.page.path.startswith(perm.page.path):
-                    continue
-                if perm.page.path != self.page.path:
-                    self.permissions_from_above.add(action)
-                    self.permissions.add(action)
-                elif action in self.granted_on_itself:
-                    self.permissions.add(action)
-
-    def _checked_with(self, permissions, check):
-        if self.user.is_superuser or not self.user.is_active:
-            return check()
-        own, self.permissions = self.permissions, permissions
-        try:
-            return check()
-        finally:
-            self.permissions = own
-
-    def can_publish_subpage(self):
-        return self._checked_with(self.subtree_permissions, super().can_publish_subpage)
-
-    def can_reorder_children(self):
-        return self._checked_with(self.subtree_permissions, super().can_reorder_children)
-
-    def can_delete(self, ignore_bulk=False):
-        # Wagtail lets "change" delete a page that is not live, so a right granted on the page itself
-        # would let staff delete their centre while it is a draft (and its staff group with it).
-        # Moving asks this too (``can_move``).
-        return self._checked_with(self.permissions_from_above, partial(super().can_delete, ignore_bulk))
 
 
 class DerivedFieldPanel(FieldPanel):
@@ -121,7 +48,42 @@ class DerivedFieldPanel(FieldPanel):
         return super().format_value_for_display(value)
 
 
-class CentrePage(Page):
+class CentrePageQuerySet(PageQuerySet):
+    def matching(self, filters: AgendaFilters):
+        """Centres that pass the centre, province and distance filters.
+
+        The distance filter narrows by a bounding box in SQL; ``within`` checks the exact distance.
+        """
+        centres = self
+        if filters.centres:
+            centres = centres.filter(slug__in=filters.centres)
+        if filters.province:
+            centres = centres.filter(province=filters.province)
+        if filters.near:
+            box = geo.bounding_box(filters.near.latitude, filters.near.longitude, filters.radius)
+            centres = centres.filter(
+                latitude__range=(box.min_latitude, box.max_latitude),
+                longitude__range=(box.min_longitude, box.max_longitude),
+            )
+        return centres
+
+    def within(self, filters: AgendaFilters) -> list["CentrePage"]:
+        """The centres inside the radius, nearest first, each with its ``distance_km`` (no radius: all)."""
+        if not filters.near:
+            return list(self)
+        near = filters.near
+        found = []
+        for centre in self:
+            centre.distance_km = geo.distance_km(near.latitude, near.longitude, centre.latitude, centre.longitude)
+            if centre.distance_km <= filters.radius:
+                found.append(centre)
+        return sorted(found, key=lambda centre: centre.distance_km)
+
+
+CentrePageManager = PageManager.from_queryset(CentrePageQuerySet)
+
+
+class CentrePage(registries.PresentedPage, Page):
     """The public profile of one centre or partner organisation; its events are its children.
 
     Keeping imported events under their centre's page makes ownership visible in the page tree and
@@ -133,6 +95,8 @@ class CentrePage(Page):
     """
 
     UPCOMING_LIMIT = 20
+
+    objects = CentrePageManager()
 
     kind = models.CharField(_("kind"), max_length=16, choices=CentreKind.choices, default=CentreKind.CENTRE)
     short_description = models.TextField(_("short description"), blank=True, max_length=500)
@@ -202,24 +166,12 @@ class CentrePage(Page):
         indexes = [models.Index(fields=["latitude", "longitude"], name="centre_coordinates")]
 
     def permissions_for_user(self, user):
-        return CentrePagePermissionTester(user, self)
+        tester = registries.permission_tester_for(CentrePage)
+        return tester(user, self) if tester else super().permissions_for_user(user)
 
     @property
     def full_address(self) -> str:
         return ", ".join(part for part in (self.street_address, f"{self.postcode} {self.city}".strip()) if part)
-
-    @property
-    def map_url(self) -> str:
-        """A search on OpenStreetMap: a link, not an embedded third-party map."""
-        if not self.full_address:
-            return ""
-        return "https://www.openstreetmap.org/search?" + urlencode({"query": self.full_address})
-
-    @property
-    def phone_uri(self) -> str:
-        """``030 - 123 45 67`` -> ``tel:0301234567``; ``+31 (0)30 ...`` -> ``tel:+3130...``."""
-        number = re.sub(r"(?!^\+)[^0-9]", "", self.phone.replace("(0)", "").strip())
-        return f"tel:{number}" if number.lstrip("+") else ""
 
     def set_location_from_postcode(self) -> None:
         location = geo.find_postcode(self.postcode) if self.postcode else None
@@ -237,16 +189,6 @@ class CentrePage(Page):
         # Drafts are saved without clean(), and code may pass clean=False.
         self.set_location_from_postcode()
         return super().save(*args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from agenda_pages.public import selectors
-
-        from .agenda import AgendaIndexPage
-
-        context = super().get_context(request, *args, **kwargs)
-        occurrences = selectors.centre_occurrences(self, timezone.now())[: self.UPCOMING_LIMIT]
-        context.update(upcoming=selectors.with_details(occurrences), agenda_page=AgendaIndexPage.for_active_language())
-        return context
 
 
 def parent_path(page_path: str) -> str:

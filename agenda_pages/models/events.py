@@ -1,17 +1,13 @@
-import re
-from dataclasses import dataclass
-from datetime import timedelta
-from urllib.parse import quote, urljoin, urlsplit
+import zoneinfo
+from datetime import date, datetime, time, timedelta
+from functools import reduce
+from operator import or_
 
-import nh3
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.http import content_disposition_header
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,26 +16,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
-from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
-from agenda_pages.public.ics import all_day_span, event_calendar, plain_description
-from agenda_pages.public.jsonld import event_jsonld, jsonld_script
-from agenda_pages.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
-from kankernl_site.fragments import cached_fragment
-from kankernl_site.language import interface_url
-
+from . import registries
 from .centres import CentrePage, centre_of
+from .selection import AgendaFilters
 
 EVENT_DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
-EVENT_DETAIL_TEMPLATE = "agenda_pages/includes/event_detail.html"
-
-
-@dataclass(frozen=True)
-class RenderedEvent:
-    body: str  # safe HTML
-    meta_description: str
-    structured_data: str  # safe HTML: a <script type="application/ld+json"> element, or ""
 
 
 class Audience(models.Model):
@@ -78,7 +61,7 @@ class EventThemeTag(TaggedItemBase):
     content_object = ParentalKey("agenda_pages.EventPage", related_name="theme_items", on_delete=models.CASCADE)
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
     """One activity (a single event or a recurring series), made by hand or imported from a feed.
 
     An imported page is identified by (``source``, ``source_uid``); ``source_hash`` is the hash of
@@ -192,136 +175,12 @@ class EventPage(RoutablePageMixin, Page):
             occurrences = EventOccurrenceQuerySet.upcoming(occurrences, now).order_by("start")
         return list(occurrences.exclude(status=OccurrenceStatus.WITHDRAWN))
 
-    def venue(self, centre: CentrePage | None) -> tuple[str, str]:
-        """The venue's name and address. When the event names neither and takes place (also) in
-        person, it is the centre's own building, where most activities are held."""
-        if self.venue_name or self.address or self.attendance_mode == AttendanceMode.ONLINE or centre is None:
-            return self.venue_name, self.address
-        place = f"{centre.postcode} {centre.city}".strip()
-        return centre.title, ", ".join(part for part in (centre.street_address, place) if part)
-
-    @staticmethod
-    def web_url(value: str) -> str:
-        """``value`` when it is an http(s) address, else "": a feed or an old row may hold anything,
-        and a ``javascript:`` link must never become a link."""
-        value = value.strip()
-        return value if urlsplit(value).scheme.lower() in ("http", "https") else ""
-
-    def description_html(self) -> str:
-        """The description as HTML, cleaned once more on the way out: rich text is shown as stored,
-        and rows written outside the editor (imports, scripts) must not bring scripts or
-        ``javascript:`` links onto the page."""
-        html = nh3.clean(
-            expand_db_html(self.description),
-            tags=ALLOWED_TAGS,
-            attributes={"a": {"href", "rel"}},
-            url_schemes=ALLOWED_URL_SCHEMES,
-            clean_content_tags=DROPPED_WITH_CONTENT,
-            link_rel=None,
-        )
-        return mark_safe(html)  # cleaned by nh3 above
-
-    @staticmethod
-    def share_links(title: str, url: str) -> dict[str, str]:
-        return {
-            "whatsapp": "https://wa.me/?text=" + quote(f"{title} {url}", safe=""),
-            "email": f"mailto:?subject={quote(title, safe='')}&body={quote(url, safe='')}",
-        }
-
-    def get_context(self, request, *args, **kwargs):
-        """The page's body, description and structured data, rendered once per content version
-        (``kankernl_site.fragments``): most of what a request for the page costs."""
-        context = super().get_context(request, *args, **kwargs)
-        context["detail"] = cached_fragment(
-            request, "event-detail", (self.pk,), lambda: self._render_detail(request, context)
-        )
-        return context
-
-    def _render_detail(self, request, context) -> RenderedEvent:
-        detail = self.detail_context(request)
-        return RenderedEvent(
-            body=mark_safe(render_to_string(EVENT_DETAIL_TEMPLATE, {**context, **detail}, request=request)),
-            meta_description=detail["meta_description"],
-            structured_data=detail["structured_data"],
-        )
-
-    def detail_context(self, request) -> dict:
-        """What the page shows, in the same number of queries however many dates, themes and
-        audiences the event has: the centre, the dates, the themes and the audiences once each."""
-        context = {}
-        now = timezone.now()
-        centre = self.centre()
-        occurrences = self.upcoming_occurrences(now)
-        url = self.get_full_url(request) or request.build_absolute_uri()
-        venue_name, address = self.venue(centre)
-        online_url = self.web_url(self.online_url) if self.attendance_mode != AttendanceMode.IN_PERSON else ""
-        registration_url = self.web_url(self.registration_url)
-        rendition = self.image.get_rendition("width-1200") if self.image_id else None
-        centre_url = interface_url(centre.get_url(request)) if centre and centre.live else ""
-        centre_website = self.web_url(centre.website) if centre else ""
-        page_path = self.get_url(request)
-        context.update(
-            centre=centre,
-            centre_url=centre_url,
-            centre_website=centre_website,
-            centre_phone_url="tel:" + re.sub(r"[^\d+]", "", centre.phone) if centre and centre.phone else "",
-            # (date, last day of an all-day date that spans several days)
-            date_lines=[(occurrence, self._last_day(occurrence)) for occurrence in occurrences],
-            calendar_url=page_path + self.reverse_subpage("calendar") if page_path and occurrences else "",
-            description_html=self.description_html(),
-            themes=sorted(tag.name for tag in self.themes.all()),
-            audiences=[str(audience) for audience in self.audience.all()],
-            venue_name=venue_name,
-            venue_address=address,
-            map_url="https://www.openstreetmap.org/search?query=" + quote(address, safe="") if address else "",
-            online_url=online_url,
-            registration_url=registration_url,
-            rendition=rendition,
-            page_url=url,
-            share_links=self.share_links(self.title, url),
-            meta_description=self.search_description or plain_text(plain_description(self.description), 160),
-            structured_data=jsonld_script(
-                event_jsonld(
-                    self,
-                    occurrences,
-                    url=url,
-                    organizer_name=centre.title if centre else "",
-                    organizer_url=centre_website or (centre.get_full_url(request) if centre_url else ""),
-                    venue_name=venue_name,
-                    address=address,
-                    online_url=online_url,
-                    registration_url=registration_url,
-                    image_url=urljoin(url, rendition.url) if rendition else "",
-                )
-            )
-            if occurrences
-            else "",
-        )
-        return context
-
-    @staticmethod
-    def _last_day(occurrence):
-        if not occurrence.all_day:
-            return None
-        first_day, end_day = all_day_span(occurrence)
-        last_day = end_day - timedelta(days=1)
-        return last_day if last_day > first_day else None
-
     # At ".../calendar/", not ".../calendar.ics": Wagtail serves only paths of letters, digits, "-"
     # and "_" between slashes. The file is still named "<slug>.ics" (Content-Disposition).
     @route(r"^calendar/$", name="calendar")
     def calendar_file(self, request):
         """The upcoming dates of this event as an iCalendar file, for "add to my calendar"."""
-        now = timezone.now()
-        url = self.get_full_url(request)
-        location = ", ".join(part for part in self.venue(self.centre()) if part)
-        occurrences = self.upcoming_occurrences(now)
-        host = urlsplit(url).hostname
-        calendar = event_calendar(self, occurrences, url=url, host=host, now=now, location=location or None)
-        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{self.slug}.ics")
-        response["X-Robots-Tag"] = "noindex"
-        return response
+        return registries.responder_for(EventPage, "calendar")(self, request)
 
 
 class EventOccurrenceQuerySet(models.QuerySet):
@@ -342,6 +201,50 @@ class EventOccurrenceQuerySet(models.QuerySet):
             | models.Q(end__isnull=True, start__gte=now)
             | models.Q(end__isnull=True, all_day=True, start__gte=today)
         )
+
+    def matching(self, filters: AgendaFilters):
+        """Dates that pass ``filters`` (one extra query when centres are filtered). A start date
+        narrows like ``upcoming`` from its first moment, local time."""
+        occurrences = self
+        if filters.date_from:
+            occurrences = occurrences.upcoming(_start_of(filters.date_from))
+        if filters.date_to:
+            occurrences = occurrences.filter(start__lt=_start_of(filters.date_to + timedelta(days=1)))
+        for word in filters.q.split()[:10]:
+            occurrences = occurrences.filter(
+                Q(page__title__icontains=word)
+                | Q(title_override__icontains=word)
+                | Q(page__description__icontains=word)
+                | Q(page__venue_name__icontains=word)
+                | Q(page__address__icontains=word)
+            )
+        if filters.themes:
+            tagged = EventThemeTag.objects.filter(tag__slug__in=filters.themes).values("content_object_id")
+            occurrences = occurrences.filter(page_id__in=tagged)
+        if filters.audience:
+            for_audience = EventPage.audience.through.objects.filter(audience__code=filters.audience)
+            occurrences = occurrences.filter(page_id__in=for_audience.values("eventpage_id"))
+        if filters.mode == "online":
+            occurrences = occurrences.filter(page__attendance_mode__in=[AttendanceMode.ONLINE, AttendanceMode.MIXED])
+        elif filters.mode == "in-person":
+            occurrences = occurrences.filter(
+                page__attendance_mode__in=[AttendanceMode.IN_PERSON, AttendanceMode.MIXED]
+            )
+        if filters.filters_centres:
+            centres = CentrePage.objects.live().matching(filters).only("path", "latitude", "longitude")
+            paths = [centre.path for centre in centres.within(filters)]
+            if not paths:
+                return occurrences.none()
+            occurrences = occurrences.filter(reduce(or_, (Q(page__path__startswith=path) for path in paths)))
+        return occurrences
+
+    def of_centre(self, centre: CentrePage):
+        """The dates of the events right below ``centre``."""
+        return self.filter(page__path__startswith=centre.path, page__depth=centre.depth + 1)
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
 
 
 class EventOccurrence(Orderable):

@@ -14,7 +14,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
-from .centres import centre_of
+from .centres import CentrePage, centre_of
 
 
 class CentreStaffGroupQuerySet(models.QuerySet):
@@ -47,8 +47,6 @@ class CentreStaffGroup(models.Model):
 
 def centres_of(user):
     """The centre pages (in every language) whose staff ``user`` belongs to."""
-    from agenda_pages.models import CentrePage
-
     keys = CentreStaffGroup.objects.for_user(user).values("centre__translation_key")
     return CentrePage.objects.filter(translation_key__in=keys)
 

@@ -10,13 +10,16 @@
   ``wagtail_hooks`` applies them.
 """
 
+from functools import partial
+
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import policy_registry
+from wagtail.permissions import policy_registry, register_permission_policy
 
+from agenda_pages.models import FeedSource, registries
 from agenda_pages.models.centres import CentrePage
 from agenda_pages.models.moderation import CentreStaffGroup, centres_of
 
@@ -105,3 +108,83 @@ class HideUnexplorablePagesMixin:
             )
             context["items_with_no_access"] = [page for page in refused if page.pk in visible]
         return objects, context
+
+
+def feed_source_policy():
+    """The policy ``register()`` installed for feed sources."""
+    return policy_registry.get_by_type(FeedSource)
+
+
+def user_can_edit_source(user, source: FeedSource) -> bool:
+    return feed_source_policy().user_has_permission_for_instance(user, "change", source)
+
+
+def user_can_import_source(user, source: FeedSource) -> bool:
+    """Import now and dry run both need change permission: they fetch the feed on the user's behalf."""
+    return feed_source_policy().user_has_permission_for_instance(user, "change", source)
+
+
+def user_can_view_runs(user, source: FeedSource) -> bool:
+    return feed_source_policy().user_has_any_permission_for_instance(user, ["view", "change"], source)
+
+
+def user_may_view_report(user) -> bool:
+    """The moderation report is for those who may change every centre's sources: the moderators."""
+    return feed_source_policy().user_has_permission(user, "change")
+
+
+def visible_sources(user):
+    """The sources a user may see at all (the listing, the dashboard panel)."""
+    return feed_source_policy().instances_user_has_any_permission_for(user, ["add", "change", "delete", "view"])
+
+
+class CentrePagePermissionTester(PagePermissionTester):
+    """A centre's staff hold their rights on their centre page, and Wagtail applies such a right to
+    the page itself as well as to the events below it. The profile page itself speaks for the centre
+    to the public, so publishing, unpublishing, deleting or moving it takes a right granted above it
+    (moderators); rights granted on the page itself only let staff edit it and submit it."""
+
+    granted_on_itself = frozenset({"add", "change", "lock", "unlock"})
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.subtree_permissions, self.permissions_from_above = set(), set()  # superusers need neither
+        if self.user.is_active and not self.user.is_superuser:
+            self.subtree_permissions = self.permissions
+            self.permissions = set()
+            for perm in self.permission_policy.get_cached_permissions_for_user(user):
+                action = perm.permission.codename.rsplit("_", maxsplit=1)[0]
+                if not self.page.path.startswith(perm.page.path):
+                    continue
+                if perm.page.path != self.page.path:
+                    self.permissions_from_above.add(action)
+                    self.permissions.add(action)
+                elif action in self.granted_on_itself:
+                    self.permissions.add(action)
+
+    def _checked_with(self, permissions, check):
+        if self.user.is_superuser or not self.user.is_active:
+            return check()
+        own, self.permissions = self.permissions, permissions
+        try:
+            return check()
+        finally:
+            self.permissions = own
+
+    def can_publish_subpage(self):
+        return self._checked_with(self.subtree_permissions, super().can_publish_subpage)
+
+    def can_reorder_children(self):
+        return self._checked_with(self.subtree_permissions, super().can_reorder_children)
+
+    def can_delete(self, ignore_bulk=False):
+        # Wagtail lets "change" delete a page that is not live, so a right granted on the page itself
+        # would let staff delete their centre while it is a draft (and its staff group with it).
+        # Moving asks this too (``can_move``).
+        return self._checked_with(self.permissions_from_above, partial(super().can_delete, ignore_bulk))
+
+
+def register() -> None:
+    """Called once from ``AgendaPagesConfig.ready``."""
+    register_permission_policy(FeedSource, FeedSourcePermissionPolicy(FeedSource))
+    registries.register_permission_tester(CentrePage, CentrePagePermissionTester)

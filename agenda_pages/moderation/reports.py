@@ -21,21 +21,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn, Table, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.permissions import policy_registry
 
 from agenda_pages.models import CentrePage, FeedSource
-from agenda_pages.moderation.access import explorable_pages
+from agenda_pages.moderation.access import explorable_pages, feed_source_policy, user_may_view_report
 from agenda_pages.moderation.notifications import pending_reviews_by_centre, waiting_days
 
 URL_NAME = "agenda_moderation_report"
-
-
-def _policy():
-    return policy_registry.get_by_type(FeedSource)
-
-
-def user_may_view_report(user) -> bool:
-    return _policy().user_has_permission(user, "change")
 
 
 @dataclass(frozen=True)
@@ -76,7 +67,7 @@ class AgendaModerationReportView(ReportView):
 
     @cached_property
     def permission_policy(self):
-        return _policy()
+        return feed_source_policy()
 
     def get_queryset(self):
         return centre_backlogs(timezone.now())

@@ -12,6 +12,7 @@ an administrator assigned.
 
 import re
 
+from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -25,6 +26,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from agenda_pages.models import CentreIndexPage, CentrePage, CentreReviewTask, CentreStaffGroup
 
 EDITORS = "Redactie"
 MODERATORS = "Eindredactie"
@@ -93,8 +96,6 @@ def assign_events_workflow(index_page: Page) -> None:
 
 @transaction.atomic
 def ensure_roles() -> None:
-    from agenda_pages.models import CentreIndexPage, CentrePage, CentreReviewTask
-
     editors, _created = Group.objects.get_or_create(name=EDITORS)
     moderators, _created = Group.objects.get_or_create(name=MODERATORS)
     root = Page.get_first_root_node()
@@ -137,8 +138,6 @@ def _is_named(group: Group, wanted: str) -> bool:
 
 def ensure_centre_group(centre) -> Group:
     """Create the centre's staff group with its rights, or rename it after the centre."""
-    from agenda_pages.models import CentrePage, CentreStaffGroup
-
     link = CentreStaffGroup.objects.for_centre(centre).select_related("group").first()
     wanted = f"{CENTRE_GROUP_PREFIX} {centre.title}"
     if link is None:
@@ -158,7 +157,5 @@ def ensure_centre_group(centre) -> Group:
 
 def create_all_permissions(using: str = "default") -> None:
     """Django creates permissions app by app after ``migrate``; roles need them all at once."""
-    from django.apps import apps
-
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)

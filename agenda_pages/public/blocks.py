@@ -7,7 +7,7 @@ from taggit.models import Tag
 from wagtail import blocks
 
 from agenda_pages.models import AgendaIndexPage, Audience, EventThemeTag
-from agenda_pages.public import selectors
+from agenda_pages.public import occurrences
 from agenda_pages.public.filters import AgendaFilters
 
 MAX_ITEMS = 12
@@ -95,7 +95,7 @@ class UpcomingActivitiesBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         filters = value.filters()
         number = min(max(value.get("number_of_items") or 3, 1), MAX_ITEMS)
-        items = selectors.with_details(selectors.agenda_occurrences(filters, timezone.now())[:number])
+        items = occurrences.with_details(occurrences.agenda_occurrences(filters, timezone.now())[:number])
         link_text = value.get("link_text")
         if not items and filters.is_filtered:
             # The same selection in the agenda would be empty too: invite the reader to all of it.

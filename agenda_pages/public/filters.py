@@ -8,13 +8,12 @@ applies, so a mistyped link never ends in an error page.
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
 from agenda_pages import geo
+from agenda_pages.models.selection import DEFAULT_RADIUS_KM, AgendaFilters
 
-DEFAULT_RADIUS_KM = 25
 RADIUS_CHOICES_KM = (5, 10, 25, 50, 100)
 MAX_RADIUS_KM = 300
 MAX_TEXT_LENGTH = 100
@@ -24,56 +23,6 @@ MODES = ("online", "in-person")
 PARAMETERS = ("q", "theme", "audience", "centre", "province", "near", "radius", "from", "to", "mode", "page")
 # Added by mail programs and social media to shared links; not worth a message.
 IGNORED_PARAMETER = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|_ga)$")
-
-
-@dataclass(frozen=True)
-class AgendaFilters:
-    q: str = ""
-    themes: tuple[str, ...] = ()
-    audience: str = ""
-    centres: tuple[str, ...] = ()
-    province: str = ""
-    near: geo.Location | None = None
-    near_text: str = ""
-    radius: int = DEFAULT_RADIUS_KM
-    date_from: date | None = None
-    date_to: date | None = None
-    mode: str = ""
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(
-            self.q
-            or self.themes
-            or self.audience
-            or self.centres
-            or self.province
-            or self.near
-            or self.date_from
-            or self.date_to
-            or self.mode
-        )
-
-    @property
-    def filters_centres(self) -> bool:
-        return bool(self.centres or self.province or self.near)
-
-    def as_params(self) -> list[tuple[str, str]]:
-        """The filters as query parameters, in a fixed order (for links and cache keys)."""
-        params = [("q", self.q)] if self.q else []
-        params += [("theme", theme) for theme in self.themes]
-        params += [("audience", self.audience)] if self.audience else []
-        params += [("centre", centre) for centre in self.centres]
-        params += [("province", self.province)] if self.province else []
-        if self.near:
-            params += [("near", self.near_text), ("radius", str(self.radius))]
-        params += [("from", self.date_from.isoformat())] if self.date_from else []
-        params += [("to", self.date_to.isoformat())] if self.date_to else []
-        params += [("mode", self.mode)] if self.mode else []
-        return params
-
-    def querystring(self) -> str:
-        return urlencode(self.as_params())
 
 
 def radius_choices(radius: int) -> list[int]:

@@ -18,7 +18,7 @@ from taggit.models import Tag
 
 from agenda_pages import geo
 from agenda_pages.models import Audience, CentrePage, EventThemeTag
-from agenda_pages.public import selectors
+from agenda_pages.public import occurrences
 from agenda_pages.public.filters import parse_filters, radius_choices
 from kankernl_site.fragments import cached_fragment
 
@@ -64,7 +64,7 @@ def listing_context(page, request, *, now: datetime, today: date, page_size: int
     parsed = parse_filters(
         request.GET, today=today, themes=choices.themes, centres=choices.centres, audiences=choices.audiences
     )
-    paginator = Paginator(selectors.agenda_occurrences(parsed.filters, now), page_size)
+    paginator = Paginator(occurrences.agenda_occurrences(parsed.filters, now), page_size)
     messages = parsed.messages
     number = parsed.page_number
     if number > paginator.num_pages:
@@ -82,7 +82,7 @@ def listing_context(page, request, *, now: datetime, today: date, page_size: int
         "radius_choices": radius_choices(filters.radius),
         "chosen_centres": [(slug, choices.centres[slug]) for slug in filters.centres],
         "page_obj": page_obj,
-        "items": selectors.with_details(page_obj.object_list),
+        "items": occurrences.with_details(page_obj.object_list),
         "result_count": paginator.count,
         "pagination_query": filters.querystring(),
     }

@@ -1,0 +1,60 @@
+"""What a visitor asked the agenda for, once read from the address: the input of the querysets'
+``matching()``. Reading and checking the query string is the public side's (``public.filters``)."""
+
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+from agenda_pages import geo
+
+DEFAULT_RADIUS_KM = 25
+
+
+@dataclass(frozen=True)
+class AgendaFilters:
+    q: str = ""
+    themes: tuple[str, ...] = ()
+    audience: str = ""
+    centres: tuple[str, ...] = ()
+    province: str = ""
+    near: geo.Location | None = None
+    near_text: str = ""
+    radius: int = DEFAULT_RADIUS_KM
+    date_from: date | None = None
+    date_to: date | None = None
+    mode: str = ""
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(
+            self.q
+            or self.themes
+            or self.audience
+            or self.centres
+            or self.province
+            or self.near
+            or self.date_from
+            or self.date_to
+            or self.mode
+        )
+
+    @property
+    def filters_centres(self) -> bool:
+        return bool(self.centres or self.province or self.near)
+
+    def as_params(self) -> list[tuple[str, str]]:
+        """The filters as query parameters, in a fixed order (for links and cache keys)."""
+        params = [("q", self.q)] if self.q else []
+        params += [("theme", theme) for theme in self.themes]
+        params += [("audience", self.audience)] if self.audience else []
+        params += [("centre", centre) for centre in self.centres]
+        params += [("province", self.province)] if self.province else []
+        if self.near:
+            params += [("near", self.near_text), ("radius", str(self.radius))]
+        params += [("from", self.date_from.isoformat())] if self.date_from else []
+        params += [("to", self.date_to.isoformat())] if self.date_to else []
+        params += [("mode", self.mode)] if self.mode else []
+        return params
+
+    def querystring(self) -> str:
+        return urlencode(self.as_params())
