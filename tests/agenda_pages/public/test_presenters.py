@@ -1,7 +1,8 @@
 import pytest
 
 from agenda_pages.public.presenters import map_url, phone_uri, web_url
-from tests.agenda_pages.public.test_event_detail import add_date, at, event  # noqa: F401 (a fixture)
+from tests.agenda_pages.factories import EventPageFactory
+from tests.agenda_pages.public.test_event_detail import add_date, at
 
 
 @pytest.mark.parametrize(
@@ -19,11 +20,11 @@ def test_one_phone_link_for_every_page(phone, uri):
     assert phone_uri(phone) == uri
 
 
-def test_an_international_number_links_the_same_on_the_centre_and_the_event_page(client, event):
+def test_an_international_number_links_the_same_on_the_centre_and_the_event_page(client, centre):
     """Once "+31 (0)30 ..." became tel:+310301234567 on the event page: a number nobody answers."""
-    centre = event.get_parent().specific
     centre.phone = "+31 (0)30 123 45 67"
-    centre.save_revision().publish()
+    centre.save()
+    event = EventPageFactory(parent=centre, title="Wandelgroep")
     add_date(event, at(1, 14), at(1, 16))
 
     for url in (centre.url, event.url):
