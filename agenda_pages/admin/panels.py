@@ -40,3 +40,8 @@ class ReviewPanel(Component):
     def get_context_data(self, parent_context):
         events = pending_events(parent_context["request"].user)
         return {"events": events[: self.limit], "total": len(events), "list_url": reverse("agenda_review")}
+
+
+def agenda_panels(request, panels):
+    """The dashboard's agenda panels (hook ``construct_homepage_panels``)."""
+    panels += [ReviewPanel(), FailingFeedsPanel()]
