@@ -37,6 +37,7 @@ run: install
 	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Stop with Ctrl+C."
 	@trap 'kill 0' EXIT INT TERM; \
 	$(MANAGE) db_worker & \
+	$(MANAGE) run_scheduler & \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install-dev
