@@ -3,10 +3,14 @@
 Wagtail finds the page for each request from scratch: the site for the host name, the home page in
 the request's language, then one child per path segment, each loaded twice (as a plain page and as
 its own type). For the agenda that is six queries and about a third of an uncached request. This
-middleware keeps the outcome (the site, and the page's type, id and route arguments) for an address
-that was served before, and hands Wagtail the site and the freshly loaded page (one query), which it
-then uses as its own result (``Site.find_for_request`` and ``Page.route_for_request`` keep theirs on
-the request as ``_wagtail_site`` and ``_wagtail_route_for_request``).
+middleware keeps the outcome (the site, the page's type and id, and the path segments the page
+routes itself) for an address that was served before, loads the page afresh (one query) and lets it
+route those remaining segments with its own ``route()``. For a ``RoutablePageMixin`` page that picks
+the sub-route (``calendar/``, the agenda's index) and sets ``request.routable_resolver_match`` as
+on any request; for other pages there is nothing left to route. No query: children are only looked
+up for segments no sub-route takes, and those addresses were served by a child, not by this page.
+Wagtail then uses the site and route as its own result; the private request attributes that carry
+them are in ``private_api``.
 
 Every publish, unpublish, move, delete and privacy change bumps the content version (see
 ``page_cache``), and a route remembered under an older version is not used, so a moved or
@@ -18,9 +22,9 @@ import time
 from typing import NamedTuple
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
-from . import page_cache
+from . import page_cache, private_api
 
 MAX_ROUTES = 2000
 # Also forgotten after this long: without Redis, a page moved in one worker process does not bump
@@ -34,15 +38,25 @@ class KnownRoute(NamedTuple):
     site: object
     model: type
     page_id: int
-    args: tuple
-    kwargs: dict
+    # The path segments below the page, which it routes itself: a RoutablePageMixin sub-route such
+    # as ("calendar",), or () for the page's own address.
+    subpath: tuple[str, ...]
 
 
 known_routes = page_cache.RecentItems(MAX_ROUTES)
 
 
 def _key(request: HttpRequest) -> tuple:
-    return (request._get_raw_host(), request.get_port(), request.path_info)
+    return (private_api.raw_host(request), request.get_port(), request.path_info)
+
+
+def _subpath(site, page, wagtail_path: str) -> tuple[str, ...]:
+    """The segments of the address below ``page``: Wagtail's routing takes one segment per level
+    below the site's root page (also for a page served from the default language's tree, which
+    sits at the same depth), and the page routes the rest. The site's root page is already loaded
+    by Wagtail's routing."""
+    components = [component for component in wagtail_path.split("/") if component]
+    return tuple(components[page.depth - site.root_page.depth :])
 
 
 class RouteCacheMiddleware:
@@ -58,18 +72,26 @@ class RouteCacheMiddleware:
         if known is not None and known.version == version and known.expires_at > time.monotonic():
             # Live checked again: it costs nothing extra, and nothing is served that was withdrawn.
             page = known.model._default_manager.filter(pk=known.page_id, live=True).first()
-            if page is not None:
-                request._wagtail_site = known.site
-                request._wagtail_route_for_request = (page, known.args, known.kwargs)
+            route = _route_below(page, request, known.subpath) if page is not None else None
+            if route is not None:
+                private_api.hand_route_to_wagtail(request, known.site, route)
                 return self.get_response(request)
 
         response = self.get_response(request)
-        route = getattr(request, "_wagtail_route_for_request", None)
+        site, route = private_api.route_found_by_wagtail(request)
         match = request.resolver_match
-        if response.status_code == 200 and route and match is not None and match.url_name == "wagtail_serve":
-            page, args, kwargs = route
-            site = getattr(request, "_wagtail_site", None)
+        if response.status_code == 200 and site and route and match is not None and match.url_name == "wagtail_serve":
+            page = route[0]
+            subpath = _subpath(site, page, match.args[0])
             expires_at = time.monotonic() + MAX_AGE_SECONDS
-            route = KnownRoute(version, expires_at, site, type(page), page.pk, tuple(args), dict(kwargs))
-            known_routes.put(key, route)
+            known_routes.put(key, KnownRoute(version, expires_at, site, type(page), page.pk, subpath))
         return response
+
+
+def _route_below(page, request: HttpRequest, subpath: tuple[str, ...]):
+    """The page's own route for the remembered segments below it, or None to route from scratch
+    (a sub-route that now answers "not found")."""
+    try:
+        return page.route(request, list(subpath))
+    except Http404:
+        return None

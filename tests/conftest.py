@@ -28,6 +28,22 @@ def _empty_cache():
     yield
 
 
+@pytest.fixture(params=["off", "on"], ids=["route_cache_off", "route_cache_on"])
+def route_cache_on_and_off(request, settings):
+    """Runs a test once without and once with the route cache (off in the test settings), and gives
+    the mode, "off" or "on", for a test that counts queries: with the cache on, the first request
+    fills it and only the next one is served from it."""
+    from kankernl_site.page_cache import local_pages
+    from kankernl_site.route_cache import known_routes
+
+    settings.ROUTE_CACHE = request.param == "on"
+    known_routes.clear()
+    local_pages.clear()
+    yield request.param
+    known_routes.clear()
+    local_pages.clear()
+
+
 @pytest.fixture
 def locales(db):
     return {

@@ -1,8 +1,11 @@
 """The per-process route cache: fewer queries for an address served before, never a stale page."""
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.home.factories import StandardPageFactory
 
@@ -109,3 +112,39 @@ def test_a_remembered_page_made_private_is_not_shown(site_home, client):
 
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+# Routable pages: a remembered page routes its own sub-routes again
+
+
+def test_a_remembered_routable_page_routes_its_index_itself(site_home, client):
+    from agenda_pages.models import AgendaIndexPage
+
+    agenda = site_home.add_child(instance=AgendaIndexPage(title="Agenda", slug="agenda"))
+    first = client.get("/agenda/")  # remembered from here on
+
+    again = client.get("/agenda/")
+
+    assert again.status_code == first.status_code == 200
+    assert again.context["page"].pk == agenda.pk
+    # The agenda's index is RoutablePageMixin's default route, matched as on any request.
+    assert again.wsgi_request.routable_resolver_match.url_name == "index_route"
+
+
+def test_a_remembered_sub_route_is_served_by_the_page_loaded_for_this_request(site_home, client):
+    from agenda_pages.models import EventOccurrence, EventPage
+    from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, EventPageFactory
+
+    centre = CentrePageFactory(parent=CentreIndexPageFactory(parent=site_home))
+    event = EventPageFactory(parent=centre, title="Wandelgroep")
+    EventOccurrence.objects.create(page=event, start=timezone.now() + dt.timedelta(days=2))
+    assert b"SUMMARY:Wandelgroep" in client.get(event.url + "calendar/").content  # remembered
+
+    EventPage.objects.filter(pk=event.pk).update(title="Wandelgroep in het park")  # no new version
+    again = client.get(event.url + "calendar/")
+
+    assert again.wsgi_request.routable_resolver_match.url_name == "calendar"
+    assert b"SUMMARY:Wandelgroep in het park" in again.content
+    page = client.get(event.url)  # the page's own address is remembered on its own
+    assert page.context["page"].pk == event.pk
+    assert page.wsgi_request.routable_resolver_match.url_name == "index_route"

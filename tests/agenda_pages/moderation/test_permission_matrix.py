@@ -30,6 +30,9 @@ from tests.agenda_pages.factories import (
 )
 from tests.home.factories import HomePageFactory, StandardPageFactory
 
+# Every test runs with the route cache off and on (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("route_cache_on_and_off")
+
 ROLES = ("superuser", "eindredactie", "redactie", "staff_a", "staff_b")
 Y, N = True, False
 
