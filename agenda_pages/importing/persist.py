@@ -57,7 +57,7 @@ class SourceSync:
         self.source = source
         self.withdraw = withdraw
         self.now = now
-        # The window the parser expanded series in (service._parse_limits): yesterday to the horizon.
+        # The window the parser expanded series in (reading.parse_limits): yesterday to the horizon.
         self.window_start = now - timedelta(days=1)
         # Series the parser skipped (broken, refused): absent from the result, but not gone.
         self.keep_uids = keep_uids
