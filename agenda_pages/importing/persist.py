@@ -239,7 +239,9 @@ class SourceSync:
 
     def _restore_withdrawn(self, page: EventPage, live_rows: list[LiveDate], event: MappedEvent) -> bool:
         """An item that came back: its withdrawn dates that are in the feed again are shown again."""
-        starts = {occurrence.start for occurrence in event.occurrences if occurrence.status != "cancelled"}
+        starts = {
+            occurrence.start for occurrence in event.occurrences if occurrence.status != OccurrenceStatus.CANCELLED
+        }
         back = [
             row
             for row in live_rows
@@ -251,7 +253,9 @@ class SourceSync:
 
     def _apply_cancellations(self, page: EventPage, live_rows: list[LiveDate], event: MappedEvent) -> bool:
         """Cancel the live dates the feed now cancels, without waiting for moderation."""
-        cancelled_starts = {occurrence.start for occurrence in event.occurrences if occurrence.status == "cancelled"}
+        cancelled_starts = {
+            occurrence.start for occurrence in event.occurrences if occurrence.status == OccurrenceStatus.CANCELLED
+        }
         to_cancel = [
             row.pk
             for row in live_rows

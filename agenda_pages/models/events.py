@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from agenda_pages import vocabulary
 from agenda_pages.public.ics import all_day_span, event_calendar, plain_description
 from agenda_pages.public.jsonld import event_jsonld, jsonld_script
 from agenda_pages.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
@@ -63,15 +64,15 @@ class Audience(models.Model):
 
 
 class AttendanceMode(models.TextChoices):
-    IN_PERSON = "in-person", _("In person")
-    ONLINE = "online", _("Online")
-    MIXED = "mixed", _("In person and online")
+    IN_PERSON = vocabulary.AttendanceMode.IN_PERSON.value, _("In person")
+    ONLINE = vocabulary.AttendanceMode.ONLINE.value, _("Online")
+    MIXED = vocabulary.AttendanceMode.MIXED.value, _("In person and online")
 
 
 class OccurrenceStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    SCHEDULED = vocabulary.OccurrenceStatus.SCHEDULED.value, _("Scheduled")
+    CANCELLED = vocabulary.OccurrenceStatus.CANCELLED.value, _("Cancelled")
+    WITHDRAWN = vocabulary.OccurrenceStatus.WITHDRAWN.value, _("Withdrawn")
 
 
 class EventThemeTag(TaggedItemBase):

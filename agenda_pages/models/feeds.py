@@ -7,14 +7,16 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from agenda_pages.vocabulary import FeedFormat
+
 from .events import Audience
 
 
 class FeedFormatChoice(models.TextChoices):
-    AUTO = "auto", _("Detect automatically")
-    ICS = "ics", _("iCalendar (.ics)")
-    TEC_JSON = "tec-json", _("The Events Calendar (WordPress REST API)")
-    JSONLD = "jsonld", _("Web page with schema.org events (JSON-LD)")
+    AUTO = FeedFormat.AUTO.value, _("Detect automatically")
+    ICS = FeedFormat.ICS.value, _("iCalendar (.ics)")
+    TEC_JSON = FeedFormat.TEC_JSON.value, _("The Events Calendar (WordPress REST API)")
+    JSONLD = FeedFormat.JSONLD.value, _("Web page with schema.org events (JSON-LD)")
 
 
 class ImportRunStatus(models.TextChoices):

@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from agenda_pages import geo
 from agenda_pages.models import CentrePage, EventOccurrence, EventPage, EventThemeTag
 from agenda_pages.models.centres import centres_above, parent_path
-from agenda_pages.models.events import AttendanceMode
+from agenda_pages.models.events import AttendanceMode, OccurrenceStatus
 from agenda_pages.public.filters import AgendaFilters
 
 
@@ -128,7 +128,7 @@ class ListedOccurrence:
 
     @property
     def is_cancelled(self) -> bool:
-        return self.occurrence.status == "cancelled"
+        return self.occurrence.status == OccurrenceStatus.CANCELLED
 
     @property
     def local_start(self) -> datetime:
