@@ -1,12 +1,22 @@
 """Keep roles in step with the page tree: a centre gets its staff group when it is created and the
 group is renamed when the centre is published under a new name; a new centres index enters the events
-workflow."""
+workflow. After an import run (``feed_imported``): the page cache is made stale and the centre's
+reviewers are told what waits for them."""
+
+import logging
 
 from django.db.models.signals import post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 
+from agenda_pages.importing.signals import feed_imported
 from agenda_pages.models import CentreIndexPage, CentrePage, CentreStaffGroup
 from agenda_pages.moderation import roles
+from agenda_pages.moderation.notifications import send_review_digest
+from kankernl_site.page_cache import bump_version
+
+logger = logging.getLogger(__name__)
+
+DIGEST_FAILED = "The e-mail to the centre's reviewers could not be sent, so they do not know about these events yet."
 
 
 @receiver(post_save, sender=CentrePage)
@@ -39,3 +49,25 @@ def roles_after_migrate(sender, using="default", **kwargs):
 
 def connect_post_migrate(app_config):
     post_migrate.connect(roles_after_migrate, sender=app_config, dispatch_uid="agenda_pages.moderation.roles")
+
+
+@receiver(feed_imported, dispatch_uid="agenda_pages.import_bumps_page_cache")
+def import_bumps_page_cache(sender, report, **kwargs):
+    if report.created or report.updated or report.cancelled or report.withdrawn:
+        bump_version()  # the anonymous page cache (agenda, event and centre pages) is stale now
+
+
+@receiver(feed_imported, dispatch_uid="agenda_pages.import_tells_reviewers")
+def import_tells_reviewers(sender, source, run, report, awaiting_review, **kwargs):
+    """Send the run's one digest e-mail. Telling people is not part of importing: whatever goes wrong
+    with the mail (the mail server is down, an address is refused), the import stands and its run
+    record says the centre was not told."""
+    if not awaiting_review:
+        return
+    try:
+        send_review_digest(source, awaiting_review, run=run)
+    except Exception:
+        logger.exception("The review e-mail for import run %s could not be sent.", run.pk)
+        run.warnings = [*run.warnings, DIGEST_FAILED]
+        run.save(update_fields=["warnings"])
+        report.warnings.append(DIGEST_FAILED)

@@ -8,6 +8,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from agenda_pages.sanitize import plain_text, sanitize_description
+from agenda_pages.vocabulary import OccurrenceStatus
 
 from .types import EventStatus, ParsedEvent, ParseWarning
 
@@ -103,7 +104,9 @@ def map_event(event: ParsedEvent, *, default_themes: tuple[str, ...] = ()) -> Ma
             start=occurrence.start,
             end=occurrence.end,
             all_day=occurrence.all_day,
-            status="cancelled" if cancelled or occurrence.status == EventStatus.CANCELLED else "scheduled",
+            status=OccurrenceStatus.CANCELLED
+            if cancelled or occurrence.status == EventStatus.CANCELLED
+            else OccurrenceStatus.SCHEDULED,
             title_override=plain_text(occurrence.title or "", 255),
         )
         for occurrence in sorted(event.occurrences, key=lambda occurrence: occurrence.start)

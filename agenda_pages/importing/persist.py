@@ -1,29 +1,35 @@
 """Bringing a source's event pages in line with what its feed says now.
 
-All existing pages of the source are loaded in one query and matched in memory. New series become
-draft pages that enter moderation; changes become new revisions only when the mapped fields really
-changed; cancellations and withdrawals apply to the live dates at once, because people must not
-travel for nothing. Nothing is ever published on import unless the source is trusted and the page
-was already approved once.
+All existing pages of the source are loaded in one query and matched in memory (matching.py). New
+series become draft pages that enter moderation; changes become new revisions (pages.py) only when
+the mapped fields really changed; cancellations and withdrawals apply to the live dates at once,
+because people must not travel for nothing. Nothing is ever published on import unless the source
+is trusted and the page was already approved once.
 """
 
-import hashlib
-from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
-from django.utils.text import slugify
-from wagtail.models import Page, WorkflowState
 
 from agenda_pages import conf
 from agenda_pages.models import EventOccurrence, EventPage, FeedSource, OccurrenceStatus
 
 from .bulk import NewDraft, create_drafts, too_long_fields
 from .mapping import MappedEvent
+from .matching import LiveDate, PageIndex, is_future, live_dates
+from .pages import (
+    build_occurrences,
+    date_keys,
+    editable_version,
+    review_workflow,
+    set_status,
+    slug_for,
+    start_moderation,
+    without_dates,
+)
 
 # New drafts are written this many at a time: large enough to batch, small enough that a centre's
 # first import never holds thousands of pages in memory.
@@ -44,135 +50,6 @@ class SyncReport:
     awaiting_review: list[int] = field(default_factory=list)
 
 
-class LiveDate(NamedTuple):
-    """An occurrence row as the sync needs it: read as a plain tuple, because a source's every date is
-    loaded on every changed run, and model instances of them cost more than the rest of the match."""
-
-    pk: int
-    start: datetime
-    end: datetime | None
-    status: str
-
-
-def _live_dates(source: FeedSource) -> dict[int, list[LiveDate]]:
-    rows = defaultdict(list)
-    fields = ("pk", "page_id", "start", "end", "status")
-    for pk, page_id, start, end, status in EventOccurrence.objects.filter(page__source=source).values_list(*fields):
-        rows[page_id].append(LiveDate(pk, start, end, status))
-    return rows
-
-
-class _Index:
-    """Existing pages of a source by every identity a feed item may match on, strongest first.
-
-    Some producers change an item's UID when it is rescheduled (The Events Calendar's iCal export
-    builds it from the post id and the times), so the event URL, the post id and finally the same
-    title at the same first start are tried before a new page is made.
-    """
-
-    def __init__(self, pages: list[EventPage], rows: dict[int, list["LiveDate"]]):
-        self.by_uid, self.by_url, self.by_post_id, self.by_title_start = {}, {}, {}, {}
-        for page in pages:
-            self.by_uid[page.source_uid] = page
-            if page.source_url:
-                self.by_url.setdefault(page.source_url, page)
-            if page.source_post_id:
-                self.by_post_id.setdefault(page.source_post_id, page)
-            starts = [row.start for row in rows[page.pk]]
-            if starts:
-                self.by_title_start.setdefault((page.title, min(starts)), page)
-
-    def match(self, event: MappedEvent, taken: set[int]) -> EventPage | None:
-        candidates = (
-            self.by_uid.get(event.uid),
-            self.by_url.get(event.source_url) if event.source_url else None,
-            self.by_post_id.get(event.source_post_id) if event.source_post_id else None,
-            self.by_title_start.get((event.title, event.first_start)),
-        )
-        return next((page for page in candidates if page is not None and page.pk not in taken), None)
-
-
-def _future(occurrence: "LiveDate | EventOccurrence", now: datetime) -> bool:
-    return (occurrence.end or occurrence.start) >= now
-
-
-def _build_occurrences(event: MappedEvent) -> list[EventOccurrence]:
-    return [
-        EventOccurrence(
-            start=occurrence.start,
-            end=occurrence.end,
-            all_day=occurrence.all_day,
-            status=occurrence.status,
-            title_override=occurrence.title_override,
-            sort_order=position,
-        )
-        for position, occurrence in enumerate(event.occurrences)
-    ]
-
-
-def _slug_for(source: FeedSource, event: MappedEvent) -> str:
-    # Stable and unique per series: the same item always gets the same address, also when a centre
-    # has two feeds that share an item.
-    suffix = hashlib.sha1(f"{source.pk}:{event.uid}".encode()).hexdigest()[:8]
-    return f"{slugify(event.title)[:60].strip('-') or 'activiteit'}-{suffix}"
-
-
-def review_workflow(page: Page):
-    """The workflow a page's changes wait in, or None. A workflow without an active task is no
-    review at all: Wagtail finishes it at once, which publishes, and nothing is published on import."""
-    workflow = page.get_workflow()
-    if workflow is not None and workflow.tasks.filter(active=True).exists():
-        return workflow
-    return None
-
-
-def _start_moderation(page: EventPage) -> None:
-    state = page.current_workflow_state  # in progress, or sent back with "needs changes"
-    if state is not None:
-        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-            # The centre asked for changes and the feed brought some: back into their review.
-            state.resume(user=None)
-        return
-    if workflow := review_workflow(page):
-        workflow.start(page, user=None)
-
-
-def _editable_version(page: EventPage) -> EventPage:
-    """The version to change: the latest revision, or the page itself when nothing waits. Loaded
-    whole, because the sync's pages carry only the fields matching needs (Wagtail hands back the
-    page itself when nothing waits, and saving a revision of it would load the rest field by field)."""
-    return EventPage.objects.get(pk=page.pk).get_latest_revision_as_object()
-
-
-def _without_dates(snapshot: dict) -> dict:
-    return {name: value for name, value in snapshot.items() if name != "occurrences"}
-
-
-def _date_keys(rows: list[EventOccurrence]) -> list[tuple]:
-    return sorted((row.start, row.end, row.all_day, row.status, row.title_override) for row in rows)
-
-
-def _set_status(rows_by_page: dict[EventPage, list["LiveDate"]], status: str) -> None:
-    """Give these dates ``status`` in the table (the live version) in one query, and also in the
-    version waiting for review where a page has one: approving it later must not bring a withdrawn
-    date back (or hide a restored one)."""
-    row_ids = [row.pk for rows in rows_by_page.values() for row in rows]
-    EventOccurrence.objects.filter(pk__in=row_ids).update(status=status)
-    for page, rows in rows_by_page.items():
-        if page.live and not page.has_unpublished_changes:
-            continue
-        starts = {row.start for row in rows}
-        pending = page.get_latest_revision_as_object()
-        occurrences = list(pending.occurrences.all())
-        if not any(row.start in starts and row.status != status for row in occurrences):
-            continue
-        for row in occurrences:
-            if row.start in starts:
-                row.status = status
-        pending.occurrences = occurrences
-        pending.save_revision(log_action=True)
-
-
 class SourceSync:
     def __init__(
         self, source: FeedSource, *, now: datetime, keep_uids: frozenset[str] = frozenset(), withdraw: bool = True
@@ -180,7 +57,7 @@ class SourceSync:
         self.source = source
         self.withdraw = withdraw
         self.now = now
-        # The window the parser expanded series in (service._parse_limits): yesterday to the horizon.
+        # The window the parser expanded series in (reading.parse_limits): yesterday to the horizon.
         self.window_start = now - timedelta(days=1)
         # Series the parser skipped (broken, refused): absent from the result, but not gone.
         self.keep_uids = keep_uids
@@ -204,8 +81,8 @@ class SourceSync:
                 "source_hash",
             )
         )
-        self.rows = _live_dates(self.source)
-        index = _Index(pages, self.rows)
+        self.rows = live_dates(self.source)
+        index = PageIndex(pages, self.rows)
         seen: set[int] = set()
         new_events = []
         for event in events:
@@ -237,7 +114,7 @@ class SourceSync:
     def _new_page(self, event: MappedEvent) -> EventPage:
         return EventPage(
             title=event.title,
-            slug=_slug_for(self.source, event),
+            slug=slug_for(self.source, event),
             live=False,
             source=self.source,
             source_uid=event.uid,
@@ -255,11 +132,11 @@ class SourceSync:
         drafts, one_by_one = [], []
         taken = set(
             self.source.centre.get_children()
-            .filter(slug__in=[_slug_for(self.source, e) for e in events])
+            .filter(slug__in=[slug_for(self.source, e) for e in events])
             .values_list("slug", flat=True)
         )
         for event in events:
-            draft = NewDraft(self._new_page(event), _build_occurrences(event), tuple(event.themes))
+            draft = NewDraft(self._new_page(event), build_occurrences(event), tuple(event.themes))
             if too_long := too_long_fields(draft.page):
                 fields = ", ".join(too_long)
                 self.report.warnings.append(f"{event.uid}: the event could not be saved (too long: {fields}).")
@@ -292,12 +169,12 @@ class SourceSync:
 
     def _create_page(self, event: MappedEvent) -> None:
         page = self._new_page(event)
-        page.occurrences = _build_occurrences(event)
+        page.occurrences = build_occurrences(event)
         page.themes.set(event.themes)
         page.audience = self.default_audience
         self.source.centre.add_child(instance=page)
         page.save_revision(log_action=True)
-        _start_moderation(page)
+        start_moderation(page)
         self.report.awaiting_review.append(page.pk)
 
     def _update(self, page: EventPage, event: MappedEvent) -> None:
@@ -329,7 +206,7 @@ class SourceSync:
         feed, so they are compared only where the last and this import's windows overlap.
         """
         before, after = page.source_snapshot or {}, event.snapshot()
-        if page.source_last_seen_at is None or _without_dates(before) != _without_dates(after):
+        if page.source_last_seen_at is None or without_dates(before) != without_dates(after):
             return False
         first, last = self.window_start, page.source_last_seen_at + timedelta(days=conf.import_horizon_days())
 
@@ -346,10 +223,10 @@ class SourceSync:
         approved series is the same, it only reaches further. Dates before the window are history
         and stay. A live page without changes waiting gets the new dates published with it."""
         publish = page.live and not page.has_unpublished_changes
-        draft = _editable_version(page)
+        draft = editable_version(page)
         current = list(draft.occurrences.all())
-        dates = [row for row in current if row.start < self.window_start] + _build_occurrences(event)
-        if _date_keys(dates) != _date_keys(current):
+        dates = [row for row in current if row.start < self.window_start] + build_occurrences(event)
+        if date_keys(dates) != date_keys(current):
             draft.occurrences = dates
             draft.source_hash, draft.source_snapshot = event.content_hash, event.snapshot()
             draft.source_last_seen_at = self.now
@@ -362,24 +239,28 @@ class SourceSync:
 
     def _restore_withdrawn(self, page: EventPage, live_rows: list[LiveDate], event: MappedEvent) -> bool:
         """An item that came back: its withdrawn dates that are in the feed again are shown again."""
-        starts = {occurrence.start for occurrence in event.occurrences if occurrence.status != "cancelled"}
+        starts = {
+            occurrence.start for occurrence in event.occurrences if occurrence.status != OccurrenceStatus.CANCELLED
+        }
         back = [
             row
             for row in live_rows
-            if row.status == OccurrenceStatus.WITHDRAWN and row.start in starts and _future(row, self.now)
+            if row.status == OccurrenceStatus.WITHDRAWN and row.start in starts and is_future(row, self.now)
         ]
         if back:
-            _set_status({page: back}, OccurrenceStatus.SCHEDULED)
+            set_status({page: back}, OccurrenceStatus.SCHEDULED)
         return bool(back)
 
     def _apply_cancellations(self, page: EventPage, live_rows: list[LiveDate], event: MappedEvent) -> bool:
         """Cancel the live dates the feed now cancels, without waiting for moderation."""
-        cancelled_starts = {occurrence.start for occurrence in event.occurrences if occurrence.status == "cancelled"}
+        cancelled_starts = {
+            occurrence.start for occurrence in event.occurrences if occurrence.status == OccurrenceStatus.CANCELLED
+        }
         to_cancel = [
             row.pk
             for row in live_rows
             if row.status == OccurrenceStatus.SCHEDULED
-            and _future(row, self.now)
+            and is_future(row, self.now)
             and (event.cancelled or row.start in cancelled_starts)
         ]
         if to_cancel:
@@ -387,7 +268,7 @@ class SourceSync:
         return bool(to_cancel)
 
     def _save_new_revision(self, page: EventPage, event: MappedEvent) -> None:
-        draft = _editable_version(page)
+        draft = editable_version(page)
         imported_before = page.source_snapshot or {}
         conflicts = set(page.source_conflicts or [])
         for name, new_value in event.page_fields().items():
@@ -400,7 +281,7 @@ class SourceSync:
                 setattr(draft, name, new_value)
         # Dates before the import window are history the feed no longer lists; keep them.
         kept = [row for row in draft.occurrences.all() if row.start < self.window_start]
-        draft.occurrences = kept + _build_occurrences(event)
+        draft.occurrences = kept + build_occurrences(event)
         draft.themes.set(event.themes)
         draft.source_uid = event.uid
         draft.source_url = event.source_url
@@ -415,7 +296,7 @@ class SourceSync:
         else:
             # Untrusted, or never approved yet: the change waits for the centre's review while
             # the live version (if any) stays as it is.
-            _start_moderation(page)
+            start_moderation(page)
             self.report.awaiting_review.append(page.pk)
         # The identity fields must be current on the table row too, for the next run's matching.
         EventPage.objects.filter(pk=page.pk).update(
@@ -430,7 +311,7 @@ class SourceSync:
 
     def _upcoming_rows(self, page: EventPage) -> list[LiveDate]:
         return [
-            row for row in self.rows[page.pk] if row.status != OccurrenceStatus.WITHDRAWN and _future(row, self.now)
+            row for row in self.rows[page.pk] if row.status != OccurrenceStatus.WITHDRAWN and is_future(row, self.now)
         ]
 
     def _withdraw_vanished(self, pages: list[EventPage], vanished: list[EventPage]) -> None:
@@ -449,7 +330,7 @@ class SourceSync:
                 "nothing was withdrawn. Check the feed, then clear 'needs review'."
             )
             return
-        _set_status(vanishing, OccurrenceStatus.WITHDRAWN)
+        set_status(vanishing, OccurrenceStatus.WITHDRAWN)
         self.report.withdrawn += len(vanishing)
 
 

@@ -7,33 +7,14 @@ alone and a parse can run in a separate process (the values must pickle).
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from enum import StrEnum
-from zoneinfo import ZoneInfo
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# The feed's values for these are the site's own (agenda_pages/vocabulary.py); the parsers take them from here.
+from agenda_pages.vocabulary import AMSTERDAM, AttendanceMode, EventStatus, FeedFormat
 
 
 def start_of_day(day: date) -> datetime:
     """Midnight at the start of ``day`` in Amsterdam: where an all-day event starts (and the day after it, ends)."""
     return datetime.combine(day, time.min, tzinfo=AMSTERDAM)
-
-
-class FeedFormat(StrEnum):
-    AUTO = "auto"
-    ICS = "ics"
-    TEC_JSON = "tec-json"
-    JSONLD = "jsonld"
-
-
-class EventStatus(StrEnum):
-    SCHEDULED = "scheduled"
-    CANCELLED = "cancelled"
-
-
-class AttendanceMode(StrEnum):
-    IN_PERSON = "in-person"
-    ONLINE = "online"
-    MIXED = "mixed"
 
 
 class FeedParseError(Exception):

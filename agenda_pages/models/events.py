@@ -18,6 +18,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from agenda_pages import vocabulary
+
 from . import registries
 from .centres import CentrePage, centre_of
 from .selection import AgendaFilters
@@ -46,15 +48,15 @@ class Audience(models.Model):
 
 
 class AttendanceMode(models.TextChoices):
-    IN_PERSON = "in-person", _("In person")
-    ONLINE = "online", _("Online")
-    MIXED = "mixed", _("In person and online")
+    IN_PERSON = vocabulary.AttendanceMode.IN_PERSON.value, _("In person")
+    ONLINE = vocabulary.AttendanceMode.ONLINE.value, _("Online")
+    MIXED = vocabulary.AttendanceMode.MIXED.value, _("In person and online")
 
 
 class OccurrenceStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    SCHEDULED = vocabulary.OccurrenceStatus.SCHEDULED.value, _("Scheduled")
+    CANCELLED = vocabulary.OccurrenceStatus.CANCELLED.value, _("Cancelled")
+    WITHDRAWN = vocabulary.OccurrenceStatus.WITHDRAWN.value, _("Withdrawn")
 
 
 class EventThemeTag(TaggedItemBase):

@@ -7,14 +7,16 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from agenda_pages.vocabulary import FeedFormat
+
 from .events import Audience
 
 
 class FeedFormatChoice(models.TextChoices):
-    AUTO = "auto", _("Detect automatically")
-    ICS = "ics", _("iCalendar (.ics)")
-    TEC_JSON = "tec-json", _("The Events Calendar (WordPress REST API)")
-    JSONLD = "jsonld", _("Web page with schema.org events (JSON-LD)")
+    AUTO = FeedFormat.AUTO.value, _("Detect automatically")
+    ICS = FeedFormat.ICS.value, _("iCalendar (.ics)")
+    TEC_JSON = FeedFormat.TEC_JSON.value, _("The Events Calendar (WordPress REST API)")
+    JSONLD = FeedFormat.JSONLD.value, _("Web page with schema.org events (JSON-LD)")
 
 
 class ImportRunStatus(models.TextChoices):
@@ -109,6 +111,57 @@ class FeedSource(models.Model):
         if not self.consecutive_failures:
             return timedelta(0)
         return min(timedelta(hours=2 ** (self.consecutive_failures - 1)), timedelta(days=1))
+
+    def record_run(
+        self,
+        *,
+        started_at,
+        status: str,
+        error: str = "",
+        warnings: list[str] | None = None,
+        validators: tuple[str, str, str] | None = None,
+        review_reason: str = "",
+        **counts: int,
+    ) -> "ImportRun":
+        """Keep an import run in the history and bring this source's run fields up to date.
+
+        ``counts`` are the run's created, updated, unchanged, cancelled and withdrawn events.
+        ``validators`` (content hash, ETag, Last-Modified) are given only after a complete import,
+        so a failed run is retried in full. A ``review_reason`` flags the source for a moderator.
+        """
+        run = ImportRun.objects.create(
+            source=self,
+            started_at=started_at,
+            finished_at=timezone.now(),
+            status=status,
+            error_message=error,
+            warnings=[] if warnings is None else warnings,
+            **counts,
+        )
+        self.last_run_status = status
+        self.last_run_at = started_at
+        # Only the fields a run owns: this instance was loaded before the fetch (or the sync), and a
+        # moderator may have switched it off, changed its address or cleared "needs review" since.
+        fields = ["last_run_status", "last_run_at", "consecutive_failures", "last_error", "next_attempt_at"]
+        if status == ImportRunStatus.ERROR:
+            self.consecutive_failures += 1
+            self.last_error = error
+            self.next_attempt_at = started_at + self.backoff_delay()
+        else:
+            self.consecutive_failures = 0
+            self.last_error = ""
+            self.last_success_at = started_at
+            self.next_attempt_at = None
+            fields.append("last_success_at")
+        if validators is not None:
+            self.content_hash, self.etag, self.last_modified_header = validators
+            fields += ["content_hash", "etag", "last_modified_header"]
+        if review_reason:
+            self.needs_review = True
+            self.review_reason = review_reason
+            fields += ["needs_review", "review_reason"]
+        self.save(update_fields=fields)
+        return run
 
 
 class ImportRunQuerySet(models.QuerySet):

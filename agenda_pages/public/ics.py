@@ -11,8 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from agenda_pages.importing.types import AMSTERDAM
 from agenda_pages.sanitize import plain_text
+from agenda_pages.vocabulary import AMSTERDAM, AttendanceMode, OccurrenceStatus
 
 PRODID = "-//Centra voor leven met en na kanker//Agenda//NL"
 MAX_DESCRIPTION_CHARS = 10_000
@@ -43,7 +43,7 @@ def _is_web_url(value: str) -> bool:
 def event_location(page) -> str:
     """The venue and address on one line; the meeting link for an online-only event."""
     location = ", ".join(part for part in (page.venue_name, page.address) if part)
-    if not location and page.attendance_mode == "online" and _is_web_url(page.online_url):
+    if not location and page.attendance_mode == AttendanceMode.ONLINE and _is_web_url(page.online_url):
         return page.online_url
     return location
 
@@ -81,10 +81,12 @@ def occurrence_vevent(occurrence, page, *, url: str, host: str, now: datetime, l
         vevent.add("location", location)
     vevent.add("url", url)
     # The meeting link of an online event, then the event page, after the text: where to go next.
-    links = [page.online_url] if page.attendance_mode != "in-person" and _is_web_url(page.online_url) else []
+    links = (
+        [page.online_url] if page.attendance_mode != AttendanceMode.IN_PERSON and _is_web_url(page.online_url) else []
+    )
     paragraphs = [plain_description(page.description), "\n".join([*links, url])]
     vevent.add("description", "\n\n".join(paragraph for paragraph in paragraphs if paragraph))
-    vevent.add("status", "CANCELLED" if occurrence.status == "cancelled" else "CONFIRMED")
+    vevent.add("status", "CANCELLED" if occurrence.status == OccurrenceStatus.CANCELLED else "CONFIRMED")
     return vevent
 
 

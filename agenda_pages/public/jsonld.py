@@ -13,19 +13,20 @@ from decimal import Decimal
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from agenda_pages.importing.types import AMSTERDAM
 from agenda_pages.public.ics import all_day_span, plain_description
+from agenda_pages.vocabulary import AMSTERDAM, AttendanceMode, EventStatus
 
 SCHEMA = "https://schema.org"
 MAX_EVENTS = 20
 MAX_DESCRIPTION_CHARS = 5_000
 
 ATTENDANCE_MODES = {
-    "in-person": f"{SCHEMA}/OfflineEventAttendanceMode",
-    "online": f"{SCHEMA}/OnlineEventAttendanceMode",
-    "mixed": f"{SCHEMA}/MixedEventAttendanceMode",
+    AttendanceMode.IN_PERSON: f"{SCHEMA}/OfflineEventAttendanceMode",
+    AttendanceMode.ONLINE: f"{SCHEMA}/OnlineEventAttendanceMode",
+    AttendanceMode.MIXED: f"{SCHEMA}/MixedEventAttendanceMode",
 }
-EVENT_STATUSES = {"scheduled": f"{SCHEMA}/EventScheduled", "cancelled": f"{SCHEMA}/EventCancelled"}
+# Withdrawn dates are never exported.
+EVENT_STATUSES = {EventStatus.SCHEDULED: f"{SCHEMA}/EventScheduled", EventStatus.CANCELLED: f"{SCHEMA}/EventCancelled"}
 
 _FREE = re.compile(r"\b(?:gratis|free|kosteloos|kosteloze|geen kosten)\b", re.IGNORECASE)
 # A cost that is only an amount in euros: "€ 5", "€7,50", "5 euro", "12,50 EUR".
@@ -58,9 +59,9 @@ def schema_location(*, attendance_mode: str, venue_name: str, address: str, onli
     if address:
         place["address"] = postal_address(address)
     virtual = {"@type": "VirtualLocation", "url": online_url or url}
-    if attendance_mode == "online":
+    if attendance_mode == AttendanceMode.ONLINE:
         return virtual
-    if attendance_mode == "mixed":
+    if attendance_mode == AttendanceMode.MIXED:
         return [place, virtual]
     return place
 
@@ -111,7 +112,7 @@ def event_jsonld(
         "@context": SCHEMA,
         "@type": "Event",
         "url": url,
-        "eventAttendanceMode": ATTENDANCE_MODES.get(page.attendance_mode, ATTENDANCE_MODES["in-person"]),
+        "eventAttendanceMode": ATTENDANCE_MODES.get(page.attendance_mode, ATTENDANCE_MODES[AttendanceMode.IN_PERSON]),
         "location": schema_location(
             attendance_mode=page.attendance_mode,
             venue_name=venue_name,
@@ -134,7 +135,7 @@ def event_jsonld(
             **common,
             "name": occurrence.title_override or page.title,
             **_dates(occurrence),
-            "eventStatus": EVENT_STATUSES.get(occurrence.status, EVENT_STATUSES["scheduled"]),
+            "eventStatus": EVENT_STATUSES.get(occurrence.status, EVENT_STATUSES[EventStatus.SCHEDULED]),
         }
         for occurrence in list(occurrences)[:MAX_EVENTS]
     ]

@@ -375,11 +375,11 @@ def test_withdrawing_costs_the_same_queries_for_one_or_many_events(centre, feed_
 def test_an_event_that_cannot_be_saved_is_a_warning_not_a_failed_run(source, feed_server):
     from types import SimpleNamespace
 
-    from agenda_pages.importing.persist import _slug_for
+    from agenda_pages.importing.pages import slug_for
     from tests.agenda_pages.factories import EventPageFactory
 
     # An editor already made a page at the address the importer would give the walk.
-    taken = _slug_for(source, SimpleNamespace(uid="walk@inloophuis.example", title="Wandelgroep"))
+    taken = slug_for(source, SimpleNamespace(uid="walk@inloophuis.example", title="Wandelgroep"))
     EventPageFactory(parent=source.centre, title="Wandelen (met de hand)", slug=taken)
     serve(feed_server, calendar(WALK, YOGA))
     report = run(source)

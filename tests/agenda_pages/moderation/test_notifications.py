@@ -16,10 +16,11 @@ from django.utils import translation
 from wagtail.models import TaskState
 from wagtail.users.models import UserProfile
 
-from agenda_pages.importing.service import DIGEST_FAILED, import_due_sources, import_source
+from agenda_pages.importing.service import import_due_sources, import_source
 from agenda_pages.models import CentreStaffGroup, EventPage, ImportRun
 from agenda_pages.moderation import roles
 from agenda_pages.moderation.notifications import send_review_digest, send_review_reminders
+from agenda_pages.signal_handlers import DIGEST_FAILED
 from tests.agenda_pages.factories import CentrePageFactory, FeedSourceFactory
 from tests.agenda_pages.ics_samples import NOW, TALK, WALK, YOGA, calendar, vevent
 
