@@ -27,9 +27,9 @@ from django.utils.translation import gettext, ngettext
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Page, TaskState
 
-from agenda_pages.models import CentrePage, CentreReviewTask, CentreStaffGroup, EventPage, OccurrenceStatus
+from agenda_pages.models import CentrePage, CentreReviewTask, CentreStaffGroup, EventPage
+from agenda_pages.models.revisions import RevisionDate, first_upcoming, revision_dates, table_dates
 from agenda_pages.moderation import roles
-from agenda_pages.moderation.review import RevisionDate, revision_dates
 
 logger = logging.getLogger(__name__)
 
@@ -118,20 +118,11 @@ class ReviewItem:
 
 
 def _pending_version(page: EventPage) -> tuple[str, list[RevisionDate]]:
-    """The title and scheduled dates of the version waiting for review: the page's latest revision."""
+    """The title and dates of the version waiting for review: the page's latest revision."""
     if page.latest_revision is None:  # never saved as a revision: the table is all there is
-        rows = page.occurrences.filter(status=OccurrenceStatus.SCHEDULED)
-        return page.title, [RevisionDate(row.start, row.end, row.all_day, row.status) for row in rows]
+        return page.title, table_dates(page.occurrences.all())
     content = page.latest_revision.content
-    dates = [date for date in revision_dates(content) if date.status == OccurrenceStatus.SCHEDULED]
-    return content.get("title", page.title), dates
-
-
-def _first_date(dates: list[RevisionDate], now: datetime) -> RevisionDate | None:
-    """The first date still to come, else the first date at all."""
-    dates = sorted(dates, key=lambda date: date.start)
-    upcoming = [date for date in dates if date.upcoming(now)]
-    return (upcoming or dates or [None])[0]
+    return content.get("title", page.title), revision_dates(content)
 
 
 def waiting_days(since: datetime, now: datetime) -> int:
@@ -154,7 +145,7 @@ def _review_items(pages, now: datetime, waiting_since: dict[int, datetime] | Non
     items = []
     for page in pages:
         title, dates = _pending_version(page)
-        first = _first_date(dates, now)
+        first = first_upcoming(dates, now)
         since = (waiting_since or {}).get(page.pk)
         items.append(
             ReviewItem(

@@ -25,8 +25,9 @@ from django.utils.text import capfirst
 from taggit.managers import TaggableManager
 from wagtail.models import TaskState
 
-from agenda_pages.models import CentrePage, CentreReviewTask, EventOccurrence, EventPage, OccurrenceStatus
+from agenda_pages.models import CentrePage, CentreReviewTask, EventPage
 from agenda_pages.models.centres import centres_above, parent_path
+from agenda_pages.models.revisions import revision_dates, upcoming_dates
 
 APPROVE = "approve"
 REJECT = "reject"
@@ -121,14 +122,14 @@ def pending_events(user, *, now: datetime | None = None) -> list[PendingEvent]:
         else:
             live = page.live_revision.content if page.live_revision else live_without_revision[page.pk]
             changed = changed_fields(live, latest)
-        upcoming = _upcoming_starts(latest, now)
+        upcoming = upcoming_dates(revision_dates(latest), now)
         events.append(
             PendingEvent(
                 page=page,
                 task_state=state,
                 centre=centres.get(parent_path(page.path)),
                 title=latest.get("title") or page.draft_title,
-                start=upcoming[0] if upcoming else None,
+                start=upcoming[0].start if upcoming else None,
                 dates=len(upcoming),
                 changed=changed,
             )
@@ -196,45 +197,6 @@ def _value(name: str, content: dict):
         return sorted(content.get(name) or [])
     value = content.get(name)
     return None if value is None else model_field.to_python(value)
-
-
-@dataclass(frozen=True)
-class RevisionDate:
-    start: datetime
-    end: datetime | None
-    all_day: bool
-    status: str
-
-    def upcoming(self, now: datetime) -> bool:
-        return (self.end or self.start) >= now
-
-
-def revision_dates(content: dict) -> list[RevisionDate]:
-    """The dates in a revision's content (its inline rows, stored as JSON), soonest first.
-
-    Read from the JSON rather than through ``Revision.as_object()``, which costs several queries a
-    page: reviewers' lists and mails show the waiting version of dozens of events at once.
-    """
-    field = EventOccurrence._meta.get_field
-    dates = [
-        RevisionDate(
-            start=field("start").to_python(row.get("start")),
-            end=field("end").to_python(row.get("end")),
-            all_day=bool(row.get("all_day")),
-            status=row.get("status") or OccurrenceStatus.SCHEDULED,
-        )
-        for row in content.get("occurrences") or []
-        if row.get("start")
-    ]
-    return sorted(dates, key=lambda date: date.start)
-
-
-def _upcoming_starts(content: dict, now: datetime) -> list[datetime]:
-    return [
-        date.start
-        for date in revision_dates(content)
-        if date.status != OccurrenceStatus.WITHDRAWN and date.upcoming(now)
-    ]
 
 
 def approve_events(user, page_ids: Iterable[int], comment: str = "") -> ReviewOutcome:
