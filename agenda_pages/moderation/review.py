@@ -2,7 +2,8 @@
 
 What a reviewer needs to decide quickly (the first upcoming date, what changed since the public
 version) lives in the revisions' content, not in the tables: the table rows of a live page are its
-live version. So the pending events are built from the task states the user may moderate, their
+live version. So the pending events are built from the task states the user may moderate
+(``pending_event_reviews(user)``, the one read of what waits for review), their
 pages with the latest and the live revision joined in, and the centres, in a fixed number of queries
 however many events wait; the comparison itself happens in memory on the revisions' JSON.
 
@@ -16,10 +17,8 @@ from datetime import datetime
 from functools import cache
 from urllib.parse import urlsplit
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import capfirst
 from taggit.managers import TaggableManager
@@ -27,6 +26,7 @@ from wagtail.models import TaskState
 
 from agenda_pages.models import CentrePage, CentreReviewTask, EventPage
 from agenda_pages.models.centres import centres_above, parent_path
+from agenda_pages.models.moderation import pending_event_reviews
 from agenda_pages.models.revisions import revision_dates, upcoming_dates
 
 APPROVE = "approve"
@@ -82,14 +82,6 @@ def review_tasks() -> list[CentreReviewTask]:
     return list(CentreReviewTask.objects.filter(active=True))
 
 
-def reviewable_task_states(user, tasks: Iterable[CentreReviewTask] | None = None) -> QuerySet[TaskState]:
-    """In-progress centre reviews of events that ``user`` may act on, as one query."""
-    states = TaskState.objects.none()
-    for task in review_tasks() if tasks is None else tasks:
-        states |= task.get_task_states_user_can_moderate(user)
-    return states.filter(workflow_state__content_type=ContentType.objects.get_for_model(EventPage))
-
-
 def is_moderator(user, tasks: Iterable[CentreReviewTask] | None = None) -> bool:
     return any(task.user_is_moderator(user) for task in (review_tasks() if tasks is None else tasks))
 
@@ -101,8 +93,8 @@ def pending_events(user, *, now: datetime | None = None) -> list[PendingEvent]:
     revision's content.
     """
     now = now or timezone.now()
-    states = list(reviewable_task_states(user).select_related("workflow_state").order_by("started_at"))
-    page_ids = {int(state.workflow_state.object_id) for state in states}
+    states = list(pending_event_reviews(user).order_by("started_at"))
+    page_ids = {state.event_id for state in states}
     pages = {
         page.pk: page
         for page in EventPage.objects.filter(pk__in=page_ids).select_related(
@@ -113,7 +105,7 @@ def pending_events(user, *, now: datetime | None = None) -> list[PendingEvent]:
     live_without_revision = _live_content_from_tables([page for page in pages.values() if _needs_table(page)])
     events = []
     for state in states:
-        page = pages.get(int(state.workflow_state.object_id))
+        page = pages.get(state.event_id)
         if page is None:
             continue
         latest = (page.latest_revision or state.revision).content
@@ -218,10 +210,8 @@ def _act(user, page_ids: Iterable[int], action: str, comment: str) -> ReviewOutc
     outcome = ReviewOutcome()
     tasks = {task.pk: task for task in review_tasks()}
     states = {
-        int(state.workflow_state.object_id): state
-        for state in reviewable_task_states(user, tasks.values())
-        .filter(workflow_state__object_id__in=[str(page_id) for page_id in wanted])
-        .select_related("workflow_state")
+        state.event_id: state
+        for state in pending_event_reviews(user).filter(event_id__in=wanted).select_related("workflow_state")
     }
     pages = EventPage.objects.in_bulk(list(states))
     for page_id in wanted:
