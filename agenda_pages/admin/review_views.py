@@ -16,6 +16,7 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from agenda_pages.models.moderation import pending_event_reviews
 from agenda_pages.moderation.review import (
     APPROVE,
     REJECT,
@@ -26,7 +27,6 @@ from agenda_pages.moderation.review import (
     pending_events,
     reject_events,
     review_tasks,
-    reviewable_task_states,
 )
 
 URL_NAME = "agenda_review"
@@ -132,8 +132,7 @@ class ReviewMenuItem(MenuItem):
     """Shown to moderators, and to others only while they have events to review."""
 
     def is_shown(self, request):
-        tasks = review_tasks()
-        return is_moderator(request.user, tasks) or reviewable_task_states(request.user, tasks).exists()
+        return is_moderator(request.user, review_tasks()) or pending_event_reviews(request.user).exists()
 
 
 def review_menu_item() -> ReviewMenuItem:

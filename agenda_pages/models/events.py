@@ -196,8 +196,9 @@ class EventOccurrenceQuerySet(models.QuerySet):
 
     def upcoming(self, now):
         """Dates not over yet: ending at or after ``now``; without an end, starting at or after it, or
-        for an all-day date, falling on today (local time) or later."""
-        today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+        for an all-day date, falling on today (local time) or later. ``RevisionDate.upcoming`` is the
+        same rule for the dates in a revision's content."""
+        today = start_of_local_day(now)
         return self.filter(
             models.Q(end__gte=now)
             | models.Q(end__isnull=True, start__gte=now)
@@ -243,6 +244,11 @@ class EventOccurrenceQuerySet(models.QuerySet):
     def of_centre(self, centre: CentrePage):
         """The dates of the events right below ``centre``."""
         return self.filter(page__path__startswith=centre.path, page__depth=centre.depth + 1)
+
+
+def start_of_local_day(now: datetime) -> datetime:
+    """Midnight (Dutch time) of the day ``now`` falls on."""
+    return timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def _start_of(day: date) -> datetime:

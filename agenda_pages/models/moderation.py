@@ -9,12 +9,13 @@ from django import forms
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
+from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
 from .centres import CentrePage, centre_of
+from .events import EventPage
 
 
 class CentreStaffGroupQuerySet(models.QuerySet):
@@ -119,13 +120,60 @@ class CentreReviewTask(Task):
         ]
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if not user.is_authenticated:
             return TaskState.objects.none()
         if self.user_is_moderator(user):
-            return in_progress
-        page_ids = pages_under_centres(centres_of(user)).annotate(key=Cast("pk", CharField())).values("key")
-        return in_progress.filter(
-            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
-            workflow_state__object_id__in=page_ids,
+            # Every page in this task, a centre's own profile page too: only moderators review those.
+            return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        return pending_event_reviews(user).filter(task=self)
+
+
+class PendingReviewQuerySet(models.QuerySet):
+    """Wagtail's task states, narrowed by ``pending_event_reviews`` to the events waiting for review."""
+
+    def for_reviewer(self, user):
+        """What ``user`` may review: moderators (of a task) all its events, centre staff the events
+        under their centres. Two queries together with the states: the user's centres, then the states."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        moderated_tasks = CentreReviewTask.objects.filter(moderator_groups__in=user.groups.all()).values("pk")
+        own_events = pages_under_centres(centres_of(user)).values("pk")
+        return self.filter(Q(task__in=moderated_tasks) | Q(event_id__in=own_events))
+
+    def with_centre_path(self):
+        """The event's centre's page path as ``centre_path``: an event always lives directly under its
+        centre, so that is the event's path minus its last step."""
+        event_path = Page.objects.filter(pk=OuterRef("event_id")).values("path")[:1]
+        return self.annotate(event_path=Subquery(event_path)).annotate(
+            centre_path=Substr("event_path", 1, Length("event_path") - Page.steplen)
         )
+
+    def per_centre(self):
+        """Per centre path: how many events wait, and since when the oldest waits. Oldest first."""
+        return (
+            self.with_centre_path()
+            .values("centre_path")
+            .annotate(pending=Count("pk"), oldest=Min("started_at"))
+            .order_by("oldest", "centre_path")
+        )
+
+
+def pending_event_reviews(reviewer=None) -> PendingReviewQuerySet:
+    """In-progress centre reviews of event pages, with the event's page id as ``event_id``; with a
+    ``reviewer``, only those the reviewer may act on. The one read behind the review list, the
+    dashboard panel, the reminder mail, the moderation report and the task's own
+    ``get_task_states_user_can_moderate``.
+
+    A workflow state points at its page by a text ``object_id``. Casting that to the page's integer key
+    (rather than every page key to text, as Wagtail does) lets the database use the primary key.
+    Inactive tasks are left out, as Wagtail does: deactivating a task cancels its reviews.
+    """
+    states = PendingReviewQuerySet(TaskState).filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        task__in=CentreReviewTask.objects.filter(active=True).values("pk"),
+        workflow_state__content_type=ContentType.objects.get_for_model(EventPage),
+    )
+    states = states.annotate(event_id=Cast("workflow_state__object_id", IntegerField()))
+    return states if reviewer is None else states.for_reviewer(reviewer)

@@ -16,20 +16,18 @@ from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives
-from django.db.models import Count, IntegerField, Min, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Cast, Length, Substr
+from django.db.models import Min, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from wagtail.admin.utils import get_admin_base_url
-from wagtail.models import Page, TaskState
 
-from agenda_pages.models import CentrePage, CentreReviewTask, CentreStaffGroup, EventPage, OccurrenceStatus
+from agenda_pages.models import CentrePage, CentreStaffGroup, EventPage
+from agenda_pages.models.moderation import pending_event_reviews
+from agenda_pages.models.revisions import RevisionDate, first_upcoming, revision_dates, table_dates
 from agenda_pages.moderation import roles
-from agenda_pages.moderation.review import RevisionDate, revision_dates
 
 logger = logging.getLogger(__name__)
 
@@ -73,37 +71,6 @@ def review_recipients(centre: CentrePage) -> Recipients:
 # What waits
 
 
-def pending_event_reviews() -> QuerySet:
-    """Centre reviews of events still in progress, with the event's id and its centre's page path.
-
-    A workflow state points at its page by a text ``object_id``. Casting that to the page's integer key
-    (rather than every page key to text, as Wagtail does) lets the database use the primary key.
-    An event always lives directly under its centre, so the centre's path is the event's path minus
-    its last step.
-    """
-    event_path = Page.objects.filter(pk=OuterRef("event_id")).values("path")[:1]
-    return (
-        TaskState.objects.filter(
-            status=TaskState.STATUS_IN_PROGRESS,
-            task__in=CentreReviewTask.objects.all(),
-            workflow_state__content_type=ContentType.objects.get_for_model(EventPage),
-        )
-        .annotate(event_id=Cast("workflow_state__object_id", IntegerField()))
-        .annotate(event_path=Subquery(event_path))
-        .annotate(centre_path=Substr("event_path", 1, Length("event_path") - Page.steplen))
-    )
-
-
-def pending_reviews_by_centre() -> QuerySet:
-    """Per centre path: how many events wait for review, and since when the oldest waits. Oldest first."""
-    return (
-        pending_event_reviews()
-        .values("centre_path")
-        .annotate(pending=Count("pk"), oldest=Min("started_at"))
-        .order_by("oldest", "centre_path")
-    )
-
-
 @dataclass(frozen=True)
 class ReviewItem:
     """One event in a mail, as its version waiting for review has it."""
@@ -118,20 +85,11 @@ class ReviewItem:
 
 
 def _pending_version(page: EventPage) -> tuple[str, list[RevisionDate]]:
-    """The title and scheduled dates of the version waiting for review: the page's latest revision."""
+    """The title and dates of the version waiting for review: the page's latest revision."""
     if page.latest_revision is None:  # never saved as a revision: the table is all there is
-        rows = page.occurrences.filter(status=OccurrenceStatus.SCHEDULED)
-        return page.title, [RevisionDate(row.start, row.end, row.all_day, row.status) for row in rows]
+        return page.title, table_dates(page.occurrences.all())
     content = page.latest_revision.content
-    dates = [date for date in revision_dates(content) if date.status == OccurrenceStatus.SCHEDULED]
-    return content.get("title", page.title), dates
-
-
-def _first_date(dates: list[RevisionDate], now: datetime) -> RevisionDate | None:
-    """The first date still to come, else the first date at all."""
-    dates = sorted(dates, key=lambda date: date.start)
-    upcoming = [date for date in dates if date.upcoming(now)]
-    return (upcoming or dates or [None])[0]
+    return content.get("title", page.title), revision_dates(content)
 
 
 def waiting_days(since: datetime, now: datetime) -> int:
@@ -154,7 +112,7 @@ def _review_items(pages, now: datetime, waiting_since: dict[int, datetime] | Non
     items = []
     for page in pages:
         title, dates = _pending_version(page)
-        first = _first_date(dates, now)
+        first = first_upcoming(dates, now)
         since = (waiting_since or {}).get(page.pk)
         items.append(
             ReviewItem(
@@ -217,6 +175,8 @@ def send_review_digest(source, page_ids, run=None) -> int:
     e-mails sent: 0 or 1.
     """
     centre = source.centre
+    # Read from the pages rather than ``pending_event_reviews()``: a centre whose events wait in
+    # another kind of workflow (or in none) still hears of what its feed brought in.
     waiting = EventPage.objects.filter(pk__in=page_ids, path__startswith=centre.path).filter(
         Q(live=False) | Q(has_unpublished_changes=True)
     )
@@ -278,6 +238,7 @@ def send_review_reminders(now: datetime) -> ReminderReport:
     """
     waiting = list(
         pending_event_reviews()
+        .with_centre_path()
         .filter(started_at__lt=now - REMINDER_AFTER)
         .order_by("centre_path", "started_at", "event_id")
         .values_list("centre_path", "event_id", "started_at")

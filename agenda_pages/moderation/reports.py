@@ -23,8 +23,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 
 from agenda_pages.models import CentrePage, FeedSource
+from agenda_pages.models.moderation import pending_event_reviews
 from agenda_pages.moderation.access import explorable_pages, feed_source_policy, user_may_view_report
-from agenda_pages.moderation.notifications import pending_reviews_by_centre, waiting_days
+from agenda_pages.moderation.notifications import waiting_days
 
 URL_NAME = "agenda_moderation_report"
 
@@ -39,7 +40,7 @@ class CentreBacklog:
 
 def centre_backlogs(now: datetime) -> list[CentreBacklog]:
     """Centres with events waiting for review, the longest waiting first (two queries)."""
-    rows = list(pending_reviews_by_centre())
+    rows = list(pending_event_reviews().per_centre())
     centres = CentrePage.objects.in_bulk([row["centre_path"] for row in rows], field_name="path")
     return [
         CentreBacklog(centres[row["centre_path"]], row["pending"], row["oldest"], waiting_days(row["oldest"], now))

@@ -2,7 +2,8 @@
 
 What a reviewer needs to decide quickly (the first upcoming date, what changed since the public
 version) lives in the revisions' content, not in the tables: the table rows of a live page are its
-live version. So the pending events are built from the task states the user may moderate, their
+live version. So the pending events are built from the task states the user may moderate
+(``pending_event_reviews(user)``, the one read of what waits for review), their
 pages with the latest and the live revision joined in, and the centres, in a fixed number of queries
 however many events wait; the comparison itself happens in memory on the revisions' JSON.
 
@@ -16,17 +17,17 @@ from datetime import datetime
 from functools import cache
 from urllib.parse import urlsplit
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import capfirst
 from taggit.managers import TaggableManager
 from wagtail.models import TaskState
 
-from agenda_pages.models import CentrePage, CentreReviewTask, EventOccurrence, EventPage, OccurrenceStatus
+from agenda_pages.models import CentrePage, CentreReviewTask, EventPage
 from agenda_pages.models.centres import centres_above, parent_path
+from agenda_pages.models.moderation import pending_event_reviews
+from agenda_pages.models.revisions import revision_dates, upcoming_dates
 
 APPROVE = "approve"
 REJECT = "reject"
@@ -81,14 +82,6 @@ def review_tasks() -> list[CentreReviewTask]:
     return list(CentreReviewTask.objects.filter(active=True))
 
 
-def reviewable_task_states(user, tasks: Iterable[CentreReviewTask] | None = None) -> QuerySet[TaskState]:
-    """In-progress centre reviews of events that ``user`` may act on, as one query."""
-    states = TaskState.objects.none()
-    for task in review_tasks() if tasks is None else tasks:
-        states |= task.get_task_states_user_can_moderate(user)
-    return states.filter(workflow_state__content_type=ContentType.objects.get_for_model(EventPage))
-
-
 def is_moderator(user, tasks: Iterable[CentreReviewTask] | None = None) -> bool:
     return any(task.user_is_moderator(user) for task in (review_tasks() if tasks is None else tasks))
 
@@ -100,8 +93,8 @@ def pending_events(user, *, now: datetime | None = None) -> list[PendingEvent]:
     revision's content.
     """
     now = now or timezone.now()
-    states = list(reviewable_task_states(user).select_related("workflow_state").order_by("started_at"))
-    page_ids = {int(state.workflow_state.object_id) for state in states}
+    states = list(pending_event_reviews(user).order_by("started_at"))
+    page_ids = {state.event_id for state in states}
     pages = {
         page.pk: page
         for page in EventPage.objects.filter(pk__in=page_ids).select_related(
@@ -112,7 +105,7 @@ def pending_events(user, *, now: datetime | None = None) -> list[PendingEvent]:
     live_without_revision = _live_content_from_tables([page for page in pages.values() if _needs_table(page)])
     events = []
     for state in states:
-        page = pages.get(int(state.workflow_state.object_id))
+        page = pages.get(state.event_id)
         if page is None:
             continue
         latest = (page.latest_revision or state.revision).content
@@ -121,14 +114,14 @@ def pending_events(user, *, now: datetime | None = None) -> list[PendingEvent]:
         else:
             live = page.live_revision.content if page.live_revision else live_without_revision[page.pk]
             changed = changed_fields(live, latest)
-        upcoming = _upcoming_starts(latest, now)
+        upcoming = upcoming_dates(revision_dates(latest), now)
         events.append(
             PendingEvent(
                 page=page,
                 task_state=state,
                 centre=centres.get(parent_path(page.path)),
                 title=latest.get("title") or page.draft_title,
-                start=upcoming[0] if upcoming else None,
+                start=upcoming[0].start if upcoming else None,
                 dates=len(upcoming),
                 changed=changed,
             )
@@ -198,45 +191,6 @@ def _value(name: str, content: dict):
     return None if value is None else model_field.to_python(value)
 
 
-@dataclass(frozen=True)
-class RevisionDate:
-    start: datetime
-    end: datetime | None
-    all_day: bool
-    status: str
-
-    def upcoming(self, now: datetime) -> bool:
-        return (self.end or self.start) >= now
-
-
-def revision_dates(content: dict) -> list[RevisionDate]:
-    """The dates in a revision's content (its inline rows, stored as JSON), soonest first.
-
-    Read from the JSON rather than through ``Revision.as_object()``, which costs several queries a
-    page: reviewers' lists and mails show the waiting version of dozens of events at once.
-    """
-    field = EventOccurrence._meta.get_field
-    dates = [
-        RevisionDate(
-            start=field("start").to_python(row.get("start")),
-            end=field("end").to_python(row.get("end")),
-            all_day=bool(row.get("all_day")),
-            status=row.get("status") or OccurrenceStatus.SCHEDULED,
-        )
-        for row in content.get("occurrences") or []
-        if row.get("start")
-    ]
-    return sorted(dates, key=lambda date: date.start)
-
-
-def _upcoming_starts(content: dict, now: datetime) -> list[datetime]:
-    return [
-        date.start
-        for date in revision_dates(content)
-        if date.status != OccurrenceStatus.WITHDRAWN and date.upcoming(now)
-    ]
-
-
 def approve_events(user, page_ids: Iterable[int], comment: str = "") -> ReviewOutcome:
     """Approve each event ``user`` may review: it is published (or scheduled) with all its dates."""
     return _act(user, page_ids, APPROVE, comment)
@@ -256,10 +210,8 @@ def _act(user, page_ids: Iterable[int], action: str, comment: str) -> ReviewOutc
     outcome = ReviewOutcome()
     tasks = {task.pk: task for task in review_tasks()}
     states = {
-        int(state.workflow_state.object_id): state
-        for state in reviewable_task_states(user, tasks.values())
-        .filter(workflow_state__object_id__in=[str(page_id) for page_id in wanted])
-        .select_related("workflow_state")
+        state.event_id: state
+        for state in pending_event_reviews(user).filter(event_id__in=wanted).select_related("workflow_state")
     }
     pages = EventPage.objects.in_bulk(list(states))
     for page_id in wanted:

@@ -6,7 +6,7 @@ The digest is sent when the import's transaction commits, so imports run inside
 """
 
 import socket
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -20,8 +20,14 @@ from agenda_pages.importing.service import import_due_sources, import_source
 from agenda_pages.models import CentreStaffGroup, EventPage, ImportRun
 from agenda_pages.moderation import roles
 from agenda_pages.moderation.notifications import send_review_digest, send_review_reminders
+from agenda_pages.moderation.review import pending_events
 from agenda_pages.signal_handlers import DIGEST_FAILED
-from tests.agenda_pages.factories import CentrePageFactory, FeedSourceFactory
+from tests.agenda_pages.factories import (
+    CentrePageFactory,
+    EventOccurrenceFactory,
+    EventPageFactory,
+    FeedSourceFactory,
+)
 from tests.agenda_pages.ics_samples import NOW, TALK, WALK, YOGA, calendar, vevent
 
 REVIEW_LIST = "http://testserver/admin/agenda/review/"
@@ -376,3 +382,49 @@ def test_the_digest_costs_the_same_queries_however_many_events(
         send_review_digest(source, page_ids)
 
     assert mail.outbox[-1].body.count("Activiteit ") == events
+
+
+# The review list and the mails name the same first date
+
+
+def waiting_by_hand(centre, dates) -> EventPage:
+    """An event made by hand with ``dates`` (start, status), in review for ten days."""
+    page = EventPageFactory(parent=centre, title="Schilderen", live=False)
+    for start, status in dates:
+        EventOccurrenceFactory(page=page, start=start, status=status)
+    with time_machine.travel(NOW - timedelta(days=10), tick=False):
+        page.save_revision()
+        page.get_workflow().start(page, user=None)
+    return page
+
+
+@pytest.mark.parametrize(
+    "dates, first, in_mail",
+    [
+        # The withdrawn date is not one; the cancelled date is (the public sees it called off).
+        (
+            [
+                (datetime(2026, 12, 1, 9, tzinfo=UTC), "withdrawn"),
+                (datetime(2026, 12, 3, 13, tzinfo=UTC), "cancelled"),
+                (datetime(2026, 12, 8, 9, tzinfo=UTC), "scheduled"),
+            ],
+            datetime(2026, 12, 3, 13, tzinfo=UTC),
+            "donderdag 3 december 2026, 14:00",
+        ),
+        # Every date has passed: no first upcoming date, rather than the passed one.
+        ([(datetime(2026, 11, 20, 9, tzinfo=UTC), "scheduled")], None, "no date"),
+    ],
+)
+def test_the_reminder_names_the_first_upcoming_date_the_review_list_shows(
+    centre, people, django_user_model, dates, first, in_mail
+):
+    waiting_by_hand(centre, dates)
+    [event] = pending_events(django_user_model.objects.get(username="anna"), now=NOW)
+
+    send_review_reminders(NOW)
+
+    [message] = mail.outbox
+    assert event.start == first
+    with translation.override("nl"):
+        expected = translation.gettext(in_mail) if in_mail == "no date" else in_mail
+    assert expected in message.body and "20 november" not in message.body
