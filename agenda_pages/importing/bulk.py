@@ -5,7 +5,8 @@ some forty queries, about 50 ms on the development machine. A centre that joins 
 events, so the rows those calls write (the page, its dates, themes and audience, the revision, the
 workflow and task state, two log entries) are written here in batched inserts per table instead.
 They are the same rows: the tests compare pages made both ways and check the tree with
-treebeard's ``find_problems``. The search index is updated by one queued task per batch.
+treebeard's ``find_problems``. The search index is updated by one queued task per batch. The
+private treebeard and Django calls this needs are in ``kankernl_site/private_api.py``.
 """
 
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, Revision,
 from wagtail.search.backends import get_search_backends
 
 from agenda_pages.models import Audience, EventOccurrence, EventPage, EventThemeTag
+from kankernl_site.private_api import insert_child_table_rows, next_child_paths
 
 
 @dataclass
@@ -49,8 +51,7 @@ def _next_paths(parent: Page, count: int) -> list[str]:
         .values_list("path", flat=True)
         .first()
     )
-    first_step = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
-    return [Page._get_path(parent.path, parent.depth + 1, first_step + offset) for offset in range(count)]
+    return next_child_paths(parent, last, count)
 
 
 def _tags_by_name(names: set[str]) -> dict[str, Tag]:
@@ -71,15 +72,13 @@ def _insert_pages(parent: Page, drafts: list[NewDraft], now: datetime) -> None:
         page.draft_title = page.title
         page.live, page.has_unpublished_changes = False, True
         page.latest_revision_created_at = now
-    # The page rows go in as one insert on the parent table, the event rows as one insert on the child
-    # table. Django's bulk_create refuses multi-table inheritance, so the child rows use the insert
-    # bulk_create itself is built on (QuerySet._insert), for the child table's own columns only.
+    # The page rows go in as one insert on the parent table (bulk_create also marks them as saved),
+    # the event rows as one insert on the child table, which bulk_create refuses to do.
     pages = [draft.page for draft in drafts]
     Page.objects.bulk_create(pages)
     for page in pages:
         page.page_ptr_id = page.id
-        page._state.adding = False
-    EventPage._base_manager._insert(pages, fields=EventPage._meta.local_concrete_fields)
+    insert_child_table_rows(EventPage, pages)
     Page.objects.filter(pk=parent.pk).update(numchild=models.F("numchild") + len(drafts))
 
 
