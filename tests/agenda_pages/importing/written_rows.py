@@ -10,7 +10,8 @@ What may differ between two runs of the same work is taken out:
 - ids of rows the run created become "<table> #n", numbered in id order, wherever they appear: the
   row's own key, foreign keys, generic ``object_id`` columns next to their content type, and the
   model data kept in a revision (other JSON loses its ids altogether); a new row nothing points to
-  has its id replaced by "<new row>", so the order it was inserted in does not count;
+  has its id replaced by "<new row>", so the order it was inserted in does not count; a reference
+  index row's content path names a child row's id too;
 - moments the run stamped (datetimes between the run's start and end, or equal to the ``now``
   handed to the work) become "<stamped>";
 - random UUIDs (version 4, such as a page's translation key) become "<uuid4>".
@@ -25,6 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models, transaction
 from django.utils import timezone
+from wagtail.models import ReferenceIndex
 
 Tables = dict[str, list[dict]]
 
@@ -101,12 +103,38 @@ class _Normaliser:
         return {model._meta.db_table: sorted(rows, key=repr) for model, rows in tables.items()}
 
     def row(self, model: type[models.Model], row: dict) -> dict:
-        return {
+        normalised = {
             field.attname: "<order-dependent>"
             if (model._meta.db_table, field.attname) in ORDER_DEPENDENT
             else self.field(model, field, row)
             for field in model._meta.local_concrete_fields
         }
+        if model is ReferenceIndex:
+            self.reference_path(row, normalised)
+        return normalised
+
+    def reference_path(self, row: dict, normalised: dict) -> None:
+        """A reference's content path names the child row it was found in ("theme_items.4.tag"
+        where the model path says "theme_items.item.tag"), and its hash is taken from that path."""
+        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+        steps = []
+        for model_step, content_step in zip(
+            row["model_path"].split("."), row["content_path"].split("."), strict=False
+        ):
+            relation = None
+            if model is not None:
+                try:
+                    relation = model._meta.get_field(steps[-1] if steps and model_step == "item" else model_step)
+                except (FieldDoesNotExist, IndexError):
+                    relation = None
+            if model_step == "item" and relation is not None and relation.is_relation:
+                steps.append(str(self.id(relation.related_model, content_step)))
+                model = relation.related_model
+            else:
+                steps.append("<uuid4>" if _is_uuid4(content_step) else content_step)
+        path = ".".join(steps)
+        if path != row["content_path"]:
+            normalised["content_path"], normalised["content_path_hash"] = path, "<hash of the content path>"
 
     def field(self, model, field: models.Field, row: dict):
         value = row[field.attname]
