@@ -3,22 +3,34 @@
 Through Wagtail's own calls (``add_child``, ``save_revision``, ``workflow.start``) a new draft costs
 some forty queries, about 50 ms on the development machine. A centre that joins brings hundreds of
 events, so the rows those calls write (the page, its dates, themes and audience, the revision, the
-workflow and task state, two log entries) are written here in batched inserts per table instead.
-They are the same rows: the tests compare pages made both ways and check the tree with
-treebeard's ``find_problems``. The search index is updated by one queued task per batch.
+workflow and task state, the history entries) are written here in batched inserts per table
+instead. They are the same rows: a test compares every table, row for row, after importing a feed
+both ways, and checks the tree with treebeard's ``find_problems``. The search index and Wagtail's
+reference index are updated by one queued task per batch, as Wagtail queues them per save. The
+private treebeard and Django calls this needs are in ``kankernl_site/private_api.py``.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django_tasks import task
 from taggit.models import Tag
-from wagtail.models import COMMENTS_RELATION_NAME, Page, PageLogEntry, Revision, TaskState, Workflow, WorkflowState
+from wagtail.models import (
+    COMMENTS_RELATION_NAME,
+    Page,
+    PageLogEntry,
+    ReferenceIndex,
+    Revision,
+    TaskState,
+    Workflow,
+    WorkflowState,
+)
 from wagtail.search.backends import get_search_backends
 
 from agenda_pages.models import Audience, EventOccurrence, EventPage, EventThemeTag
+from kankernl_site.private_api import insert_child_table_rows, next_child_paths
 
 
 @dataclass
@@ -49,8 +61,7 @@ def _next_paths(parent: Page, count: int) -> list[str]:
         .values_list("path", flat=True)
         .first()
     )
-    first_step = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
-    return [Page._get_path(parent.path, parent.depth + 1, first_step + offset) for offset in range(count)]
+    return next_child_paths(parent, last, count)
 
 
 def _tags_by_name(names: set[str]) -> dict[str, Tag]:
@@ -69,17 +80,14 @@ def _insert_pages(parent: Page, drafts: list[NewDraft], now: datetime) -> None:
         page.locale_id = parent.locale_id
         page.content_type = content_type
         page.draft_title = page.title
-        page.live, page.has_unpublished_changes = False, True
-        page.latest_revision_created_at = now
-    # The page rows go in as one insert on the parent table, the event rows as one insert on the child
-    # table. Django's bulk_create refuses multi-table inheritance, so the child rows use the insert
-    # bulk_create itself is built on (QuerySet._insert), for the child table's own columns only.
+        page.live = False
+    # The page rows go in as one insert on the parent table (bulk_create also marks them as saved),
+    # the event rows as one insert on the child table, which bulk_create refuses to do.
     pages = [draft.page for draft in drafts]
     Page.objects.bulk_create(pages)
     for page in pages:
         page.page_ptr_id = page.id
-        page._state.adding = False
-    EventPage._base_manager._insert(pages, fields=EventPage._meta.local_concrete_fields)
+    insert_child_table_rows(EventPage, pages)
     Page.objects.filter(pk=parent.pk).update(numchild=models.F("numchild") + len(drafts))
 
 
@@ -117,9 +125,15 @@ def _insert_revisions(drafts: list[NewDraft], now: datetime) -> list[Revision]:
         )
         for draft in drafts
     )
+    # As save_revision does: the revision holds the page as it was before it had one.
     for draft, revision in zip(drafts, revisions, strict=True):
         draft.page.latest_revision = revision
-    EventPage.objects.bulk_update([draft.page for draft in drafts], ["latest_revision"], batch_size=500)
+        draft.page.has_unpublished_changes, draft.page.latest_revision_created_at = True, now
+    EventPage.objects.bulk_update(
+        [draft.page for draft in drafts],
+        ["latest_revision", "has_unpublished_changes", "latest_revision_created_at"],
+        batch_size=500,
+    )
     return revisions
 
 
@@ -158,7 +172,8 @@ def _start_workflow(drafts: list[NewDraft], revisions: list[Revision], workflow:
 
 
 def _log(drafts, revisions, now: datetime, workflow_started=None) -> None:
-    """The page history entries Wagtail writes: "created" and, in moderation, "workflow started"."""
+    """The page history entries Wagtail writes: "created" (by ``add_child``, before there is a
+    revision), "edited" (by ``save_revision``) and, in moderation, "workflow started"."""
     content_type = ContentType.objects.get_for_model(EventPage)
     entries = []
     for position, (draft, revision) in enumerate(zip(drafts, revisions, strict=True)):
@@ -167,9 +182,9 @@ def _log(drafts, revisions, now: datetime, workflow_started=None) -> None:
             "content_type": content_type,
             "label": draft.page.get_admin_display_title(),
             "timestamp": now,
-            "revision": revision,
         }
         entries.append(PageLogEntry(action="wagtail.create", content_changed=True, **common))
+        entries.append(PageLogEntry(action="wagtail.edit", content_changed=True, revision=revision, **common))
         if workflow_started is not None:
             workflow, first_task, task_states = workflow_started
             data = {
@@ -181,16 +196,25 @@ def _log(drafts, revisions, now: datetime, workflow_started=None) -> None:
                     "task_state_id": task_states[position].pk,
                 }
             }
-            entries.append(PageLogEntry(action="wagtail.workflow.start", data=data, **common))
+            entries.append(PageLogEntry(action="wagtail.workflow.start", data=data, revision=revision, **common))
     PageLogEntry.objects.bulk_create(entries)
 
 
 @task()
 def index_event_pages(page_ids: list[int]) -> None:
-    """The search index entries the per-page saves would have queued, for a whole batch at once."""
-    pages = list(EventPage.objects.filter(pk__in=page_ids))
+    """The search and reference index entries the per-page saves would have queued, for a whole
+    batch at once. The reference index (what Wagtail counts as "used by", e.g. before a feed source
+    or a theme is deleted) is written by Wagtail's own public call, page by page: it has no bulk
+    form, and two queries a page in the background is less than Wagtail's own per-save task costs."""
+    # Its children in three queries, not three a page: Wagtail reads them for references.
+    children = ("occurrences", "theme_items", COMMENTS_RELATION_NAME)
+    pages = list(EventPage.objects.filter(pk__in=page_ids).prefetch_related(*children))
     for backend in get_search_backends():
         backend.add_bulk(EventPage, pages)
+    if ReferenceIndex.is_indexed(EventPage):
+        with transaction.atomic():
+            for page in pages:
+                ReferenceIndex.create_or_update_for_object(page)
 
 
 def create_drafts(parent: Page, drafts: list[NewDraft], *, audience: list[Audience], workflow, now: datetime):
