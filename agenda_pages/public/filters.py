@@ -64,7 +64,8 @@ class ParsedFilters:
 
 
 def _whole_number(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
+    # isdecimal, not isdigit: "²" is a digit that int() cannot read (it was an error page).
+    return int(value) if value.isdecimal() else None
 
 
 def _unknown_place_message(text: str) -> str:

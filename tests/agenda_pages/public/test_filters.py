@@ -93,6 +93,8 @@ def test_place_names_resolve_through_the_postcode_data():
         ("near=3512&radius=99999", "whole number of kilometres"),
         ("page=zero", "There is no page zero"),
         ("page=0", "There is no page 0"),
+        ("page=²", "There is no page ²"),
+        ("near=3512&radius=²", "whole number of kilometres"),
         ("colour=blue", "does not know the setting colour"),
     ],
 )
