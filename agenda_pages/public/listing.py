@@ -16,10 +16,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from agenda_pages import geo
 from agenda_pages.models import Audience, CentrePage, EventThemeTag
 from agenda_pages.public import occurrences
-from agenda_pages.public.filters import parse_filters, radius_choices
+from agenda_pages.public.filters import AgendaFilterForm
 from kankernl_site.fragments import cached_fragment
 
 TEMPLATE = "agenda_pages/includes/agenda_listing.html"
@@ -61,26 +60,23 @@ def _render(page, request, page_size: int) -> RenderedListing:
 
 def listing_context(page, request, *, now: datetime, today: date, page_size: int) -> dict:
     choices = FilterChoices()
-    parsed = parse_filters(
+    form = AgendaFilterForm(
         request.GET, today=today, themes=choices.themes, centres=choices.centres, audiences=choices.audiences
     )
-    paginator = Paginator(occurrences.agenda_occurrences(parsed.filters, now), page_size)
-    messages = parsed.messages
-    number = parsed.page_number
+    filters = form.filters
+    paginator = Paginator(occurrences.agenda_occurrences(filters, now), page_size)
+    messages = form.messages
+    number = form.page_number
     if number > paginator.num_pages:
         messages.append(_("There is no page %(page)s; this is the last page.") % {"page": number})
         number = paginator.num_pages
     page_obj = paginator.page(number)
-    filters = parsed.filters
     return {
         "page": page,
+        "form": form.shown(),
         "filters": filters,
         "filter_messages": messages,
         "choices": choices,
-        "today": today,
-        "provinces": geo.PROVINCES,
-        "radius_choices": radius_choices(filters.radius),
-        "chosen_centres": [(slug, choices.centres[slug]) for slug in filters.centres],
         "page_obj": page_obj,
         "items": occurrences.with_details(page_obj.object_list),
         "result_count": paginator.count,

@@ -93,19 +93,16 @@ def agenda_context(page: AgendaIndexPage, request, context: dict) -> dict:
 
 
 def centre_index_context(page: CentreIndexPage, request, context: dict) -> dict:
-    params = request.GET.copy()
-    for name in filters.PARAMETERS:
-        if name not in ("province", "near", "radius"):
-            params.pop(name, None)
-    parsed = filters.parse_filters(params, today=timezone.localdate(), themes={}, centres={}, audiences={})
-    chosen = parsed.filters  # only province, near and radius can be set: the others were removed
+    form = filters.CentreFilterForm(request.GET)
+    chosen = form.filters  # province, near and radius only
     centres = CentrePage.objects.live().matching(chosen).child_of(page).order_by("title", "pk").within(chosen)
     context.update(
+        form=form.shown(),
         centres=centres,
         result_count=len(centres),
         filters=chosen,
-        filter_messages=parsed.messages,
-        near_value=" ".join(params.get("near", "").split())[: filters.MAX_TEXT_LENGTH],
+        filter_messages=form.messages,
+        near_value=form.typed_place,
         provinces=geo.PROVINCES,
         radius_choices=filters.radius_choices(chosen.radius),
     )

@@ -4,7 +4,13 @@ import pytest
 from django.http import QueryDict
 from django.utils import translation
 
-from agenda_pages.public.filters import DEFAULT_RADIUS_KM, AgendaFilters, parse_filters
+from agenda_pages.public.filters import (
+    DEFAULT_RADIUS_KM,
+    AgendaFilterForm,
+    AgendaFilters,
+    CentreFilterForm,
+    parse_filters,
+)
 
 TODAY = date(2026, 11, 23)
 THEMES = {"wandelen": "Wandelen", "yoga": "Yoga"}
@@ -87,6 +93,8 @@ def test_place_names_resolve_through_the_postcode_data():
         ("near=3512&radius=99999", "whole number of kilometres"),
         ("page=zero", "There is no page zero"),
         ("page=0", "There is no page 0"),
+        ("page=²", "There is no page ²"),
+        ("near=3512&radius=²", "whole number of kilometres"),
         ("colour=blue", "does not know the setting colour"),
     ],
 )
@@ -146,3 +154,36 @@ def test_control_characters_are_removed():
 
     assert parsed.filters.q == "wandelen"
     assert parsed.filters.themes == ("yoga",)
+
+
+def test_both_dates_are_read_before_their_order_is_judged():
+    messages = parse("from=2020-01-01&to=morgen").messages
+
+    assert "morgen is not a date we can read" in messages[0]
+    assert "only shows activities from today on" in messages[1]
+
+
+def test_the_shown_agenda_form_holds_what_applies():
+    form = AgendaFilterForm(
+        QueryDict("near=Atlantis&theme=yoga&theme=breien&province=utrecht&mode=online"),
+        today=TODAY,
+        themes=THEMES,
+        centres=CENTRES,
+        audiences=AUDIENCES,
+    ).shown()
+
+    assert not form.is_bound
+    assert 'name="near" maxlength="100" autocomplete="postal-code"' in str(form["near"])  # no value: dropped
+    assert "<option selected>Utrecht</option>" in str(form["province"])
+    assert 'value="yoga" checked id="agenda-theme-2"' in str(form["theme"])
+    assert 'value="online" checked id="agenda-mode-online"' in str(form["mode"])
+    assert 'min="2026-11-23"' in str(form["from"])
+
+
+def test_the_centre_form_keeps_an_unknown_place_typed_and_ignores_the_agendas_parameters():
+    form = CentreFilterForm(QueryDict("near=Atlantis&theme=yoga&page=2"))
+
+    assert form.filters == AgendaFilters()
+    assert len(form.messages) == 1
+    assert 'name="near" value="Atlantis"' in str(form.shown()["near"])
+    assert 'id="centre-near"' in str(form.shown()["near"])
