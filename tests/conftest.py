@@ -1,8 +1,20 @@
+import os
+import threading
+import time
+
 import pytest
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.demo import load_demo_content
+
+if "faketime" in os.environ.get("LD_PRELOAD", ""):
+    # CI runs the suite under Debian's faketime with FAKETIME_DONT_FAKE_MONOTONIC=1 (see .ci/run), so
+    # durations stay real while the date moves. libfaketime 0.9.10 then rejects Python's
+    # time.sleep (an absolute clock_nanosleep on the monotonic clock) with EINVAL; faking the
+    # monotonic clock too makes every timed lock wait hang instead. A timed wait on an event is the
+    # same pause and works there.
+    time.sleep = lambda seconds: threading.Event().wait(seconds)
 
 
 @pytest.fixture(autouse=True)
