@@ -1,4 +1,5 @@
 import sys
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -35,7 +36,9 @@ def raise_value_error():
 
 
 def sleep_long():
-    time.sleep(30)
+    # Blocks without using CPU, as a stalled parse would. Not time.sleep: in the parse worker (a child
+    # process, outside tests/conftest.py) libfaketime's moved-clock CI run would break it.
+    threading.Event().wait(30)
 
 
 def parse_and_list_django_modules(data, limits):
