@@ -102,7 +102,7 @@ class PlaceFilterForm(forms.Form):
         help_text=gettext_lazy("For example 3511 AB or Utrecht"),
         widget=forms.TextInput(attrs={"maxlength": Parameter.max_length_attribute}),
     )
-    radius = Parameter(label=gettext_lazy("Distance"), widget=forms.Select)
+    radius = Parameter(label=gettext_lazy("Distance"), widget=TextOptionSelect)
 
     def __init__(self, data=None, *, initial=None):
         super().__init__(data, initial=initial, auto_id=f"{self.id_prefix}-%s", label_suffix="")
@@ -247,7 +247,7 @@ class AgendaFilterForm(PlaceFilterForm):
         if self.is_bound or len(chosen) > 1:  # the chosen centres as checkboxes, to take one off
             fields["centre"].widget.choices = [(slug, centres[slug]) for slug in chosen]
         else:  # one list to choose from; it reads one value only, so it is never the bound form's
-            fields["centre"].widget = forms.Select(choices=[("", _("All centres")), *centres.items()])
+            fields["centre"].widget = TextOptionSelect(choices=[("", _("All centres")), *centres.items()])
         for name in ("from", "to"):
             fields[name].widget.attrs["min"] = today.isoformat()
             fields[name].widget.format = "%Y-%m-%d"
