@@ -17,7 +17,6 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
-from agenda_pages import geo
 from agenda_pages.models import AgendaIndexPage, CentreIndexPage, CentrePage, EventPage, registries
 from agenda_pages.models.events import AttendanceMode
 from agenda_pages.public import filters
@@ -103,8 +102,6 @@ def centre_index_context(page: CentreIndexPage, request, context: dict) -> dict:
         filters=chosen,
         filter_messages=form.messages,
         near_value=form.typed_place,
-        provinces=geo.PROVINCES,
-        radius_choices=filters.radius_choices(chosen.radius),
     )
     return context
 
