@@ -1,5 +1,3 @@
-import re
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -12,15 +10,14 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-MAX_QUERY_LENGTH = 200
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+from .search_words import clean_query, search_words
 
 
 @require_safe
 def search(request):
     """Site search over the live pages of the current language; every query is logged."""
-    # Control characters dropped: PostgreSQL refuses a NUL byte, and none belongs in a search.
-    query = " ".join(CONTROL_CHARACTERS.sub("", request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
+    words = search_words(query)
     results = Page.objects.none()
     promotions = []
     if query:
@@ -31,7 +28,9 @@ def search(request):
             for promotion in logged_query.editors_picks.select_related("page")
             if promotion.page is None or promotion.page.live
         ]
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth=1).search(query)
+        if words:  # a query of only punctuation finds nothing
+            pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth=1)
+            results = pages.search(words)
     paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
     results_page = paginator.get_page(request.GET.get("page"))
     return render(
