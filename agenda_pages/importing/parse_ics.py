@@ -36,6 +36,9 @@ MEETING_LINK = re.compile(
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _FOLD = re.compile(r"(?:\r\n|\n|\r)[ \t]")
 _UNREADABLE = "This event could not be read"
+# RFC 5545, 3.3.11: in a TEXT value a backslash escapes a backslash, ";" or ",", and "\n" or "\N" is a
+# line break. One pass, so an escaped backslash before an "n" stays a backslash and an "n".
+_TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")
 
 
 def parse_ics(data: bytes, *, limits: ParseLimits) -> ParseResult:
@@ -141,6 +144,7 @@ def _read_leniently(text: str, warnings: list[ParseWarning]) -> Calendar:
             parsed = _parse_wrapped(_without_alarms(block), strict=True)
         except Exception as error:  # see _read_calendars
             uid = next((line[4:].strip() for line in block if line.upper().startswith("UID:")), "")
+            uid = unescape_text(uid)  # read from the raw line, as icalendar would have
             what = "A time zone definition could not be read" if kind == "VTIMEZONE" else _UNREADABLE
             warnings.append(ParseWarning(f"{what} and was skipped: {_describe(error)}", uid))
             continue
@@ -319,11 +323,18 @@ def _text(component: Component, name: str) -> str:
 
 
 def _html_description(component: Component) -> str:
+    # icalendar knows no type for this Outlook property and hands over its raw, still escaped value.
     alt = component.get("X-ALT-DESC")
     for value in alt if isinstance(alt, list) else [alt]:
         if value is not None and str(value.params.get("FMTTYPE", "")).lower() == "text/html":
-            return str(value).strip()
+            return unescape_text(str(value)).strip()
     return ""
+
+
+def unescape_text(value: str) -> str:
+    """A TEXT value as written in a feed, as its author meant it (for properties icalendar does not
+    unescape itself)."""
+    return _TEXT_ESCAPE.sub(lambda match: "\n" if match.group(1) in "nN" else match.group(1), value)
 
 
 def _is_cancelled(component: Component) -> bool:

@@ -545,3 +545,48 @@ def test_feed_cap_marks_the_result_truncated():
     capped = parse_ics(body, limits=ParseLimits(**window, max_occurrences_per_feed=2))
     assert capped.truncated
     assert len(capped.events) == 2
+
+
+# --- text escapes (RFC 5545, 3.3.11) ----------------------------------------------------------------
+
+ESCAPED = "Koffie\\, thee\\; taart\\nTweede regel\\NDerde \\\\ pad C:\\\\nieuw"
+UNESCAPED = "Koffie, thee; taart\nTweede regel\nDerde \\ pad C:\\nieuw"
+
+
+@pytest.mark.parametrize(
+    "line, read",
+    [
+        (f"SUMMARY:{ESCAPED}", lambda event: event.title),
+        (f"DESCRIPTION:{ESCAPED}", lambda event: event.description),
+        (f"X-ALT-DESC;FMTTYPE=text/html:<p>{ESCAPED}</p>", lambda event: event.description.removeprefix("<p>")),
+        (f"LOCATION:{ESCAPED}", lambda event: event.address),
+        (f"CATEGORIES:{ESCAPED},Tweede", lambda event: event.categories[0]),
+    ],
+    ids=["SUMMARY", "DESCRIPTION", "X-ALT-DESC", "LOCATION", "CATEGORIES"],
+)
+def test_text_escapes_are_undone_in_every_text_property(line, read):
+    """Outlook's HTML description kept its escapes (icalendar leaves a property it does not know raw)."""
+    event = only_event(parse_ics(calendar(*vevent("a", "DTSTART:20260310T193000", line)), limits=LIMITS_2026))
+
+    assert read(event).removesuffix("</p>") == UNESCAPED
+
+
+def test_an_escaped_uid_and_an_escaped_instance_title_are_undone():
+    data = calendar(
+        *vevent("reeks\\,1", "SUMMARY:Wandelen", "DTSTART:20260310T100000", "RRULE:FREQ=WEEKLY;COUNT=2"),
+        *vevent(
+            "reeks\\,1", "RECURRENCE-ID:20260317T100000", "SUMMARY:Wandelen\\, extra lang", "DTSTART:20260317T100000"
+        ),
+    )
+
+    event = only_event(parse_ics(data, limits=LIMITS_2026))
+    assert event.uid == "reeks,1"
+    assert [occurrence.title for occurrence in event.occurrences] == [None, "Wandelen, extra lang"]
+
+
+def test_an_unreadable_events_uid_in_the_warning_is_unescaped():
+    two_ids = ["BEGIN:VTIMEZONE", "TZID:A", "TZID:B", "END:VTIMEZONE"]  # makes icalendar refuse the whole file
+    data = calendar(*two_ids, *vevent("kapot\\;1", "DTSTART:2026X"), *vevent("goed", "DTSTART:20260310T100000"))
+
+    result = parse_ics(data, limits=LIMITS_2026)
+    assert [warning.uid for warning in result.warnings if warning.uid] == ["kapot;1"]

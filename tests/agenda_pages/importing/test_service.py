@@ -256,6 +256,23 @@ def test_hostile_description_is_sanitised(source, feed_server):
     assert "Welkom" in page.description
 
 
+def test_outlook_html_description_is_stored_and_shown_without_ical_escapes(source, feed_server, client):
+    outlook = vevent("o@inloophuis.example", "Koffie\\, thee", "20261206T100000", description="x").replace(
+        "DESCRIPTION:x", "X-ALT-DESC;FMTTYPE=text/html:<p>Koffie\\, thee\\; taart</p>\\n<p>Welkom</p>"
+    )
+    serve(feed_server, calendar(outlook))
+    run(source)
+    page = EventPage.objects.get(source=source)
+    assert page.title == "Koffie, thee"
+    assert "Koffie, thee; taart" in page.description
+    assert "\\" not in page.description
+
+    page.get_latest_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "Koffie, thee; taart" in html
+    assert "Koffie\\, thee" not in html and "thee\\; taart" not in html
+
+
 def test_items_from_our_own_agenda_are_skipped(source, feed_server):
     own = vevent("abc@testserver", "Van onze eigen site", "20261207T100000")
     serve(feed_server, calendar(WALK, own))
