@@ -74,9 +74,13 @@ def unknown_time_zone_warnings(calendar: Calendar, seen: set[str]) -> list[Parse
         for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
             prop = component.get(name)
             tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
-            if tzid is None or tzid in seen or not isinstance(getattr(prop, "dt", None), datetime):
+            if tzid is None or tzid in seen:
                 continue
-            if prop.dt.tzinfo is None:
+            try:
+                value = prop.dt
+            except Exception:  # a broken date: icalendar raises only when it is read; the event's own reading warns
+                continue
+            if isinstance(value, datetime) and value.tzinfo is None:
                 seen.add(tzid)
                 message = f"Unknown time zone {tzid!r}; its times were read as Europe/Amsterdam."
                 warnings.append(ParseWarning(message, str(component.get("UID", ""))))

@@ -590,3 +590,14 @@ def test_an_unreadable_events_uid_in_the_warning_is_unescaped():
 
     result = parse_ics(data, limits=LIMITS_2026)
     assert [warning.uid for warning in result.warnings if warning.uid] == ["kapot;1"]
+
+
+def test_a_broken_date_with_a_time_zone_skips_that_event_only():
+    """icalendar 7 raises only when such a date is read, which the unknown-zone check did for every event."""
+    data = calendar(
+        *vevent("kapot", "DTSTART;TZID=Europe/Amsterdam:2026X"), *vevent("goed", "DTSTART:20260310T100000")
+    )
+
+    result = parse_ics(data, limits=LIMITS_2026)
+    assert [event.uid for event in result.events] == ["goed"]
+    assert [warning.uid for warning in result.warnings] == ["kapot"]
