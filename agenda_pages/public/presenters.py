@@ -23,7 +23,8 @@ from agenda_pages.public import filters
 from agenda_pages.public.ics import all_day_span, event_calendar, plain_description
 from agenda_pages.public.jsonld import event_jsonld, jsonld_script
 from agenda_pages.public.listing import agenda_listing
-from agenda_pages.public.occurrences import centre_occurrences, with_details
+from agenda_pages.public.occurrences import centre_occurrences, local_zone, series_rhythm_of, with_details
+from agenda_pages.public.rhythm_text import rhythm_text
 from agenda_pages.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
 from kankernl_site.fragments import cached_fragment
 from kankernl_site.language import interface_url
@@ -161,8 +162,7 @@ def event_detail(page: EventPage, request) -> dict:
         "centre_url": centre_url,
         "centre_website": centre_website,
         "centre_phone_url": phone_uri(centre.phone) if centre else "",
-        # (date, last day of an all-day date that spans several days)
-        "date_lines": [(occurrence, _last_day(occurrence)) for occurrence in occurrences],
+        **_date_lines(occurrences, now),
         "calendar_url": page_path + page.reverse_subpage("calendar") if page_path and occurrences else "",
         "description_html": description_html(page),
         "themes": sorted(tag.name for tag in page.themes.all()),
@@ -192,6 +192,24 @@ def event_detail(page: EventPage, request) -> dict:
         )
         if occurrences
         else "",
+    }
+
+
+NEXT_DATES = 5  # the dates shown before "all dates"; a weekly group has 52 and "Where" comes after them
+
+
+def _date_lines(occurrences, now) -> dict:
+    """A series' rhythm in one line, its next dates, and the rest of its dates (behind a disclosure).
+    Each line is (date, last day of an all-day date that spans several days)."""
+    lines = [(occurrence, _last_day(occurrence)) for occurrence in occurrences]
+    rhythm = series_rhythm_of(occurrences)
+    # A list of a few dates says it all; a rhythm, or a long list, gets its summary line.
+    summarise = rhythm is not None and (rhythm.repeats or len(lines) > NEXT_DATES)
+    return {
+        "rhythm_line": rhythm_text(rhythm, now.astimezone(local_zone()).date()) if summarise else "",
+        "date_lines": lines[:NEXT_DATES],
+        "more_date_lines": lines[NEXT_DATES:],
+        "date_count": len(lines),
     }
 
 

@@ -439,4 +439,33 @@ NL = {
         "Naar de %(counter)s gevonden activiteit",
         "Naar de %(counter)s gevonden activiteiten",
     ),
+    # The rhythm of a series (agenda_pages/public/rhythm_text.py)
+    "first": "eerste",
+    "second": "tweede",
+    "third": "derde",
+    "fourth": "vierde",
+    "last": "laatste",
+    "Every day": "Elke dag",
+    "Every %(weekday)s": "Elke %(weekday)s",
+    "Every other week on %(weekday)s": "Om de week op %(weekday)s",
+    "Every %(ordinal)s %(weekday)s of the month": "Elke %(ordinal)s %(weekday)s van de maand",
+    "Every month on day %(day)s": "Elke maand op de %(day)se",
+    ("On %(count)s date in %(month)s", "On %(count)s dates in %(month)s"): (
+        "Op %(count)s datum in %(month)s",
+        "Op %(count)s data in %(month)s",
+    ),
+    ("On %(count)s date from %(first)s to %(last)s", "On %(count)s dates from %(first)s to %(last)s"): (
+        "Op %(count)s datum van %(first)s tot en met %(last)s",
+        "Op %(count)s data van %(first)s tot en met %(last)s",
+    ),
+    "%(first)s to %(last)s": "%(first)s tot en met %(last)s",
+    "from %(first)s": "vanaf %(first)s",
+    ("%(count)s other date", "%(count)s other dates"): ("%(count)s andere datum", "%(count)s andere data"),
+    "%(list)s and %(last)s": "%(list)s en %(last)s",
+    "not on %(dates)s": "niet op %(dates)s",
+    "Next dates": "Volgende data",
+    ("Show all %(counter)s date", "Show all %(counter)s dates"): (
+        "Toon de %(counter)s datum",
+        "Toon alle %(counter)s data",
+    ),
 }

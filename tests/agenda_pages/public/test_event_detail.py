@@ -608,3 +608,29 @@ def test_a_preview_shows_the_draft_even_when_the_live_body_is_cached(client, eve
     preview.render()
     assert "<h1>Wandelgroep (nieuwe tijd)</h1>" in preview.content.decode()
     assert "<h1>Wandelgroep</h1>" in client.get(event.url, HTTP_HOST=host).content.decode()  # live: unchanged
+
+
+def test_a_weekly_series_opens_with_its_rhythm_and_shows_five_dates_before_the_rest(client, event):
+    for week in range(52):
+        day = at(1, 10) + timedelta(weeks=week)
+        if day.date() != date(2026, 12, 29):
+            add_date(event, day, day + timedelta(minutes=90), status="cancelled" if week == 6 else "scheduled")
+
+    response = client.get(event.url)
+    text = text_of(response)
+    assert f"Elke dinsdag, 10:00{DASH}11:30 (vanaf 1 december, niet op 29 december en 12 januari 2027)" in text
+    body = response.content.decode()
+    shown, hidden = body[body.index("event-rhythm") : body.index("<details")], body[body.index("<details") :]
+    assert shown.count('class="event-dates__item') == 5
+    assert hidden[: hidden.index("</details>")].count('class="event-dates__item') == 46
+    assert "Toon alle 51 data" in text
+    assert text.index("Toon alle 51 data") < text.index("Waar")
+
+
+def test_a_few_loose_dates_get_no_summary_and_no_disclosure(client, event):
+    for day in (1, 9, 22):
+        add_date(event, at(day, 14), at(day, 16))
+
+    body = client.get(event.url).content.decode()
+    assert "event-rhythm" not in body and "<details" not in body
+    assert body.count('class="event-dates__item') == 3
