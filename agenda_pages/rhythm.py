@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from agenda_pages.vocabulary import OccurrenceStatus
 
 MIN_DATES = 3
 MAX_MISSING_SHARE = 0.25
@@ -55,6 +58,20 @@ class Rhythm:
     @property
     def repeats(self) -> bool:
         return self.kind != RhythmKind.DATES
+
+
+def rhythm_of(occurrences, zone: ZoneInfo) -> Rhythm | None:
+    """The rhythm of an event's dates (anything with ``start``, ``end``, ``all_day`` and ``status``),
+    read in ``zone``."""
+    return series_rhythm(
+        SeriesDate(
+            start=occurrence.start.astimezone(zone),
+            end=occurrence.end.astimezone(zone) if occurrence.end else None,
+            all_day=occurrence.all_day,
+            cancelled=occurrence.status == OccurrenceStatus.CANCELLED,
+        )
+        for occurrence in occurrences
+    )
 
 
 def series_rhythm(dates: Iterable[SeriesDate]) -> Rhythm | None:

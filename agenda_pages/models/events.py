@@ -184,6 +184,13 @@ class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
         """The upcoming dates of this event as an iCalendar file, for "add to my calendar"."""
         return registries.responder_for(EventPage, "calendar")(self, request)
 
+    # One date of a series, named by its start in UTC as in its calendar UID (the rows are rewritten
+    # by every import, their ids are not stable).
+    @route(r"^calendar/(?P<start>\d{8}T\d{6}Z)/$", name="calendar_date")
+    def calendar_date_file(self, request, start):
+        """One upcoming date of this event as an iCalendar file ("only this date")."""
+        return registries.responder_for(EventPage, "calendar")(self, request, start=start)
+
 
 class EventOccurrenceQuerySet(models.QuerySet):
     def public(self):

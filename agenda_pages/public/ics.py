@@ -4,13 +4,18 @@ Pure: builds from the attributes of pages and occurrences the caller has already
 no request, no clock), so a feed of many events reuses :func:`occurrence_vevent` per date. Times are
 written in UTC, which every calendar app reads without a VTIMEZONE; all-day dates are local dates in
 Europe/Amsterdam with an exclusive DTEND, as RFC 5545 asks.
+
+A series with a rhythm (:mod:`agenda_pages.rhythm`) is one VEVENT with a repeat rule instead: 52
+separate entries are 52 things to remove again from a phone's calendar. Its times are local, with
+the Europe/Amsterdam VTIMEZONE, so "every Tuesday at 10:00" stays at 10:00 across daylight saving.
 """
 
 import re
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
+from agenda_pages.rhythm import Rhythm, RhythmKind, rhythm_of
 from agenda_pages.sanitize import plain_text
 from agenda_pages.vocabulary import AMSTERDAM, AttendanceMode, OccurrenceStatus
 
@@ -48,14 +53,21 @@ def event_location(page) -> str:
     return location
 
 
+def utc_stamp(moment: datetime) -> str:
+    return f"{moment.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+
+
 def occurrence_uid(occurrence, host: str) -> str:
     """Stable per date, so importing the file again updates the date instead of adding it twice.
 
     Built from the event and the date's start rather than the row's id: an import rewrites an event's
     date rows whenever any of its dates change, and the untouched dates must keep their UIDs.
     """
-    start = occurrence.start.astimezone(UTC)
-    return f"event-{occurrence.page_id}-{start:%Y%m%dT%H%M%SZ}@{host}"
+    return f"event-{occurrence.page_id}-{utc_stamp(occurrence.start)}@{host}"
+
+
+def series_uid(page, host: str) -> str:
+    return f"event-{page.pk}-series@{host}"
 
 
 def occurrence_vevent(occurrence, page, *, url: str, host: str, now: datetime, location: str | None = None) -> Event:
@@ -76,6 +88,64 @@ def occurrence_vevent(occurrence, page, *, url: str, host: str, now: datetime, l
         vevent.add("dtstart", occurrence.start.astimezone(UTC))
         if occurrence.end:
             vevent.add("dtend", occurrence.end.astimezone(UTC))
+    _describe(vevent, page, url=url, location=location)
+    vevent.add("status", "CANCELLED" if occurrence.status == OccurrenceStatus.CANCELLED else "CONFIRMED")
+    return vevent
+
+
+def series_vevent(page, occurrences, *, url: str, host: str, now: datetime, location: str | None = None):
+    """One VEVENT with a repeat rule for all of ``occurrences``, with the dates left out or cancelled as
+    EXDATEs; None when the dates have no rhythm, no shared time of day, or a date with its own title."""
+    occurrences = list(occurrences)
+    rhythm = rhythm_of(occurrences, AMSTERDAM)
+    all_day = all(occurrence.all_day for occurrence in occurrences)
+    if (
+        rhythm is None
+        or not rhythm.repeats
+        or not (all_day or rhythm.start_time)
+        or any(occurrence.title_override for occurrence in occurrences)
+    ):
+        return None
+    first, last = occurrences[0], occurrences[-1]
+    vevent = Event()
+    vevent.add("uid", series_uid(page, host))
+    vevent.add("dtstamp", now.astimezone(UTC))
+    vevent.add("summary", page.title)
+    if all_day:
+        first_day, end_day = all_day_span(first)
+        vevent.add("dtstart", first_day)
+        vevent.add("dtend", end_day)
+        until = all_day_span(last)[0]
+        exdates = list(rhythm.exceptions)
+    else:
+        start = first.start.astimezone(AMSTERDAM)
+        vevent.add("dtstart", start)
+        if first.end:
+            vevent.add("dtend", first.end.astimezone(AMSTERDAM))
+        until = last.start.astimezone(UTC)  # UTC, as RFC 5545 asks when DTSTART has a time zone
+        exdates = [datetime.combine(day, start.timetz()) for day in rhythm.exceptions]
+    vevent.add("rrule", _rule(rhythm, until))
+    if exdates:
+        vevent.add("exdate", exdates)
+    _describe(vevent, page, url=url, location=location)
+    vevent.add("status", "CONFIRMED")
+    return vevent
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _rule(rhythm: Rhythm, until) -> vRecur:
+    if rhythm.kind == RhythmKind.DAILY:
+        return vRecur(freq="DAILY", until=until)
+    if rhythm.kind == RhythmKind.WEEKLY:
+        return vRecur(freq="WEEKLY", interval=rhythm.interval, byday=_WEEKDAYS[rhythm.weekday], until=until)
+    if rhythm.kind == RhythmKind.MONTHLY_WEEKDAY:
+        return vRecur(freq="MONTHLY", byday=f"{rhythm.ordinal}{_WEEKDAYS[rhythm.weekday]}", until=until)
+    return vRecur(freq="MONTHLY", bymonthday=rhythm.day, until=until)
+
+
+def _describe(vevent: Event, page, *, url: str, location: str | None) -> None:
     location = event_location(page) if location is None else location
     if location:
         vevent.add("location", location)
@@ -86,8 +156,26 @@ def occurrence_vevent(occurrence, page, *, url: str, host: str, now: datetime, l
     )
     paragraphs = [plain_description(page.description), "\n".join([*links, url])]
     vevent.add("description", "\n\n".join(paragraph for paragraph in paragraphs if paragraph))
-    vevent.add("status", "CANCELLED" if occurrence.status == OccurrenceStatus.CANCELLED else "CONFIRMED")
-    return vevent
+
+
+def amsterdam_vtimezone() -> Timezone:
+    """Europe/Amsterdam as the yearly rule of the EU (since 1996: summer time from the last Sunday of
+    March to the last Sunday of October). icalendar can write the zone as a list of every change
+    instead, which ical.js, and so calendar apps built on it, read wrongly after the first change."""
+    zone = Timezone()
+    zone.add("tzid", "Europe/Amsterdam")
+    for kind, name, start, offsets, month in (
+        (TimezoneDaylight, "CEST", datetime(1996, 3, 31, 2), (1, 2), 3),
+        (TimezoneStandard, "CET", datetime(1996, 10, 27, 3), (2, 1), 10),
+    ):
+        part = kind()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", timedelta(hours=offsets[0]))
+        part.add("tzoffsetto", timedelta(hours=offsets[1]))
+        part.add("rrule", {"freq": "YEARLY", "bymonth": month, "byday": "-1SU"})
+        zone.add_component(part)
+    return zone
 
 
 def new_calendar(name: str = "") -> Calendar:
@@ -102,9 +190,15 @@ def new_calendar(name: str = "") -> Calendar:
 
 
 def event_calendar(page, occurrences, *, url: str, host: str, now: datetime, location: str | None = None) -> Calendar:
-    """A calendar with one VEVENT per date in ``occurrences``, which the caller selects (upcoming and
-    not withdrawn: :meth:`EventPage.upcoming_occurrences`)."""
+    """A calendar with ``occurrences``, which the caller selects (upcoming and not withdrawn:
+    :meth:`EventPage.upcoming_occurrences`): one repeating VEVENT for a series with a rhythm, else
+    one VEVENT per date."""
     calendar = new_calendar(page.title)
+    series = series_vevent(page, occurrences, url=url, host=host, now=now, location=location)
+    if series is not None:
+        calendar.add_component(amsterdam_vtimezone())
+        calendar.add_component(series)
+        return calendar
     for occurrence in occurrences:
         calendar.add_component(occurrence_vevent(occurrence, page, url=url, host=host, now=now, location=location))
     return calendar

@@ -15,7 +15,6 @@ from django.db.models import QuerySet
 from agenda_pages.models import CentrePage, EventOccurrence, EventPage, EventThemeTag, OccurrenceStatus
 from agenda_pages.models.centres import centres_above, parent_path
 from agenda_pages.public.filters import AgendaFilters
-from agenda_pages.rhythm import Rhythm, SeriesDate, series_rhythm
 
 
 def local_zone() -> zoneinfo.ZoneInfo:
@@ -98,18 +97,4 @@ def centre_occurrences(centre: CentrePage, now: datetime) -> QuerySet[EventOccur
         .select_related("page")
         .defer(*LIST_DEFERRED)
         .order_by("start", "pk")
-    )
-
-
-def series_rhythm_of(occurrences) -> Rhythm | None:
-    """The rhythm of an event's dates, read in the zone the agenda shows them in."""
-    zone = local_zone()
-    return series_rhythm(
-        SeriesDate(
-            start=occurrence.start.astimezone(zone),
-            end=occurrence.end.astimezone(zone) if occurrence.end else None,
-            all_day=occurrence.all_day,
-            cancelled=occurrence.status == OccurrenceStatus.CANCELLED,
-        )
-        for occurrence in occurrences
     )

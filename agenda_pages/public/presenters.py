@@ -10,7 +10,7 @@ from datetime import timedelta
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import nh3
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -20,11 +20,19 @@ from wagtail.rich_text import expand_db_html
 from agenda_pages.models import AgendaIndexPage, CentreIndexPage, CentrePage, EventPage, registries
 from agenda_pages.models.events import AttendanceMode
 from agenda_pages.public import filters
-from agenda_pages.public.ics import all_day_span, event_calendar, plain_description
+from agenda_pages.public.ics import (
+    all_day_span,
+    event_calendar,
+    new_calendar,
+    occurrence_vevent,
+    plain_description,
+    utc_stamp,
+)
 from agenda_pages.public.jsonld import event_jsonld, jsonld_script
 from agenda_pages.public.listing import agenda_listing
-from agenda_pages.public.occurrences import centre_occurrences, local_zone, series_rhythm_of, with_details
+from agenda_pages.public.occurrences import centre_occurrences, local_zone, with_details
 from agenda_pages.public.rhythm_text import rhythm_text
+from agenda_pages.rhythm import rhythm_of
 from agenda_pages.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
 from kankernl_site.fragments import cached_fragment
 from kankernl_site.language import interface_url
@@ -162,7 +170,7 @@ def event_detail(page: EventPage, request) -> dict:
         "centre_url": centre_url,
         "centre_website": centre_website,
         "centre_phone_url": phone_uri(centre.phone) if centre else "",
-        **_date_lines(occurrences, now),
+        **_date_lines(occurrences, now, page_path + page.reverse_subpage("calendar") if page_path else ""),
         "calendar_url": page_path + page.reverse_subpage("calendar") if page_path and occurrences else "",
         "description_html": description_html(page),
         "themes": sorted(tag.name for tag in page.themes.all()),
@@ -198,11 +206,16 @@ def event_detail(page: EventPage, request) -> dict:
 NEXT_DATES = 5  # the dates shown before "all dates"; a weekly group has 52 and "Where" comes after them
 
 
-def _date_lines(occurrences, now) -> dict:
+def _date_lines(occurrences, now, calendar_path: str) -> dict:
     """A series' rhythm in one line, its next dates, and the rest of its dates (behind a disclosure).
-    Each line is (date, last day of an all-day date that spans several days)."""
-    lines = [(occurrence, _last_day(occurrence)) for occurrence in occurrences]
-    rhythm = series_rhythm_of(occurrences)
+    Each line is (date, last day of an all-day date that spans several days, the calendar file of
+    that date alone: offered when the whole is one repeating entry)."""
+    several = len(occurrences) > 1 and calendar_path
+    lines = [
+        (occurrence, _last_day(occurrence), f"{calendar_path}{utc_stamp(occurrence.start)}/" if several else "")
+        for occurrence in occurrences
+    ]
+    rhythm = rhythm_of(occurrences, local_zone())
     # A list of a few dates says it all; a rhythm, or a long list, gets its summary line.
     summarise = rhythm is not None and (rhythm.repeats or len(lines) > NEXT_DATES)
     return {
@@ -221,16 +234,27 @@ def _last_day(occurrence):
     return last_day if last_day > first_day else None
 
 
-def event_calendar_file(page: EventPage, request) -> HttpResponse:
-    """The upcoming dates of the event as an iCalendar file, for "add to my calendar"."""
+def event_calendar_file(page: EventPage, request, start: str = "") -> HttpResponse:
+    """The upcoming dates of the event as an iCalendar file, for "add to my calendar": the series as
+    one repeating entry where it has a rhythm; with ``start`` (UTC, as in the date's UID) that date alone."""
     now = timezone.now()
     url = page.get_full_url(request)
     location = ", ".join(part for part in venue(page, page.centre()) if part)
     occurrences = page.upcoming_occurrences(now)
     host = urlsplit(url).hostname
-    calendar = event_calendar(page, occurrences, url=url, host=host, now=now, location=location or None)
+    filename = f"{page.slug}.ics"
+    if start:
+        occurrences = [occurrence for occurrence in occurrences if utc_stamp(occurrence.start) == start]
+        if not occurrences:
+            raise Http404("No upcoming date of this event starts then.")
+        filename = f"{page.slug}-{start[:8]}.ics"
+        calendar = new_calendar(page.title)
+        only = occurrence_vevent(occurrences[0], page, url=url, host=host, now=now, location=location or None)
+        calendar.add_component(only)
+    else:
+        calendar = event_calendar(page, occurrences, url=url, host=host, now=now, location=location or None)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{page.slug}.ics")
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -379,7 +379,6 @@ NL = {
     # Event detail page
     "When": "Wanneer",
     "Add to my calendar": "Zet in mijn agenda",
-    "A file for your calendar app, with the dates above.": "Een bestand voor uw agenda-app, met de data hierboven.",
     "There are no upcoming dates for this activity at the moment.": "Er staan op dit moment geen nieuwe data gepland voor deze activiteit.",
     "Where": "Waar",
     "How to take part": "Hoe u meedoet",
@@ -468,4 +467,8 @@ NL = {
         "Toon de %(counter)s datum",
         "Toon alle %(counter)s data",
     ),
+    "only this date": "alleen deze datum",
+    "in my calendar": "in mijn agenda",
+    "A file for your calendar app with all dates, as one repeating activity where it has a fixed rhythm. One date only: use the link next to that date.": "Een bestand voor uw agenda-app met alle data, als één terugkerende activiteit als die een vast ritme heeft. Alleen één datum? Gebruik de link naast die datum.",
+    "A file for your calendar app, with the date above.": "Een bestand voor uw agenda-app, met de datum hierboven.",
 }

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
+import recurring_ical_events
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -548,7 +549,7 @@ def test_the_page_costs_the_same_queries_however_many_dates(
         response = client.get(event.url)
 
     assert response.status_code == 200
-    assert text_of(response).count(f"10:00{DASH}12:00") == dates
+    assert response.content.decode().count('class="event-dates__item') == dates
 
 
 @pytest.mark.parametrize("dates", [1, 50])
@@ -561,7 +562,11 @@ def test_the_calendar_file_costs_the_same_queries_however_many_dates(
     with django_assert_num_queries(CALENDAR_FILE_QUERIES[route_cache_on_and_off]):
         response = client.get(event.url + "calendar/")
 
-    assert len(Calendar.from_ical(response.content).walk("VEVENT")) == dates
+    # Daily dates: one repeating entry, which expands to every date.
+    found = recurring_ical_events.of(Calendar.from_ical(response.content)).between(
+        at(1, 0), at(1, 0, month=12) + timedelta(days=400)
+    )
+    assert len(found) == dates
 
 
 def test_a_preview_shows_the_dates_of_the_draft(event):
