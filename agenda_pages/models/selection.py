@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from agenda_pages import geo
 
 DEFAULT_RADIUS_KM = 25
+SHOW_ACTIVITIES = "activities"  # show=activities: each activity once
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class AgendaFilters:
     date_from: date | None = None
     date_to: date | None = None
     mode: str = ""
+    # Not a filter but how the list reads: each activity once (with its next date) instead of every date.
+    per_activity: bool = False
 
     @property
     def is_filtered(self) -> bool:
@@ -54,6 +57,7 @@ class AgendaFilters:
         params += [("from", self.date_from.isoformat())] if self.date_from else []
         params += [("to", self.date_to.isoformat())] if self.date_to else []
         params += [("mode", self.mode)] if self.mode else []
+        params += [("show", SHOW_ACTIVITIES)] if self.per_activity else []
         return params
 
     def querystring(self) -> str:

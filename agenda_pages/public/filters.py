@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agenda_pages import geo
-from agenda_pages.models.selection import DEFAULT_RADIUS_KM, AgendaFilters
+from agenda_pages.models.selection import DEFAULT_RADIUS_KM, SHOW_ACTIVITIES, AgendaFilters
 from agenda_pages.public.filter_fields import (
     Checkboxes,
     Parameter,
@@ -30,7 +30,20 @@ RADIUS_CHOICES_KM = (5, 10, 25, 50, 100)
 MAX_RADIUS_KM = 300
 MODES = ("online", "in-person")
 
-PARAMETERS = ("q", "theme", "audience", "centre", "province", "near", "radius", "from", "to", "mode", "page")
+PARAMETERS = (
+    "q",
+    "theme",
+    "audience",
+    "centre",
+    "province",
+    "near",
+    "radius",
+    "from",
+    "to",
+    "mode",
+    "show",
+    "page",
+)
 # Added by mail programs and social media to shared links; not worth a message.
 IGNORED_PARAMETER = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|_ga)$")
 
@@ -47,6 +60,7 @@ MESSAGE_ORDER = (
     "date",
     "dates",
     "mode",
+    "show",
     "page",
 )
 
@@ -228,6 +242,7 @@ class AgendaFilterForm(PlaceFilterForm):
     vars()["from"] = Parameter(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
     vars()["to"] = Parameter(label=gettext_lazy("Up to and including"), widget=forms.DateInput(attrs={"type": "date"}))
     mode = Parameter(widget=RadioButtons)
+    show = Parameter(widget=RadioButtons)
     page = Parameter()
 
     field_order = PARAMETERS
@@ -242,6 +257,10 @@ class AgendaFilterForm(PlaceFilterForm):
             ("", _("Online and in person")),
             ("in-person", _("In person")),
             ("online", _("Online")),
+        ]
+        fields["show"].widget.choices = [
+            ("", _("Every date on its own")),
+            (SHOW_ACTIVITIES, _("Each activity once, with its next date")),
         ]
         chosen = self.initial.get("centre", [])
         if self.is_bound or len(chosen) > 1:  # the chosen centres as checkboxes, to take one off
@@ -264,6 +283,13 @@ class AgendaFilterForm(PlaceFilterForm):
         if typed and typed not in MODES:
             raise ValidationError(_("Choose online or in person; both are shown now."), code="mode")
         return typed
+
+    def clean_show(self) -> bool:
+        typed = self.cleaned_data["show"]
+        if typed and typed != SHOW_ACTIVITIES:
+            message = _("%(value)s is not a way to show the list; every date is shown.") % {"value": typed}
+            raise ValidationError(message, code="show")
+        return typed == SHOW_ACTIVITIES
 
     def _date(self, name: str) -> date | None:
         typed = self.cleaned_data[name]
@@ -324,6 +350,7 @@ class AgendaFilterForm(PlaceFilterForm):
             date_from=cleaned.get("from"),
             date_to=cleaned.get("to"),
             mode=cleaned.get("mode", ""),
+            per_activity=cleaned.get("show", False),
             **self.place_filters(),
         )
 
@@ -342,6 +369,7 @@ class AgendaFilterForm(PlaceFilterForm):
             "from": filters.date_from,
             "to": filters.date_to,
             "mode": filters.mode,
+            "show": SHOW_ACTIVITIES if filters.per_activity else "",
             **_shown_place(filters, filters.near_text),
         }
         return AgendaFilterForm(

@@ -5,13 +5,14 @@ per filter set and page (``kankernl_site.fragments``), so a visitor the page cac
 (a logged-in editor, a visitor with cookies) mostly skips both the queries and the rendering.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -27,7 +28,7 @@ TEMPLATE = "agenda_pages/includes/agenda_listing.html"
 @dataclass(frozen=True)
 class RenderedListing:
     html: SafeString
-    result_count: int
+    result_count: int  # activities
     page_number: int
     is_filtered: bool
 
@@ -64,13 +65,21 @@ def listing_context(page, request, *, now: datetime, today: date, page_size: int
         request.GET, today=today, themes=choices.themes, centres=choices.centres, audiences=choices.audiences
     )
     filters = form.filters
-    paginator = Paginator(occurrences.agenda_occurrences(filters, now), page_size)
+    matches = occurrences.agenda_matches(filters, now)
+    counts = occurrences.agenda_counts(matches)
+    if filters.per_activity:
+        paginator = CountedPaginator(occurrences.agenda_activities(matches), page_size, counts.activities)
+    else:
+        paginator = CountedPaginator(occurrences.in_agenda_order(matches), page_size, counts.dates)
     messages = form.messages
     number = form.page_number
     if number > paginator.num_pages:
         messages.append(_("There is no page %(page)s; this is the last page.") % {"page": number})
         number = paginator.num_pages
     page_obj = paginator.page(number)
+    listed = page_obj.object_list
+    if filters.per_activity:
+        listed = occurrences.next_dates(listed, matches)
     return {
         "page": page,
         "form": form.shown(),
@@ -78,7 +87,21 @@ def listing_context(page, request, *, now: datetime, today: date, page_size: int
         "filter_messages": messages,
         "choices": choices,
         "page_obj": page_obj,
-        "items": occurrences.with_details(page_obj.object_list),
-        "result_count": paginator.count,
+        "items": occurrences.with_details(listed),
+        "result_count": counts.activities,
+        "date_count": counts.dates,
         "pagination_query": filters.querystring(),
+        "other_view_query": replace(filters, per_activity=not filters.per_activity).querystring(),
     }
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count: the agenda counts dates and activities together in one query."""
+
+    def __init__(self, object_list, per_page, count: int):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count

@@ -35,7 +35,7 @@ def day_text(day: date, today: date) -> str:
 
 def rhythm_text(rhythm: Rhythm, today: date) -> str:
     """The whole line: how often, at what time, since and until when, and the dates left out."""
-    text = _how_often(rhythm, today)
+    text = how_often_text(rhythm, today)
     if rhythm.start_time:
         hours = time_format(rhythm.start_time, "H:i")
         if rhythm.end_time:
@@ -45,7 +45,8 @@ def rhythm_text(rhythm: Rhythm, today: date) -> str:
     return f"{text} ({', '.join(notes)})" if notes else text
 
 
-def _how_often(rhythm: Rhythm, today: date) -> str:
+def how_often_text(rhythm: Rhythm, today: date) -> str:
+    """ "Elke dinsdag", "Op 3 data in januari": the first part of the line, which a list shows."""
     if rhythm.kind == RhythmKind.DAILY:
         return gettext("Every day")
     if rhythm.kind == RhythmKind.WEEKLY and rhythm.interval == 1:

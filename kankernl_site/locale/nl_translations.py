@@ -266,7 +266,7 @@ NL = {
         "%(count)s gekozen activiteit is niet veranderd: u mag die niet beoordelen, of hij wacht niet meer op beoordeling.",
         "%(count)s gekozen activiteiten zijn niet veranderd: u mag ze niet beoordelen, of ze wachten niet meer op beoordeling.",
     ),
-    ("%(counter)s date", "%(counter)s dates"): ("%(counter)s datum", "%(counter)s datums"),
+    ("%(counter)s date", "%(counter)s dates"): ("%(counter)s datum", "%(counter)s data"),
     ("Review %(counter)s event", "Review all %(counter)s events"): (
         "%(counter)s activiteit beoordelen",
         "Alle %(counter)s activiteiten beoordelen",
@@ -471,4 +471,11 @@ NL = {
     "in my calendar": "in mijn agenda",
     "A file for your calendar app with all dates, as one repeating activity where it has a fixed rhythm. One date only: use the link next to that date.": "Een bestand voor uw agenda-app met alle data, als één terugkerende activiteit als die een vast ritme heeft. Alleen één datum? Gebruik de link naast die datum.",
     "A file for your calendar app, with the date above.": "Een bestand voor uw agenda-app, met de datum hierboven.",
+    "Show": "Toon",
+    "Every date on its own": "Elke datum apart",
+    "Each activity once, with its next date": "Elke activiteit één keer, met de eerstvolgende datum",
+    "Each activity is shown once, with its next date.": "Elke activiteit staat er één keer, met de eerstvolgende datum.",
+    "Show every date": "Toon alle data",
+    "Show each activity once": "Toon elke activiteit één keer",
+    "%(value)s is not a way to show the list; every date is shown.": "%(value)s is geen manier om de lijst te tonen; alle data worden getoond.",
 }
