@@ -57,9 +57,9 @@ def run_isolated(
     process = _CONTEXT.Process(
         target=_child, args=(sender, func, args, kwargs, cpu_seconds, memory_bytes), daemon=True
     )
+    deadline = time.monotonic() + wall_seconds  # starting the child counts too
     process.start()
     sender.close()
-    deadline = time.monotonic() + wall_seconds
     events = []
     try:
         while True:

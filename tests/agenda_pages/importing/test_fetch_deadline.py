@@ -71,6 +71,11 @@ def test_one_endless_header_line():
     stalled(trickled(b"HTTP/1.1 200 OK\r\nX-Padding: ", interval=0.02, then=b"a"))
 
 
+def test_endless_informational_responses():
+    # http.client skips any number of "100 Continue" answers while it waits for the real one.
+    stalled(streamed(b"", b"HTTP/1.1 100 Continue\r\n\r\n", interval=0.01))
+
+
 def test_trickled_redirect():
     stalled(trickled(head("Location: /elsewhere", "Content-Length: 0", status="302 Found"), interval=0.1))
 
@@ -97,6 +102,10 @@ def test_endless_stream_of_tiny_chunks():
 
 def test_endless_chunk_extension():
     stalled(trickled(head("Transfer-Encoding: chunked") + b"1;ext=", interval=0.02, then=b"a"))
+
+
+def test_endless_chunk_size():
+    stalled(trickled(head("Transfer-Encoding: chunked"), interval=0.02, then=b"0"))
 
 
 def test_endless_trailers():
