@@ -6,6 +6,7 @@ above the total deadline, so only the total deadline can end the fetch in time. 
 """
 
 import gzip
+import multiprocessing
 import time
 
 import pytest
@@ -53,7 +54,14 @@ def test_a_server_that_never_accepts_the_connection():
 
 
 def test_a_server_that_accepts_but_never_answers():
-    stalled(silent())
+    message = stalled(silent())
+    assert message == "The server took longer than 1 seconds to send the feed."
+    assert multiprocessing.active_children() == []  # the fetching child was stopped and reaped
+
+
+def test_the_deadline_need_not_be_whole_seconds():
+    limits = FetchLimits(connect_timeout=20, read_timeout=20, total_seconds=0.5)
+    assert stalled(silent(), match="longer than 0.5 seconds", limits=limits)
 
 
 # Trickled status line and headers: each byte resets the read timeout, so only the total deadline helps
