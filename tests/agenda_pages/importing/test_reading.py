@@ -48,19 +48,29 @@ def tec_page(post_id: int, next_url: str) -> bytes:
     return json.dumps({"events": [event], "next_rest_url": next_url}).encode()
 
 
-def serve_pages(feed_server, pages: int, delay: float, last_links_to: str = "") -> str:
-    """Pages /page/1 ... /page/N, each answered after ``delay`` seconds and linking to the next."""
+def serve_pages(feed_server, pages: int, delay: float, last_links_to: str = "", *, in_body: bool = False) -> str:
+    """Pages /page/1 ... /page/N, each linking to the next and taking ``delay`` seconds: before the
+    answer, or ``in_body`` spread over its body, ten pieces apart."""
 
     def answer(request):
         number = int(request.path.rsplit("/", 1)[1])
-        time.sleep(delay)
+        if not in_body:
+            time.sleep(delay)
         next_url = feed_server.url(f"/page/{number + 1}") if number < pages else last_links_to
         body = tec_page(number, next_url)
         request.send_response(200)
         request.send_header("Content-Type", "application/json")
         request.send_header("Content-Length", str(len(body)))
         request.end_headers()
-        request.wfile.write(body)
+        step = len(body) // 10 + 1
+        for start in range(0, len(body), step):
+            try:
+                request.wfile.write(body[start : start + step])
+                request.wfile.flush()
+            except OSError:
+                return
+            if in_body:
+                time.sleep(delay / 10)
 
     for number in range(1, pages + 1):
         feed_server.add_handler(f"/page/{number}", answer)
@@ -77,9 +87,9 @@ def read_within_bound(source, match: str = FEED_TOO_LONG) -> str:
 
 
 @pytest.mark.usefixtures("short_feed_deadline")
-@pytest.mark.parametrize("delay", [0.1, 0.3])
-def test_pages_that_each_arrive_in_time_are_bounded_together(centre, feed_server, delay):
-    url = serve_pages(feed_server, pages=200, delay=delay)
+@pytest.mark.parametrize(("delay", "in_body"), [(0.1, False), (0.3, False), (0.3, True)])
+def test_pages_that_each_arrive_in_time_are_bounded_together(centre, feed_server, delay, in_body):
+    url = serve_pages(feed_server, pages=200, delay=delay, in_body=in_body)
     read_within_bound(FeedSourceFactory(centre=centre, url=url, format="tec-json"))
 
 
@@ -93,6 +103,17 @@ def test_a_later_page_that_stalls_gets_only_the_time_the_feed_has_left(centre, f
     with StallingServer(behaviour) as server:
         url = serve_pages(feed_server, pages=2, delay=0, last_links_to=server.url("/page/3"))
         read_within_bound(FeedSourceFactory(centre=centre, url=url, format="tec-json"))
+
+
+def test_a_later_page_that_stalls_gets_the_fetch_deadline_when_that_is_shorter(centre, feed_server, settings):
+    settings.AGENDA_IMPORT_FEED_SECONDS = 30
+    settings.AGENDA_IMPORT_FETCH_SECONDS = 1
+    with StallingServer(silent()) as server:
+        url = serve_pages(feed_server, pages=2, delay=0, last_links_to=server.url("/page/3"))
+        message = read_within_bound(
+            FeedSourceFactory(centre=centre, url=url, format="tec-json"), "longer than 1 seconds"
+        )
+    assert message == "The server took longer than 1 seconds to send the feed."
 
 
 @pytest.mark.usefixtures("short_feed_deadline")
