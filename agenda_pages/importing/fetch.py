@@ -194,7 +194,7 @@ def _fetch_feed_here(
             except ContentCodingError as exc:
                 raise FetchError(str(exc)) from exc
             except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
-                # A broken-off or badly compressed body: never treat part of a feed as the feed.
+                # A broken-off body or answer: never treat part of a feed as the feed.
                 raise FetchError(f"The feed could not be read completely ({exc.__class__.__name__}).") from exc
         raise FetchError(f"The feed address redirects more than {limits.max_redirects} times.")
 

@@ -59,6 +59,11 @@ def test_a_server_that_accepts_but_never_answers():
     assert multiprocessing.active_children() == []  # the fetching child was stopped and reaped
 
 
+def test_a_tls_handshake_that_never_completes():
+    with StallingServer(silent()) as server:
+        fetch_within_bound(server.url().replace("http:", "https:"))
+
+
 def test_the_deadline_need_not_be_whole_seconds():
     limits = FetchLimits(connect_timeout=20, read_timeout=20, total_seconds=0.5)
     assert stalled(silent(), match="longer than 0.5 seconds", limits=limits)
