@@ -32,6 +32,16 @@ def max_tec_pages() -> int:
     return setting("AGENDA_IMPORT_MAX_TEC_PAGES", 20)
 
 
+def fetch_seconds() -> float:
+    """The most one fetch may take, connecting to the last byte (each page of a paged feed is one)."""
+    return setting("AGENDA_IMPORT_FETCH_SECONDS", 30)
+
+
+def feed_seconds() -> float:
+    """The most reading one feed may take: every page of a paged feed fetched and parsed."""
+    return setting("AGENDA_IMPORT_FEED_SECONDS", 120)
+
+
 def user_agent() -> str:
     return setting(
         "AGENDA_IMPORT_USER_AGENT",

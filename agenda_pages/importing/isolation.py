@@ -6,6 +6,9 @@ take the web or task worker down with it. Each call runs in a new process forked
 database connection, thread or icalendar time-zone cache is shared with the caller or between
 feeds, and a parse does not pay for starting Python and importing icalendar each time (it did with
 the "spawn" start method: about a tenth of a second per feed).
+
+Fetching runs here too (:mod:`.fetch`), for the wall-clock limit alone: killing the child is the
+one way to stop a server that trickles its headers or a name lookup that hangs.
 """
 
 import multiprocessing
@@ -19,6 +22,7 @@ from typing import Any
 from .types import FeedFormat, FeedParseError, ParseLimits, ParseResult
 
 STREAM_BATCH = 250  # parsed events per message from the worker
+PARSE_WALL_SECONDS = 60
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(
@@ -26,8 +30,13 @@ _CONTEXT.set_forkserver_preload(
         "agenda_pages.importing.parse_ics",
         "agenda_pages.importing.parse_tec",
         "agenda_pages.importing.parse_jsonld",
+        "agenda_pages.importing.fetch",
     ]
 )
+
+
+class IsolatedTimeout(FeedParseError):
+    """The child was stopped because it ran past its wall-clock limit."""
 
 
 def run_isolated(
@@ -35,28 +44,28 @@ def run_isolated(
     *args: Any,
     cpu_seconds: int = 20,
     memory_bytes: int = 512 * 1024 * 1024,
-    wall_seconds: int = 60,
+    wall_seconds: float = PARSE_WALL_SECONDS,
     **kwargs: Any,
 ) -> Any:
     """Return ``func(*args, **kwargs)`` computed in a child process; ``func`` must be a top-level function.
 
     A FeedParseError raised in the child is raised again here; running out of CPU time, memory or
-    wall-clock time becomes a FeedParseError too. Other exceptions from ``func`` are raised again
-    as they are when they pickle.
+    wall-clock time becomes a FeedParseError too (for wall-clock time, :class:`IsolatedTimeout`).
+    Other exceptions from ``func`` are raised again as they are when they pickle.
     """
     receiver, sender = _CONTEXT.Pipe(duplex=False)
     process = _CONTEXT.Process(
         target=_child, args=(sender, func, args, kwargs, cpu_seconds, memory_bytes), daemon=True
     )
+    deadline = time.monotonic() + wall_seconds  # starting the child counts too
     process.start()
     sender.close()
-    deadline = time.monotonic() + wall_seconds
     events = []
     try:
         while True:
             if not receiver.poll(max(0.0, deadline - time.monotonic())):
-                raise FeedParseError(
-                    f"Reading the feed took too long (more than {wall_seconds} seconds) and was stopped."
+                raise IsolatedTimeout(
+                    f"Reading the feed took too long (more than {wall_seconds:g} seconds) and was stopped."
                 )
             try:
                 outcome, value = receiver.recv()
@@ -119,7 +128,7 @@ def parse_feed_isolated(
     limits: ParseLimits,
     cpu_seconds: int = 20,
     memory_bytes: int = 512 * 1024 * 1024,
-    wall_seconds: int = 60,
+    wall_seconds: float = PARSE_WALL_SECONDS,
     **options: Any,
 ) -> ParseResult:
     """Parse one feed of a known format in a limited child process (see :func:`run_isolated`).

@@ -4,9 +4,13 @@
 Fetching is :mod:`.fetch` (bounded, conditional, no internal addresses); parsing runs in a limited
 process (:mod:`.isolation`). The Events Calendar's REST API pages its results, and only all pages
 together are the feed, so the pages are followed here, before anything is mapped or saved.
+
+Each fetch has its own deadline (``AGENDA_IMPORT_FETCH_SECONDS``), and reading the whole feed has
+one too (``AGENDA_IMPORT_FEED_SECONDS``): pages that each arrive in time can still add up to hours.
 """
 
 import hashlib
+import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,7 +22,7 @@ from agenda_pages.models import FeedSource
 
 from .detect import detect_format
 from .fetch import FetchError, FetchLimits, FetchResult, fetch_feed
-from .isolation import parse_feed_isolated
+from .isolation import PARSE_WALL_SECONDS, parse_feed_isolated
 from .types import FeedFormat, FeedParseError, ParseLimits, ParseResult
 
 
@@ -32,6 +36,30 @@ class FetchedFeed:
     def validators(self) -> tuple[str, str, str]:
         """What the next run sends and compares to find out whether the feed changed."""
         return self.content_hash, self.first.etag, self.first.last_modified
+
+
+@dataclass(frozen=True)
+class FeedDeadline:
+    """When reading one feed, all its pages, must be done."""
+
+    seconds: float
+    ends: float  # on time.monotonic()
+
+    @classmethod
+    def starting_now(cls, seconds: float) -> "FeedDeadline":
+        return cls(seconds, time.monotonic() + seconds)
+
+    def left(self) -> float:
+        return self.ends - time.monotonic()
+
+    def passed(self) -> FetchError:
+        return FetchError(
+            f"Reading the feed, all its pages, took longer than {self.seconds:g} seconds; it was not imported."
+        )
+
+    def check(self) -> None:
+        if self.left() <= 0:
+            raise self.passed()
 
 
 def parse_limits(now: datetime) -> ParseLimits:
@@ -58,35 +86,49 @@ def _read_local_file(url: str) -> FetchResult:
     return FetchResult(url=url, not_modified=False, body=body, content_type=content_type)
 
 
-def _fetch(url: str, source: FeedSource | None = None) -> FetchResult:
+def _fetch(url: str, deadline: FeedDeadline, source: FeedSource | None = None) -> FetchResult:
     if urlsplit(url).scheme == "file":
         return _read_local_file(url)
-    return fetch_feed(
-        url,
-        etag=source.etag if source else "",
-        last_modified=source.last_modified_header if source else "",
-        limits=FetchLimits(),
-        allow_private_hosts=conf.allow_private_hosts(),
-        user_agent=conf.user_agent(),
-    )
+    deadline.check()
+    # A fetch may take no longer than the feed has left: its own deadline is the shorter of the two.
+    limits = FetchLimits(total_seconds=min(conf.fetch_seconds(), deadline.left()))
+    try:
+        return fetch_feed(
+            url,
+            etag=source.etag if source else "",
+            last_modified=source.last_modified_header if source else "",
+            limits=limits,
+            allow_private_hosts=conf.allow_private_hosts(),
+            user_agent=conf.user_agent(),
+        )
+    except FetchError:
+        deadline.check()  # stopped by the feed's deadline: say so, not "longer than 0.4 seconds"
+        raise
 
 
-def _parse(fetched: FetchResult, fmt: FeedFormat, limits: ParseLimits) -> ParseResult:
+def _parse(fetched: FetchResult, fmt: FeedFormat, limits: ParseLimits, deadline: FeedDeadline) -> ParseResult:
     options = {"base_url": fetched.url} if fmt == FeedFormat.JSONLD else {}
-    return parse_feed_isolated(
-        fetched.body,
-        fmt,
-        limits=limits,
-        cpu_seconds=conf.parse_cpu_seconds(),
-        memory_bytes=conf.parse_memory_bytes(),
-        **options,
-    )
+    deadline.check()
+    try:
+        return parse_feed_isolated(
+            fetched.body,
+            fmt,
+            limits=limits,
+            cpu_seconds=conf.parse_cpu_seconds(),
+            memory_bytes=conf.parse_memory_bytes(),
+            wall_seconds=min(PARSE_WALL_SECONDS, deadline.left()),
+            **options,
+        )
+    except FeedParseError:
+        deadline.check()
+        raise
 
 
 def read_feed(source: FeedSource, now: datetime, *, use_validators: bool) -> FetchedFeed:
     """Fetch and parse ``source``'s feed. With ``use_validators`` an unchanged feed (a 304, or the
     same bytes as last time) is not parsed. Raises :class:`FetchError` or :class:`FeedParseError`."""
-    first = _fetch(source.url, source if use_validators else None)
+    deadline = FeedDeadline.starting_now(conf.feed_seconds())
+    first = _fetch(source.url, deadline, source if use_validators else None)
     if first.not_modified:
         return FetchedFeed(first, source.content_hash, None)
     fmt = (
@@ -97,18 +139,18 @@ def read_feed(source: FeedSource, now: datetime, *, use_validators: bool) -> Fet
     if fmt != FeedFormat.TEC_JSON and use_validators and first.content_hash == source.content_hash:
         return FetchedFeed(first, first.content_hash, None)  # same bytes as last time: skip parsing
     limits = parse_limits(now)
-    result = _parse(first, fmt, limits)
+    result = _parse(first, fmt, limits, deadline)
     first_hash = first.content_hash
     # The raw bytes are not needed once parsed; holding them through the sync costs their size again.
     first = replace(first, body=b"")
-    parsed, content_hash = _with_later_pages(result, first_hash, fmt, limits)
+    parsed, content_hash = _with_later_pages(result, first_hash, fmt, limits, deadline)
     if use_validators and content_hash == source.content_hash:
         return FetchedFeed(first, content_hash, None)
     return FetchedFeed(first, content_hash, parsed)
 
 
 def _with_later_pages(
-    result: ParseResult, first_hash: str, fmt: FeedFormat, limits: ParseLimits
+    result: ParseResult, first_hash: str, fmt: FeedFormat, limits: ParseLimits, deadline: FeedDeadline
 ) -> tuple[ParseResult, str]:
     """The first page's result together with every page it links on to (The Events Calendar's REST
     API), and one hash of all the pages' bytes. Too many pages fail the run rather than import part."""
@@ -117,8 +159,8 @@ def _with_later_pages(
     while result.next_page_url:
         if len(hashes) >= conf.max_tec_pages():
             raise FeedParseError(f"The feed has more than {conf.max_tec_pages()} pages; it was not imported.")
-        page = _fetch(result.next_page_url)
-        result = _parse(page, fmt, limits)
+        page = _fetch(result.next_page_url, deadline)
+        result = _parse(page, fmt, limits, deadline)
         events += result.events
         warnings += result.warnings
         truncated = truncated or result.truncated

@@ -1,5 +1,6 @@
 import gzip
 import time
+import zlib
 
 import pytest
 
@@ -151,3 +152,27 @@ def test_guard_refuses_internal_addresses_without_connecting(address):
 def test_unresolvable_host_fails_clearly():
     with pytest.raises(FetchError, match="could not be reached"):
         fetch("http://feed.invalid/agenda.ics", allow_private_hosts=False)
+
+
+def test_asks_only_for_the_codings_it_decodes(feed_server):
+    url = feed_server.add("/agenda.ics", CALENDAR)
+    fetch(url)
+    assert feed_server.requests[0][1]["Accept-Encoding"] == "gzip, deflate"
+
+
+@pytest.mark.parametrize("coding", ["br", "zstd", "gzip, br"])
+def test_a_coding_it_did_not_ask_for_is_refused(feed_server, coding):
+    url = feed_server.add("/agenda.ics", b"\x8b\x05\x80" + CALENDAR, Content_Encoding=coding)
+    with pytest.raises(FetchError, match=r"compressed the feed in a way that is not supported"):
+        fetch(url)
+
+
+def test_deflate_is_decompressed(feed_server):
+    url = feed_server.add("/agenda.ics", zlib.compress(CALENDAR), Content_Encoding="deflate")
+    assert fetch(url).body == CALENDAR
+
+
+def test_a_compressed_body_cut_short_fails(feed_server):
+    url = feed_server.add("/agenda.ics", gzip.compress(CALENDAR * 100)[:-30], Content_Encoding="gzip")
+    with pytest.raises(FetchError, match="ends before its end"):
+        fetch(url)
