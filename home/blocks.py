@@ -19,7 +19,9 @@ PREVIEW_CARD = {
 
 
 class LinkStructValue(blocks.StructValue):
-    def url(self):
+    # Not named "url": a template's value.url finds the struct's own "url" field (the external
+    # address, empty for a page link) before it would call a method of that name.
+    def href(self) -> str:
         page = self.get("page")
         return page.localized.url if page else self.get("url")
 

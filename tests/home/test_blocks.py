@@ -41,15 +41,15 @@ def test_link_to_a_page_follows_the_reader_language(demo_site):
 
     block = LinkBlock()
     value = block.to_python({"text": "Agenda", "page": Page.objects.get(slug="over-dit-platform").pk, "url": ""})
-    assert value.url() == "/over-dit-platform/"
+    assert value.href() == "/over-dit-platform/"
     with translation.override("en"):
-        assert value.url() == "/en/about/"
+        assert value.href() == "/en/about/"
 
 
 def test_optional_link_may_be_left_empty(db):
     block = LinkBlock(required=False)
     value = block.clean(block.to_python({"text": "", "page": None, "url": ""}))
-    assert not value.url()
+    assert not value.href()
 
 
 def test_optional_link_still_needs_a_text_once_filled_in(db):
@@ -63,3 +63,12 @@ def test_search_query_is_escaped(demo_site, client):
     html = client.get("/zoeken/", {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_link_to_a_page_renders_with_the_page_address(demo_site):
+    from wagtail.models import Page
+
+    block = LinkBlock()
+    value = block.to_python({"text": "Lees meer", "page": Page.objects.get(slug="over-dit-platform").pk, "url": ""})
+    # The struct has a "url" field of its own (empty here); the address must not come from it.
+    assert block.render(value).strip() == '<a class="button" href="/over-dit-platform/">Lees meer</a>'

@@ -1,3 +1,4 @@
+import re
 from io import StringIO
 
 from django.contrib.auth import get_user_model
@@ -59,6 +60,10 @@ def test_home_cards_lead_to_pages_in_the_same_language(demo_site, client):
     assert 'href="/over-de-netwerktoolbox/"' in html_nl
     assert 'href="/en/about-the-toolbox/"' in html_en
     assert "/en/" not in html_nl.split("<main")[1].split("</main>")[0]
+    card_links = re.compile(r'<h3 class="card__title"><a href="([^"]*)">')
+    assert card_links.findall(html_nl) == ["/agenda/", "/over-de-netwerktoolbox/", "/over-de-e-learning/"]
+    assert card_links.findall(html_en) == ["/en/agenda/", "/en/about-the-toolbox/", "/en/about-the-e-learning/"]
+    assert 'href="None"' not in html_nl + html_en
 
 
 def test_demo_has_a_live_agenda_in_both_languages(demo_site):
