@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from agenda_pages.sanitize import plain_text, sanitize_description
 from agenda_pages.vocabulary import OccurrenceStatus
 
+from .attendance import read_attendance
 from .types import EventStatus, ParsedEvent, ParseWarning
 
 # Page fields the importer owns; an editor's change to one of them is kept (see persist).
@@ -112,14 +113,20 @@ def map_event(event: ParsedEvent, *, default_themes: tuple[str, ...] = ()) -> Ma
         for occurrence in sorted(event.occurrences, key=lambda occurrence: occurrence.start)
     )
     themes = {plain_text(category, 100).lower() for category in event.categories} | set(default_themes)
+    attendance = read_attendance(
+        str(event.attendance_mode),
+        plain_text(event.venue_name, 255),
+        plain_text(event.address, 255),
+        safe_url(event.online_url),
+    )
     return MappedEvent(
         uid=event.uid[:255],
         title=plain_text(event.title, 255),
         description=sanitize_description(event.description, event.description_is_html),
-        attendance_mode=str(event.attendance_mode),
-        venue_name=plain_text(event.venue_name, 255),
-        address=plain_text(event.address, 255),
-        online_url=safe_url(event.online_url),
+        attendance_mode=str(attendance.mode),
+        venue_name=attendance.venue_name,
+        address=attendance.address,
+        online_url=safe_url(attendance.online_url),
         cost=plain_text(event.cost, 100),
         registration_url=safe_url(event.registration_url),
         source_url=safe_url(event.url),

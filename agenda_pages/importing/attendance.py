@@ -1,0 +1,79 @@
+"""Online or in person, read from what a feed says about the place.
+
+Few feeds mark an online meeting as such: iCalendar has no field for it, and centres write
+``LOCATION:Online``, ``LOCATION:Online via Zoom`` or paste the meeting link where the address goes.
+Read literally, such an event became "Op locatie" with a map link to "Online". Pure: no Django.
+"""
+
+import re
+from dataclasses import dataclass
+
+from agenda_pages.vocabulary import AttendanceMode
+
+# Hosts of meeting services: a link to one of them is a place to meet online.
+MEETING_HOSTS = re.compile(
+    r"(?:^|\.)(?:zoom\.us|zoom\.com|teams\.microsoft\.com|teams\.live\.com|meet\.google\.com|meet\.jit\.si"
+    r"|jitsi\.[a-z.]+|whereby\.com|webex\.com|gotomeeting\.com|meet\.goto\.com|bluejeans\.com|skype\.com"
+    r"|youtube\.com|youtu\.be|vimeo\.com)$",
+    re.IGNORECASE,
+)
+URL = re.compile(r"https?://[^\s<>\"',;]+", re.IGNORECASE)
+HOST = re.compile(r"^https?://([^/:?#\s]+)", re.IGNORECASE)
+
+# A place that starts with a way to meet online: "Online", "Online via Zoom, link na aanmelding",
+# "Via Teams", "Webinar", "Digitaal". Words from Dutch and English feeds.
+STARTS_ONLINE = re.compile(
+    r"^\W*(?:online|digitaal|virtueel|virtual|webinar|livestream|live\s*stream|videobellen|beeldbellen"
+    r"|(?:via\s+|met\s+)?(?:zoom|microsoft\s+teams|teams|google\s+meet|jitsi|whereby|webex|skype))\b",
+    re.IGNORECASE,
+)
+# "Online en in het inloophuis", "ook online te volgen", "hybride": both.
+BOTH = re.compile(
+    r"\b(?:hybride|hybrid)\b|\book\s+online\b|\bonline\s+(?:en|of|and|or)\s+(?!online)|\b(?:en|of|and|or)\s+online\b",
+    re.IGNORECASE,
+)
+# What a real place has: a Dutch postcode, or a street with a house number.
+ADDRESS_LIKE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b|\b[^\W\d_]{3,}\s+\d{1,4}(?:\s?[a-zA-Z])?\b")
+
+
+@dataclass(frozen=True)
+class Attendance:
+    mode: str  # an AttendanceMode value
+    venue_name: str
+    address: str
+    online_url: str
+
+
+def meeting_link(text: str) -> str:
+    """The first link in ``text`` to a meeting service, or ""."""
+    for url in URL.findall(text or ""):
+        host = HOST.match(url)
+        if host and MEETING_HOSTS.search(host.group(1)):
+            return url.rstrip(".)")
+    return ""
+
+
+def _without_links(text: str) -> str:
+    return " ".join(URL.sub(" ", text).split()).strip(" ,;:-")
+
+
+def read_attendance(mode: str, venue_name: str, address: str, online_url: str) -> Attendance:
+    """The attendance mode and place of an event, with an online place recognised.
+
+    A location that is only a meeting link, or starts with words such as "Online via Zoom" and has
+    no street or postcode, is online: its link becomes the online address and no place is left to
+    show on a map. A location that says both ("Online en in het inloophuis"), or a real address next
+    to a meeting link, is mixed. An online or mixed mode the feed gave itself is kept.
+    """
+    place = ", ".join(part for part in (venue_name, address) if part)
+    link = online_url or meeting_link(place)
+    text = _without_links(place)
+    if not place:
+        return Attendance(mode, venue_name, address, online_url)
+    if BOTH.search(text):
+        return Attendance(AttendanceMode.MIXED, _without_links(venue_name), _without_links(address), link)
+    if not text or (STARTS_ONLINE.match(text) and not ADDRESS_LIKE.search(text)):
+        return Attendance(AttendanceMode.ONLINE if mode != AttendanceMode.MIXED else mode, "", "", link)
+    if meeting_link(place):
+        return Attendance(AttendanceMode.MIXED, _without_links(venue_name), _without_links(address), link)
+    return Attendance(mode, venue_name, address, online_url)
