@@ -26,6 +26,7 @@ from .types import (
     ParseLimits,
     ParseResult,
     ParseWarning,
+    check_dates,
 )
 
 MEETING_LINK = re.compile(
@@ -60,6 +61,8 @@ def parse_ics(data: bytes, *, limits: ParseLimits) -> ParseResult:
             continue
         try:
             event = _parse_series(uid, components, limits, remaining, warnings)
+            if event is not None:
+                check_dates(event)
         except Exception as error:  # any library error in one series must not stop the feed
             broken += 1
             warnings.append(ParseWarning(f"{_UNREADABLE} and was skipped: {_describe(error)}", uid))

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from agenda_pages.importing.isolation import parse_feed_isolated
 from agenda_pages.importing.parse_ics import parse_ics
 from agenda_pages.importing.types import (
     AMSTERDAM,
     AttendanceMode,
     EventStatus,
+    FeedFormat,
     FeedParseError,
     ParseLimits,
 )
@@ -442,6 +444,23 @@ def test_too_fine_grained_rules_are_refused_quickly(rule, start):
     assert [event.uid for event in result.events] == ["normal"]
     assert [w.uid for w in result.warnings] == ["fast"]
     assert result.warnings[0].message.startswith("This event was skipped: its repeat rule")
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["FREQ=DAILY;INTERVAL=0", "FREQ=WEEKLY;INTERVAL=-1", "FREQ=MONTHLY;INTERVAL=0;COUNT=3", "FREQ=YEARLY;INTERVAL=0"],
+)
+def test_a_rule_that_does_not_move_on_is_refused(rule):
+    data = calendar(
+        *vevent("still", "SUMMARY:Spam", "DTSTART:20260301T100000", f"RRULE:{rule}"),
+        *vevent("normal", "SUMMARY:Normaal", "DTSTART:20260310T100000"),
+    )
+
+    # In a limited process: dateutil steps by nothing for ever on such a rule, and a test must end.
+    result = parse_feed_isolated(data, FeedFormat.ICS, limits=LIMITS_2026, cpu_seconds=5, wall_seconds=10)
+    assert [event.uid for event in result.events] == ["normal"]
+    assert [w.uid for w in result.warnings] == ["still"]
+    assert result.warnings[0].message.startswith("This event was skipped: its repeat rule has INTERVAL=")
 
 
 def test_hourly_rule_is_capped_per_series():
