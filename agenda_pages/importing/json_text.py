@@ -1,4 +1,4 @@
-"""Reading JSON and text values from a feed that may be hostile or broken, for the JSON parsers.
+"""Reading JSON and text values from a feed that may be hostile or broken, for the parsers.
 
 ``json.loads`` raises more than ``JSONDecodeError`` on odd input: ``RecursionError`` for deep
 nesting, ``ValueError`` for an integer of thousands of digits, ``UnicodeDecodeError`` for bytes that

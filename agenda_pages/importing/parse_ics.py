@@ -16,6 +16,7 @@ import x_wr_timezone
 from icalendar import Calendar, Component
 
 from .ics_time import as_aware, occurrence_span, refused_rule_reason, unknown_time_zone_warnings
+from .json_text import clean_text
 from .types import (
     AttendanceMode,
     EventStatus,
@@ -215,7 +216,7 @@ def _collect_series(calendars: list[Calendar], warnings: list[ParseWarning]) -> 
         for component in calendar.subcomponents:
             if component.name != "VEVENT":
                 continue
-            uid = str(component.get("UID", "")).strip()
+            uid = clean_text(str(component.get("UID", "")))
             if not uid:
                 without_uid += 1
                 uid = _synthetic_uid(component)
@@ -322,7 +323,7 @@ def _text(component: Component, name: str) -> str:
     value = component.get(name)
     if isinstance(value, list):
         value = value[0] if value else ""
-    return str(value or "").strip()
+    return clean_text(str(value or ""))
 
 
 def _html_description(component: Component) -> str:

@@ -6,6 +6,7 @@ The response is a JSON object with an ``events`` list and, when there are more p
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agenda_pages.sanitize import plain_text
@@ -60,12 +61,18 @@ def parse_tec(data: bytes, *, limits: ParseLimits) -> ParseResult:
         events.append(event)
     kept, cap_warnings, truncated = within_limits(events, limits)
 
-    next_page_url = document.get("next_rest_url")
+    next_page_url = _next_page_url(document.get("next_rest_url"))
+    if next_page_url is None:
+        # The later pages cannot be read, so the events on them are not known to be gone.
+        warnings.append(
+            ParseWarning("The link to the next page (next_rest_url) is not a web address; it was not followed.")
+        )
+        truncated, next_page_url = True, ""
     return ParseResult(
         format=FeedFormat.TEC_JSON,
         events=kept,
         warnings=(*warnings, *cap_warnings),
-        next_page_url=next_page_url if isinstance(next_page_url, str) else "",
+        next_page_url=next_page_url,
         truncated=truncated,
         extra={key: document[key] for key in ("total", "total_pages") if isinstance(document.get(key), int)},
     )
@@ -81,6 +88,19 @@ def _load_document(data: bytes) -> dict:
     if not isinstance(document["events"], list):
         raise FeedParseError("The 'events' value in The Events Calendar's response is not a list.")
     return document
+
+
+def _next_page_url(value) -> str | None:
+    """The next page's address, "" on the last page, or None when the link is there but no web address."""
+    if value is None or value == "":
+        return ""
+    url = clean_text(value)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- reading it checks the port, as the fetch stage will
+    except ValueError:
+        return None
+    return url if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def _item_uid(item) -> str:

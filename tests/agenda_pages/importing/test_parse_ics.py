@@ -620,3 +620,11 @@ def test_a_broken_date_with_a_time_zone_skips_that_event_only():
     result = parse_ics(data, limits=LIMITS_2026)
     assert [event.uid for event in result.events] == ["goed"]
     assert [warning.uid for warning in result.warnings] == ["kapot"]
+
+
+def test_characters_no_database_takes_are_dropped_from_text():
+    data = calendar(
+        *vevent("nul\x00@example", "SUMMARY:Yoga\x00 in de\x07 tuin", "DTSTART:20260310T100000", "LOCATION:Zaal\x00 1")
+    )
+    event = only_event(parse_ics(data, limits=LIMITS_2026))
+    assert (event.uid, event.title, event.address) == ("nul@example", "Yoga in de tuin", "Zaal 1")

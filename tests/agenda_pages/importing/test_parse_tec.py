@@ -306,3 +306,19 @@ def test_a_huge_integer_id_is_read_as_its_digits():
 def test_json_nested_too_deeply_is_a_feed_error(data):
     with pytest.raises(FeedParseError, match="nested more than 64 levels deep"):
         parse_tec(data, limits=LIMITS)
+
+
+@pytest.mark.parametrize(
+    "link", ["http://[::1", "https://example.org:99999/", "javascript:alert(1)", "/page/2", 5, {}]
+)
+def test_a_next_page_link_that_is_no_web_address_marks_the_page_incomplete(link):
+    result = parse_tec(page(GOOD, next_rest_url=link), limits=LIMITS)
+    assert [e.uid for e in result.events] == ["good"]
+    assert (result.next_page_url, result.truncated) == ("", True)  # later pages' events are not known to be gone
+    assert result.warnings[0].message.startswith("The link to the next page (next_rest_url) is not a web address")
+
+
+@pytest.mark.parametrize("link", [None, ""])
+def test_an_empty_next_page_link_means_the_last_page(link):
+    result = parse_tec(page(GOOD, next_rest_url=link), limits=LIMITS)
+    assert (result.next_page_url, result.truncated, result.warnings) == ("", False, ())
