@@ -249,7 +249,7 @@ ics_rules = st.builds(
 ics_events = st.builds(
     lambda uid, summary, start, end, rule, recurrence: [
         "BEGIN:VEVENT",
-        f"UID:{uid}",
+        *([f"UID:{uid}"] if uid else []),
         f"SUMMARY:{summary}",
         start,
         *end,
@@ -257,7 +257,7 @@ ics_events = st.builds(
         *recurrence,
         "END:VEVENT",
     ],
-    st.sampled_from(["a", "b", "a"]),
+    st.sampled_from(["a", "b", "a", ""]),
     st.text(max_size=20).map(lambda text: text.replace("\r", " ").replace("\n", " ")),
     ics_start,
     st.lists(ics_end, max_size=1),
@@ -271,9 +271,24 @@ def test_ics_any_bytes(data):
     assert_events_and_warnings_or_feed_error(parse_ics, data)
 
 
-@given(st.lists(ics_events, max_size=3))
-def test_ics_near_valid_calendars_with_hostile_values(events):
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//EN", *(line for event in events for line in event)]
+ics_calendar_lines = st.lists(
+    st.sampled_from(
+        [
+            "X-WR-TIMEZONE:Europe/Amsterdam",
+            "X-WR-TIMEZONE:Nowhere/City",
+            "BEGIN:VTIMEZONE\r\nTZID:Nowhere/City\r\nEND:VTIMEZONE",
+            "BEGIN:VTIMEZONE\r\nTZID:Nowhere/City\r\nBEGIN:STANDARD\r\nDTSTART:00000101T000000\r\n"
+            "TZOFFSETFROM:+9999\r\nTZOFFSETTO:-9999\r\nEND:STANDARD\r\nEND:VTIMEZONE",
+        ]
+    ),
+    max_size=2,
+)
+
+
+@given(ics_calendar_lines, st.lists(ics_events, max_size=3))
+def test_ics_near_valid_calendars_with_hostile_values(calendar_lines, events):
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//EN", *calendar_lines]
+    lines += [line for event in events for line in event]
     data = "\r\n".join([*lines, "END:VCALENDAR", ""]).encode("utf-8", errors="surrogatepass")
     assert_events_and_warnings_or_feed_error(parse_ics, data)
 
