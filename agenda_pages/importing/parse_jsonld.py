@@ -118,6 +118,15 @@ class _JsonLdScripts(HTMLParser):
         if self._current is not None:
             self._current.append(data)
 
+    def parse_marked_section(self, i, report=1):
+        # Python's HTMLParser raises AssertionError on "<![foo[ ... ]]>" with a keyword it does not
+        # know; browsers ignore such a section, and so do we.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
 
 def _jsonld_blocks(data: bytes) -> list[str]:
     """The JSON-LD script blocks of an HTML page, or the document itself when it is JSON."""
@@ -130,8 +139,11 @@ def _jsonld_blocks(data: bytes) -> list[str]:
     if not _LOOKS_LIKE_HTML.search(data[:65536]):
         raise FeedParseError("The page is neither HTML nor JSON-LD, so it cannot hold schema.org events.")
     parser = _JsonLdScripts()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except AssertionError as error:  # how Python's HTMLParser gives up on markup it cannot follow
+        raise FeedParseError(f"The page's HTML could not be read ({error}).") from None
     return [_unwrap(block) for block in parser.blocks if block.strip()]
 
 

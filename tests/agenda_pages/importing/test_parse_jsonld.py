@@ -394,3 +394,11 @@ def test_graph_holding_what_is_not_an_event_is_ignored():
     graph = {"@graph": [None, "Event", 5, [GOOD], {"@graph": {"@graph": [GOOD]}}, {"@type": 7}]}
     result = parse_jsonld(html_page(graph), limits=LIMITS)
     assert [e.uid for e in result.events] == ["https://centrum.example/agenda/good"]
+
+
+@pytest.mark.parametrize("markup", ["<![foo[ x ]]>", "<![if !IE]>", "<![endif]>", "<![x]>"])
+def test_a_marked_section_python_does_not_know_is_ignored(markup):
+    # Python's HTMLParser raised AssertionError on "<![foo[": a whole page lost for one odd tag.
+    data = html_page(GOOD).replace(b"<head>", b"<head>" + markup.encode())
+    result = parse_jsonld(data, limits=LIMITS)
+    assert [e.title for e in result.events] == ["Yoga"]

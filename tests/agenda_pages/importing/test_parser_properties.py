@@ -191,6 +191,20 @@ def html_page(*blocks: bytes) -> bytes:
     return b"<!DOCTYPE html><html><head>" + scripts + b"</head><body></body></html>"
 
 
+MARKUP = st.lists(
+    st.sampled_from(["<", ">", "<!", "<![", "[", "]]>", "<!--", "-->", "<script", "</script>", "<?", "a", " ", "&#"]),
+    max_size=30,
+).map("".join)
+
+
+@given(MARKUP, st.booleans())
+@example("<![foo[ x ]]>", True)
+def test_jsonld_odd_markup_around_the_json(markup, before):
+    block = html_page(b'{"@type": "Event", "name": "x", "startDate": "2026-05-01"}')
+    odd = ("<html>" + markup).encode()
+    assert_events_and_warnings_or_feed_error(parse_jsonld, odd + block if before else block + odd)
+
+
 @given(st.binary(max_size=2_000))
 def test_jsonld_any_bytes(data):
     assert_events_and_warnings_or_feed_error(parse_jsonld, data, base_url="https://centrum.example/agenda/")
