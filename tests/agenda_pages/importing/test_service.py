@@ -532,3 +532,47 @@ def test_an_unchanged_feed_is_expanded_again_on_a_new_day(source, feed_server):
     assert (next_week.status, next_week.updated) == ("ok", 0)
     waiting = EventPage.objects.get(source=source).get_latest_revision_as_object()  # still in review
     assert max(occurrence.start for occurrence in waiting.occurrences.all()) > last_date
+
+
+# --- isolation: one source's failure never stops the others (issue 11) ------------------------------
+
+
+def test_an_unexpected_error_is_the_run_error_in_one_plain_sentence(
+    crash_between_good_sources, assert_unexpected_failure
+):
+    from agenda_pages.importing.service import UNEXPECTED_ERROR
+
+    crashing = crash_between_good_sources[1]
+
+    report = run(crashing)
+
+    assert (report.status, report.error, report.warnings, report.created) == ("error", UNEXPECTED_ERROR, [], 0)
+    assert_unexpected_failure(crashing)
+
+
+def test_a_dry_run_that_hits_a_bug_reports_it_and_records_nothing(crash_between_good_sources, caplog):
+    from agenda_pages.importing.service import UNEXPECTED_ERROR
+
+    crashing = crash_between_good_sources[1]
+
+    report = run(crashing, dry_run=True)
+
+    assert (report.status, report.error) == ("error", UNEXPECTED_ERROR)
+    assert not ImportRun.objects.exists()
+    assert "RuntimeError: simulated bug in the importer" in caplog.text
+
+
+def test_import_sources_goes_on_after_a_source_deleted_meanwhile(crash_between_good_sources, caplog):
+    from agenda_pages.importing.service import UNEXPECTED_ERROR, import_sources
+
+    first, _, last = crash_between_good_sources
+
+    reports = import_sources([first.pk, 999_999, last.pk], now=NOW)
+
+    assert [(report.source, report.status) for report in reports] == [
+        (first.pk, "ok"),
+        (999_999, "error"),
+        (last.pk, "ok"),
+    ]
+    assert reports[1].error == UNEXPECTED_ERROR
+    assert "DoesNotExist" in caplog.text
