@@ -1,5 +1,6 @@
 """The whole import, from a real local HTTP server to draft pages, revisions and live dates."""
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -408,8 +409,6 @@ def test_an_event_that_cannot_be_saved_is_a_warning_not_a_failed_run(source, fee
 
 
 def tec_page(feed_server, ids: list[int], next_path: str = "") -> bytes:
-    import json
-
     events = [
         {
             "id": post_id,
@@ -576,3 +575,28 @@ def test_import_sources_goes_on_after_a_source_deleted_meanwhile(crash_between_g
     ]
     assert reports[1].error == UNEXPECTED_ERROR
     assert "DoesNotExist" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"all_day": True, "start_date": "9999-12-31 00:00:00", "end_date": "9999-12-31 00:00:00"},
+        {"utc_end_date": "9999-12-31 23:59:59"},
+        {"utc_start_date": "0001-01-01 00:00:00"},
+        {"utc_start_date": "2026-02-30 09:00:00"},
+    ],
+    ids=["all-day-9999", "ends-9999", "starts-0001", "february-30"],
+)
+def test_one_bad_item_of_the_events_calendar_is_a_warning_and_the_run_goes_on(centre, feed_server, bad):
+    """Through the whole pipeline, parsing process included: before issue 11 the year 9999 raised
+    OverflowError out of the parser, and no run was recorded."""
+    document = json.loads(tec_page(feed_server, [1, 2]))
+    document["events"][0].update(bad)
+    feed_server.add("/events", json.dumps(document).encode(), Content_Type="application/json")
+    source = FeedSourceFactory(centre=centre, url=feed_server.url("/events"), format="tec-json")
+
+    report = run(source)
+
+    assert (report.status, report.created) == ("ok", 1)
+    assert report.warnings[0].startswith("inloophuis.example?id=1: Event inloophuis.example?id=1 was skipped:")
+    assert ImportRun.objects.get(source=source).status == "ok"
