@@ -51,7 +51,7 @@ def parse_tec(data: bytes, *, limits: ParseLimits) -> ParseResult:
         try:
             event = _parse_event(item)
             check_dates(event)
-        except (InvalidEvent, ValueError) as error:
+        except ValueError as error:  # InvalidEvent, or dates check_dates refuses
             warnings.append(ParseWarning(f"Event {uid} was skipped: {error}", uid))
             continue
         except Exception as error:  # a value nobody foresaw in one item must not stop the others

@@ -18,13 +18,16 @@ def start_of_day(day: date) -> datetime:
 
 
 def check_dates(event: "ParsedEvent") -> None:
-    """Raise ValueError unless every date of ``event`` is aware and can be moved to any zone and a day on.
+    """Raise ValueError unless every date of ``event`` is aware, and each occurrence's can be moved to
+    any zone and a day on.
 
     A year such as 9999 or 1 parses, but the later stages (Amsterdam time, the day after an all-day
     event) would then overflow outside the parser, where one item can no longer be skipped alone.
     """
+    if event.last_modified is not None and event.last_modified.utcoffset() is None:
+        raise ValueError("its last-modified date has no time zone.")  # only compared, so any year will do
     values = [value for occurrence in event.occurrences for value in (occurrence.start, occurrence.end)]
-    for value in (*values, event.last_modified):
+    for value in values:
         if value is None:
             continue
         if not isinstance(value, datetime) or value.utcoffset() is None:

@@ -628,3 +628,9 @@ def test_characters_no_database_takes_are_dropped_from_text():
     )
     event = only_event(parse_ics(data, limits=LIMITS_2026))
     assert (event.uid, event.title, event.address) == ("nul@example", "Yoga in de tuin", "Zaal 1")
+
+
+def test_a_last_modified_in_year_9999_does_not_skip_the_event():
+    data = calendar(*vevent("a", "SUMMARY:Yoga", "DTSTART:20260310T100000", "LAST-MODIFIED:99991231T235959Z"))
+    event = only_event(parse_ics(data, limits=LIMITS_2026))
+    assert event.last_modified == datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
