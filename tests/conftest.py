@@ -4,6 +4,8 @@ import time
 
 import pytest
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Locale, Page, Site
 
 from home.demo import load_demo_content
@@ -15,6 +17,21 @@ if "faketime" in os.environ.get("LD_PRELOAD", ""):
     # monotonic clock too makes every timed lock wait hang instead. A timed wait on an event is the
     # same pause and works there.
     time.sleep = lambda seconds: threading.Event().wait(seconds)
+
+# Property-based tests: in CI a fixed, derandomised budget (the same examples every run, a few seconds
+# per parser, nothing stored between runs); HYPOTHESIS_PROFILE=explore searches longer and at random.
+hypothesis_settings.register_profile(
+    "ci",
+    max_examples=150,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+hypothesis_settings.register_profile(
+    "explore", max_examples=5_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

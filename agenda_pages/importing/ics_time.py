@@ -55,10 +55,12 @@ def refused_rule_reason(component: Component, window_end: datetime) -> str:
         frequency = str(frequencies[0]).upper() if frequencies else ""
         if frequency in REFUSED_FREQUENCIES:
             return f"its repeat rule (FREQ={frequency}) repeats more often than hourly"
+        interval = int((rule.get("INTERVAL") or [1])[0])
+        if interval < 1:  # dateutil would step by nothing (or backwards) for ever
+            return f"its repeat rule has INTERVAL={interval}; it must be 1 or more"
         if frequency not in _PERIOD_OF or start is None or rule.get("COUNT"):
             continue
         first = start.dt if isinstance(start.dt, datetime) else start_of_day(start.dt)
-        interval = int((rule.get("INTERVAL") or [1])[0]) or 1
         steps = (window_end - as_aware(first)) / (_PERIOD_OF[frequency] * interval)
         if steps > MAX_RULE_STEPS:
             return f"its repeat rule (FREQ={frequency}) starts too long ago ({first:%Y-%m-%d}) to expand"

@@ -15,6 +15,7 @@ import multiprocessing
 import resource
 import signal
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -91,6 +92,9 @@ def _child(sender, func, args, kwargs, cpu_seconds: int, memory_bytes: int) -> N
     except MemoryError:
         result = ("error", FeedParseError("Reading the feed used too much memory and was stopped."))
     except Exception as error:  # handed to the parent, which raises it there
+        if not isinstance(error, FeedParseError):
+            # A traceback does not pickle; as a note it travels with the error into the parent's log.
+            error.add_note("In the parsing process:\n" + traceback.format_exc())
         result = ("error", error)
     try:
         if result[0] == "ok" and isinstance(result[1], ParseResult) and result[1].events:

@@ -16,6 +16,7 @@ import x_wr_timezone
 from icalendar import Calendar, Component
 
 from .ics_time import as_aware, occurrence_span, refused_rule_reason, unknown_time_zone_warnings
+from .json_text import clean_text
 from .types import (
     AttendanceMode,
     EventStatus,
@@ -26,6 +27,7 @@ from .types import (
     ParseLimits,
     ParseResult,
     ParseWarning,
+    check_dates,
 )
 
 MEETING_LINK = re.compile(
@@ -60,6 +62,8 @@ def parse_ics(data: bytes, *, limits: ParseLimits) -> ParseResult:
             continue
         try:
             event = _parse_series(uid, components, limits, remaining, warnings)
+            if event is not None:
+                check_dates(event)
         except Exception as error:  # any library error in one series must not stop the feed
             broken += 1
             warnings.append(ParseWarning(f"{_UNREADABLE} and was skipped: {_describe(error)}", uid))
@@ -212,7 +216,7 @@ def _collect_series(calendars: list[Calendar], warnings: list[ParseWarning]) -> 
         for component in calendar.subcomponents:
             if component.name != "VEVENT":
                 continue
-            uid = str(component.get("UID", "")).strip()
+            uid = clean_text(str(component.get("UID", "")))
             if not uid:
                 without_uid += 1
                 uid = _synthetic_uid(component)
@@ -319,7 +323,7 @@ def _text(component: Component, name: str) -> str:
     value = component.get(name)
     if isinstance(value, list):
         value = value[0] if value else ""
-    return str(value or "").strip()
+    return clean_text(str(value or ""))
 
 
 def _html_description(component: Component) -> str:

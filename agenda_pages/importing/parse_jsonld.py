@@ -12,7 +12,6 @@ Choices where schema.org leaves room:
 """
 
 import hashlib
-import json
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -22,6 +21,7 @@ from urllib.parse import urljoin
 
 from agenda_pages.sanitize import plain_text
 
+from .json_text import clean_text, load_json
 from .types import (
     AMSTERDAM,
     AttendanceMode,
@@ -33,7 +33,9 @@ from .types import (
     ParseLimits,
     ParseResult,
     ParseWarning,
+    check_dates,
     start_of_day,
+    unreadable_reason,
     within_limits,
 )
 
@@ -62,9 +64,9 @@ def parse_jsonld(data: bytes, *, limits: ParseLimits, base_url: str = "") -> Par
     nodes = []
     for number, block in enumerate(_jsonld_blocks(data), start=1):
         try:
-            nodes.extend(_event_nodes(json.loads(block, strict=False)))
-        except json.JSONDecodeError as error:
-            warnings.append(ParseWarning(f"JSON-LD block {number} is not valid JSON ({error.msg}); it was skipped."))
+            nodes.extend(_event_nodes(load_json(block, what=f"JSON-LD block {number}", position=False)))
+        except FeedParseError as error:  # one broken block on a page does not hide the others
+            warnings.append(ParseWarning(f"{str(error).removesuffix('.')}; it was skipped."))
 
     if not nodes:
         warnings.append(ParseWarning("The page has no schema.org Event in its JSON-LD."))
@@ -73,14 +75,18 @@ def parse_jsonld(data: bytes, *, limits: ParseLimits, base_url: str = "") -> Par
     events: list[ParsedEvent] = []
     seen_uids: set[str] = set()
     for node in nodes:
-        label = _label(node)
+        label, uid = _label(node), _node_uid(node, base_url)
         try:
             event, uid_warning = _parse_event(node, base_url)
+            check_dates(event)
         except SkippedEvent as reason:
-            warnings.append(ParseWarning(f"Event {label} was left out: {reason}", _node_uid(node, base_url)))
+            warnings.append(ParseWarning(f"Event {label} was left out: {reason}", uid))
             continue
-        except InvalidEvent as error:
-            warnings.append(ParseWarning(f"Event {label} was skipped: {error}", _node_uid(node, base_url)))
+        except ValueError as error:  # InvalidEvent, or dates check_dates refuses
+            warnings.append(ParseWarning(f"Event {label} was skipped: {error}", uid))
+            continue
+        except Exception as error:  # a value nobody foresaw in one event must not stop the others
+            warnings.append(ParseWarning(f"Event {label} was skipped: {unreadable_reason(error)}", uid))
             continue
         if event.uid in seen_uids:
             continue  # the same event described twice on one page
@@ -112,6 +118,15 @@ class _JsonLdScripts(HTMLParser):
         if self._current is not None:
             self._current.append(data)
 
+    def parse_marked_section(self, i, report=1):
+        # Python's HTMLParser raises AssertionError on "<![foo[ ... ]]>" with a keyword it does not
+        # know; browsers ignore such a section, and so do we.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
 
 def _jsonld_blocks(data: bytes) -> list[str]:
     """The JSON-LD script blocks of an HTML page, or the document itself when it is JSON."""
@@ -124,8 +139,11 @@ def _jsonld_blocks(data: bytes) -> list[str]:
     if not _LOOKS_LIKE_HTML.search(data[:65536]):
         raise FeedParseError("The page is neither HTML nor JSON-LD, so it cannot hold schema.org events.")
     parser = _JsonLdScripts()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except AssertionError as error:  # how Python's HTMLParser gives up on markup it cannot follow
+        raise FeedParseError(f"The page's HTML could not be read ({error}).") from None
     return [_unwrap(block) for block in parser.blocks if block.strip()]
 
 
@@ -212,10 +230,14 @@ def _occurrence(start_value, end_value, status: EventStatus) -> ParsedOccurrence
         last_day = end.date() if isinstance(end, datetime) else (end or start)
         if last_day < start:
             raise InvalidEvent("its endDate is before its startDate.")
+        if last_day == date.max:
+            raise InvalidEvent("its last day lies too far in the future.")
         return ParsedOccurrence(
             start=start_of_day(start), end=start_of_day(last_day + timedelta(days=1)), all_day=True, status=status
         )
     if isinstance(end, date) and not isinstance(end, datetime):
+        if end == date.max:
+            raise InvalidEvent("its last day lies too far in the future.")
         end = start_of_day(end + timedelta(days=1))
     if end is not None and end < start:
         raise InvalidEvent("its endDate is before its startDate.")
@@ -225,9 +247,9 @@ def _occurrence(start_value, end_value, status: EventStatus) -> ParsedOccurrence
 def _date_or_datetime(value, key: str) -> date | datetime:
     if isinstance(value, list) and value:
         value = value[0]
-    if not isinstance(value, str) or not value.strip():
+    value = clean_text(value)
+    if not value:
         raise InvalidEvent(f"it has no {key}.")
-    value = value.strip()
     try:
         if len(value) == 10:
             return date.fromisoformat(value)
@@ -303,7 +325,7 @@ def _cost(price, currency) -> str:
         amount = Decimal(str(price).strip().replace(",", "."))
     except InvalidOperation:
         return plain_text(str(price), max_length=100)
-    if not amount.is_finite():
+    if not amount.is_finite() or amount.adjusted() > 9:  # formatting 1E+999999 would take its million digits
         return ""
     if amount == 0:
         return "Gratis"
@@ -323,16 +345,23 @@ def _image(image, base_url: str) -> str:
 
 
 def _url(value, base_url: str) -> str:
-    if not isinstance(value, str) or not value.strip():
+    value = clean_text(value)
+    if not value:
         return ""
-    url = urljoin(base_url, value.strip()) if base_url else value.strip()
+    url = _joined(base_url, value)
     return url if url.lower().startswith(("http://", "https://")) else ""
 
 
+def _joined(base_url: str, value: str) -> str:
+    try:
+        return urljoin(base_url, value) if base_url else value
+    except ValueError:  # urljoin refuses some addresses, e.g. "http://[::1" (an unclosed IPv6 host)
+        return ""
+
+
 def _node_uid(node: dict, base_url: str) -> str:
-    identifier = node.get("@id")
-    if isinstance(identifier, str) and identifier.strip():
-        return urljoin(base_url, identifier.strip()) if base_url else identifier.strip()
+    if identifier := clean_text(node.get("@id")):
+        return _joined(base_url, identifier)
     return _url(node.get("url"), base_url)
 
 
@@ -342,4 +371,4 @@ def _label(node: dict) -> str:
 
 
 def _string(value) -> str:
-    return value.strip() if isinstance(value, str) else ""
+    return clean_text(value)

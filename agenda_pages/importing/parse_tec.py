@@ -4,13 +4,14 @@ The response is a JSON object with an ``events`` list and, when there are more p
 ``next_rest_url``; the fetch stage follows that link, this module only reports it.
 """
 
-import json
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agenda_pages.sanitize import plain_text
 
+from .json_text import clean_text, load_json
 from .types import (
     AMSTERDAM,
     AttendanceMode,
@@ -21,7 +22,9 @@ from .types import (
     ParseLimits,
     ParseResult,
     ParseWarning,
+    check_dates,
     start_of_day,
+    unreadable_reason,
     within_limits,
 )
 
@@ -47,33 +50,36 @@ def parse_tec(data: bytes, *, limits: ParseLimits) -> ParseResult:
             continue
         try:
             event = _parse_event(item)
-        except InvalidEvent as error:
+            check_dates(event)
+        except ValueError as error:  # InvalidEvent, or dates check_dates refuses
             warnings.append(ParseWarning(f"Event {uid} was skipped: {error}", uid))
+            continue
+        except Exception as error:  # a value nobody foresaw in one item must not stop the others
+            warnings.append(ParseWarning(f"Event {uid} was skipped: {unreadable_reason(error)}", uid))
             continue
         seen_uids.add(uid)
         events.append(event)
     kept, cap_warnings, truncated = within_limits(events, limits)
 
-    next_page_url = document.get("next_rest_url")
+    next_page_url = _next_page_url(document.get("next_rest_url"))
+    if next_page_url is None:
+        # The later pages cannot be read, so the events on them are not known to be gone.
+        warnings.append(
+            ParseWarning("The link to the next page (next_rest_url) is not a web address; it was not followed.")
+        )
+        truncated, next_page_url = True, ""
     return ParseResult(
         format=FeedFormat.TEC_JSON,
         events=kept,
         warnings=(*warnings, *cap_warnings),
-        next_page_url=next_page_url if isinstance(next_page_url, str) else "",
+        next_page_url=next_page_url,
         truncated=truncated,
         extra={key: document[key] for key in ("total", "total_pages") if isinstance(document.get(key), int)},
     )
 
 
 def _load_document(data: bytes) -> dict:
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        raise FeedParseError("The response is not text in UTF-8, so it cannot be The Events Calendar JSON.") from error
-    except json.JSONDecodeError as error:
-        raise FeedParseError(
-            f"The response is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
-        ) from error
+    document = load_json(data)
     if not isinstance(document, dict) or "events" not in document:
         raise FeedParseError(
             "The response is JSON but not an event list from The Events Calendar: it has no 'events' list. "
@@ -84,15 +90,27 @@ def _load_document(data: bytes) -> dict:
     return document
 
 
+def _next_page_url(value) -> str | None:
+    """The next page's address, "" on the last page, or None when the link is there but no web address."""
+    if value is None or value == "":
+        return ""
+    url = clean_text(value)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- reading it checks the port, as the fetch stage will
+    except ValueError:
+        return None
+    return url if parts.scheme in ("http", "https") and parts.hostname else None
+
+
 def _item_uid(item) -> str:
     if not isinstance(item, dict):
         return ""
-    global_id = item.get("global_id")
-    if isinstance(global_id, str) and global_id.strip():
-        return global_id.strip()
+    if global_id := clean_text(item.get("global_id")):
+        return global_id
     post_id = item.get("id")
-    if isinstance(post_id, int | str) and not isinstance(post_id, bool) and str(post_id).strip():
-        return f"tec-{post_id}"
+    if isinstance(post_id, int | str) and not isinstance(post_id, bool) and clean_text(str(post_id)):
+        return f"tec-{clean_text(str(post_id))}"
     return ""
 
 
@@ -132,7 +150,7 @@ def _parse_event(item) -> ParsedEvent:
         cost=plain_text(_text(item, "cost")),
         registration_url=_text(item, "website"),
         image_url=_text(image, "url") if isinstance(image, dict) else "",
-        source_post_id="" if post_id is None or isinstance(post_id, bool) else str(post_id),
+        source_post_id="" if post_id is None or isinstance(post_id, bool) else clean_text(str(post_id)),
         last_modified=_optional_utc(item.get("modified_utc")),
     )
 
@@ -143,6 +161,8 @@ def _occurrence(item: dict) -> ParsedOccurrence:
         last_day = _local(item, "end_date").date() if item.get("end_date") else first_day
         if last_day < first_day:
             raise InvalidEvent("its end date is before its start date.")
+        if last_day == date.max:
+            raise InvalidEvent("its last day lies too far in the future.")
         return ParsedOccurrence(
             start=start_of_day(first_day), end=start_of_day(last_day + timedelta(days=1)), all_day=True
         )
@@ -178,9 +198,11 @@ def _parse_date(value, key: str) -> datetime:
 
 def _optional_utc(value) -> datetime | None:
     try:
-        return _parse_date(value, "modified_utc").replace(tzinfo=UTC)
+        parsed = _parse_date(value, "modified_utc")
     except InvalidEvent:
         return None
+    # Only compared, never shown: a year at the edge of what Python represents is dropped, not the event.
+    return parsed.replace(tzinfo=UTC) if 1 < parsed.year < 9999 else None
 
 
 def _zone(name) -> timezone | ZoneInfo:
@@ -196,7 +218,7 @@ def _zone(name) -> timezone | ZoneInfo:
         return timezone(-offset if sign == "-" else offset)
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name longer than a file name may be
         return AMSTERDAM
 
 
@@ -217,5 +239,4 @@ def _categories(categories) -> tuple[str, ...]:
 
 
 def _text(mapping: dict, key: str) -> str:
-    value = mapping.get(key)
-    return value.strip() if isinstance(value, str) else ""
+    return clean_text(mapping.get(key))

@@ -6,6 +6,8 @@ successful fetch and parse. Each source is synced in its own transaction, holdin
 source so two imports of it cannot interleave.
 """
 
+import logging
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from functools import partial
@@ -21,12 +23,20 @@ from agenda_pages.models import FeedSource, ImportRunStatus
 from .fetch import FetchError
 from .mapping import map_events
 from .persist import SyncReport, sync_source
-from .reading import read_feed
+from .reading import FetchedFeed, read_feed
 from .signals import feed_imported
 from .types import FeedParseError, ParseWarning
 
 # The counts of a run, in the order they are reported; ImportRun and SyncReport have one field each.
 RUN_COUNTS = ("created", "updated", "unchanged", "cancelled", "withdrawn")
+# A run's error when the importer itself failed (a bug): the moderators who read it cannot act on a
+# Python error, the maintainers find the traceback in the log. In English, as the feed errors are.
+UNEXPECTED_ERROR = (
+    "The import stopped because of an unexpected error in the importer; it was logged for the site's "
+    "maintainers, and the feed will be tried again later."
+)
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -68,9 +78,32 @@ def _expanded_today(source: FeedSource, now: datetime) -> bool:
 
 
 def import_source(source_id: int, *, now: datetime | None = None, dry_run: bool = False) -> ImportReport:
-    """Import one source now. A dry run fetches, parses and syncs, then rolls everything back."""
+    """Import one source now. A dry run fetches, parses and syncs, then rolls everything back.
+
+    Whatever goes wrong with this source ends here, so the caller can go on with the next one: a
+    feed error is the run's error as it is; any other exception is a bug, logged with its traceback
+    for the maintainers and recorded as one plain sentence for the moderators. Both start the
+    back-off (:meth:`FeedSource.record_run`).
+    """
     now = now or timezone.now()
     source = FeedSource.objects.select_related("centre").get(pk=source_id)
+    try:
+        report, sync, fetched = _read_and_sync(source, now, dry_run)
+    except Exception:
+        logger.exception("Importing feed source %s (%s) failed unexpectedly.", source.pk, source.url)
+        report = ImportReport(
+            source=source.pk, name=source.centre.title, status=ImportRunStatus.ERROR, error=UNEXPECTED_ERROR
+        )
+        sync, fetched = SyncReport(), None
+    if not dry_run:
+        _record_and_announce(source, now, report, sync, fetched)
+    return report
+
+
+def _read_and_sync(
+    source: FeedSource, now: datetime, dry_run: bool
+) -> tuple[ImportReport, SyncReport, FetchedFeed | None]:
+    """The stages up to the sync; a fetch or feed error is reported, anything else is raised."""
     report = ImportReport(source=source.pk, name=source.centre.title, status=ImportRunStatus.OK)
     sync = SyncReport()
     fetched = None
@@ -90,9 +123,9 @@ def import_source(source_id: int, *, now: datetime | None = None, dry_run: bool 
             # The mapped events are all the sync needs; the parsed ones would double the memory.
             fetched.parsed = parsed = warnings = None
             with transaction.atomic():
-                source = FeedSource.objects.select_for_update().select_related("centre").get(pk=source.pk)
+                locked = FeedSource.objects.select_for_update().select_related("centre").get(pk=source.pk)
                 sync = sync_source(
-                    source,
+                    locked,
                     mapped,
                     now=now,
                     keep_uids=keep_uids,
@@ -106,35 +139,58 @@ def import_source(source_id: int, *, now: datetime | None = None, dry_run: bool 
     except (FetchError, FeedParseError) as exc:
         report.status = ImportRunStatus.ERROR
         report.error = str(exc)
-    if not dry_run:
-        run = source.record_run(
-            started_at=now,
-            status=report.status,
-            error=report.error or "",
-            warnings=report.warnings,
-            validators=fetched.validators if fetched is not None and report.status != ImportRunStatus.ERROR else None,
-            review_reason=sync.review_reason,
-            **{name: getattr(report, name) for name in RUN_COUNTS},
-        )
-        # After the commit: a receiver must find the events the run saved (the reviewers follow the
-        # digest's link to them; a page cached before the commit would show the old ones). Robust:
-        # what the receivers do is not part of importing, so one that fails (Django logs it) neither
-        # undoes the import nor keeps the others from running.
-        announce = partial(
-            feed_imported.send_robust,
-            sender=FeedSource,
-            source=source,
-            run=run,
-            report=report,
-            awaiting_review=tuple(sync.awaiting_review),
-        )
-        transaction.on_commit(announce)
-    return report
+    return report, sync, fetched
+
+
+def _record_and_announce(
+    source: FeedSource, now: datetime, report: ImportReport, sync: SyncReport, fetched: FetchedFeed | None
+) -> None:
+    run = source.record_run(
+        started_at=now,
+        status=report.status,
+        error=report.error or "",
+        warnings=report.warnings,
+        validators=fetched.validators if fetched is not None and report.status != ImportRunStatus.ERROR else None,
+        review_reason=sync.review_reason,
+        **{name: getattr(report, name) for name in RUN_COUNTS},
+    )
+    # After the commit: a receiver must find the events the run saved (the reviewers follow the
+    # digest's link to them; a page cached before the commit would show the old ones). Robust:
+    # what the receivers do is not part of importing, so one that fails (Django logs it) neither
+    # undoes the import nor keeps the others from running.
+    announce = partial(
+        feed_imported.send_robust,
+        sender=FeedSource,
+        source=source,
+        run=run,
+        report=report,
+        awaiting_review=tuple(sync.awaiting_review),
+    )
+    transaction.on_commit(announce)
+
+
+def import_sources(
+    source_ids: Iterable[int], *, now: datetime | None = None, dry_run: bool = False
+) -> list[ImportReport]:
+    """Import each source in turn; one failing source never stops the others.
+
+    :func:`import_source` records every failure of a source on its run; what is left to catch here
+    is a source deleted meanwhile or a run that could not be recorded (the database gone).
+    """
+    now = now or timezone.now()
+    reports = []
+    for source_id in source_ids:
+        try:
+            reports.append(import_source(source_id, now=now, dry_run=dry_run))
+        except Exception:
+            logger.exception("Feed source %s could not be imported, nor its failure recorded.", source_id)
+            reports.append(
+                ImportReport(source=source_id, name="", status=ImportRunStatus.ERROR, error=UNEXPECTED_ERROR)
+            )
+    return reports
 
 
 def import_due_sources(now: datetime | None = None) -> list[ImportReport]:
     """Every active source whose back-off has passed; one failing source never stops the others."""
     now = now or timezone.now()
-    return [
-        import_source(source_id, now=now) for source_id in FeedSource.objects.due(now).values_list("pk", flat=True)
-    ]
+    return import_sources(list(FeedSource.objects.due(now).values_list("pk", flat=True)), now=now)

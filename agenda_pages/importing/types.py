@@ -6,7 +6,7 @@ alone and a parse can run in a separate process (the values must pickle).
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 # The feed's values for these are the site's own (agenda_pages/vocabulary.py); the parsers take them from here.
 from agenda_pages.vocabulary import AMSTERDAM, AttendanceMode, EventStatus, FeedFormat
@@ -15,6 +15,38 @@ from agenda_pages.vocabulary import AMSTERDAM, AttendanceMode, EventStatus, Feed
 def start_of_day(day: date) -> datetime:
     """Midnight at the start of ``day`` in Amsterdam: where an all-day event starts (and the day after it, ends)."""
     return datetime.combine(day, time.min, tzinfo=AMSTERDAM)
+
+
+def check_dates(event: "ParsedEvent") -> None:
+    """Raise ValueError unless every date of ``event`` is aware, and each occurrence's can be moved to
+    any zone and a day on.
+
+    A year such as 9999 or 1 parses, but the later stages (Amsterdam time, the day after an all-day
+    event) would then overflow outside the parser, where one item can no longer be skipped alone.
+    """
+    if event.last_modified is not None and event.last_modified.utcoffset() is None:
+        raise ValueError("its last-modified date has no time zone.")  # only compared, so any year will do
+    values = [value for occurrence in event.occurrences for value in (occurrence.start, occurrence.end)]
+    for value in values:
+        if value is None:
+            continue
+        if not isinstance(value, datetime) or value.utcoffset() is None:
+            raise ValueError("one of its dates has no time zone.")
+        try:
+            for shifted in (value - timedelta(days=2), value + timedelta(days=2)):
+                shifted.astimezone(UTC)
+                shifted.astimezone(AMSTERDAM)
+        except OverflowError:
+            raise ValueError(f"its date in the year {value.year} lies too far in the past or future.") from None
+
+
+def unreadable_reason(error: Exception) -> str:
+    """Why one item could not be read, for the run's warnings: the error as one short line."""
+    if isinstance(error, OverflowError):
+        return "one of its dates lies too far in the past or future."
+    if isinstance(error, RecursionError):
+        return "it is nested too deeply."
+    return f"it could not be read ({type(error).__name__}: {str(error)[:200]})."
 
 
 class FeedParseError(Exception):

@@ -281,3 +281,36 @@ def test_onboard_centres_on_a_site_without_a_home_page(db):
     output, error = run("onboard_centres", str(FILES / "centres.csv"))
     assert "is not a home page" in output
     assert str(error) == "Nothing was onboarded."
+
+
+def test_a_source_that_crashes_the_importer_does_not_stop_the_next(
+    crash_between_good_sources, assert_unexpected_failure
+):
+    from agenda_pages.importing.service import UNEXPECTED_ERROR
+
+    first, crashing, last = crash_between_good_sources
+
+    output, error = run("import_feeds", "--json")
+
+    assert str(error) == "1 of 3 feed sources failed."
+    reports = json.loads(output)
+    assert [(report["source"], report["status"]) for report in reports] == [
+        (first.pk, "ok"),
+        (crashing.pk, "error"),
+        (last.pk, "ok"),
+    ]
+    assert reports[1]["error"] == UNEXPECTED_ERROR
+    assert [EventPage.objects.filter(source=source).count() for source in (first, last)] == [1, 1]
+    assert_unexpected_failure(crashing)
+
+
+def test_the_text_report_of_a_crash_is_the_plain_sentence(crash_between_good_sources, assert_unexpected_failure):
+    from agenda_pages.importing.service import UNEXPECTED_ERROR
+
+    crashing = crash_between_good_sources[1]
+
+    output, error = run("import_feeds", "--source", str(crashing.pk))
+
+    assert error is not None
+    assert output.strip() == f"#{crashing.pk} Inloophuis Boei: error: {UNEXPECTED_ERROR}"
+    assert_unexpected_failure(crashing)

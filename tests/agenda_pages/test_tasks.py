@@ -72,3 +72,32 @@ def test_import_due_feeds_counts_failures(source, feed_server):
     summary = import_due_feeds.enqueue().return_value
     assert summary["failed"] == 1
     assert summary["sources"][0]["status"] == "error"
+
+
+def test_a_source_that_crashes_the_importer_does_not_stop_the_next(
+    crash_between_good_sources, assert_unexpected_failure
+):
+    first, crashing, last = crash_between_good_sources
+
+    result = import_due_feeds.enqueue()
+
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    summary = result.return_value
+    assert [(report["source"], report["status"]) for report in summary["sources"]] == [
+        (first.pk, "ok"),
+        (crashing.pk, "error"),
+        (last.pk, "ok"),
+    ]
+    assert summary["failed"] == 1
+    assert [EventPage.objects.filter(source=source).count() for source in (first, last)] == [1, 1]
+    assert_unexpected_failure(crashing)
+
+
+def test_import_feed_source_records_a_crash_on_the_source(crash_between_good_sources, assert_unexpected_failure):
+    crashing = crash_between_good_sources[1]
+
+    result = import_feed_source.enqueue(crashing.pk)
+
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert result.return_value["status"] == "error"
+    assert_unexpected_failure(crashing)

@@ -1,12 +1,9 @@
 import json
-import logging
 
 from django.core.management.base import BaseCommand, CommandError
 
-from agenda_pages.importing.service import RUN_COUNTS, ImportReport, import_source
+from agenda_pages.importing.service import RUN_COUNTS, ImportReport, import_sources
 from agenda_pages.models import FeedSource, ImportRunStatus
-
-logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -32,7 +29,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, source_ids=None, as_json=False, dry_run=False, **options):
         sources = self._sources(source_ids)
-        reports = [self._import(source, dry_run) for source in sources]
+        # One failing source (a feed error or a bug) is reported and recorded; the others go on.
+        reports = import_sources([source.pk for source in sources], dry_run=dry_run)
         if as_json:
             self.stdout.write(json.dumps([report.as_json() for report in reports], ensure_ascii=False, indent=2))
         else:
@@ -50,16 +48,6 @@ class Command(BaseCommand):
         if unknown:
             raise CommandError(f"No feed source with id {', '.join(unknown)}.")
         return [found[pk] for pk in source_ids]
-
-    def _import(self, source: FeedSource, dry_run: bool) -> ImportReport:
-        # The service reports feed errors itself; anything else is a bug, but must not stop the other sources.
-        try:
-            return import_source(source.pk, dry_run=dry_run)
-        except Exception as exc:
-            logger.exception("Importing feed source %s failed", source.pk)
-            return ImportReport(
-                source=source.pk, name=source.centre.title, status=ImportRunStatus.ERROR, error=repr(exc)
-            )
 
     def _print(self, reports: list[ImportReport], dry_run: bool) -> None:
         if dry_run:

@@ -147,6 +147,22 @@ def test_import_now_says_so_when_the_import_task_breaks(superuser_client, source
     assert message.strip() == f"Import of 'Inloophuis De Boei: {source.url}' stopped unexpectedly."
 
 
+def test_import_now_of_a_source_that_crashes_the_importer_says_so_plainly(
+    superuser_client, crash_between_good_sources, assert_unexpected_failure, frozen_now
+):
+    from agenda_pages.importing.service import UNEXPECTED_ERROR
+
+    first, crashing, last = crash_between_good_sources
+    said = {}
+    for source in (first, crashing, last):  # the messages add up until a page shows them: the last is this one's
+        said[source] = messages_of(superuser_client.post(url("import", source.pk)))[-1]
+
+    assert said[crashing].strip() == f"Import of '{crashing}' failed: {UNEXPECTED_ERROR}"
+    assert "1 created" in said[first] and "1 created" in said[last]
+    assert [EventPage.objects.filter(source=source).count() for source in (first, last)] == [1, 1]
+    assert_unexpected_failure(crashing)
+
+
 def test_import_now_get_only_asks_for_confirmation(superuser_client, source, feed_server):
     feed_server.add("/agenda.ics", calendar(WALK), Content_Type="text/calendar")
     response = superuser_client.get(url("import", source.pk))

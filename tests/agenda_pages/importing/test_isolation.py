@@ -135,3 +135,11 @@ def test_a_large_result_arrives_whole_and_in_order(count):
 
     assert result.events == tuple(f"event {n}" for n in range(count))
     assert [warning.message for warning in result.warnings] == ["one bad item"]
+
+
+def test_an_unexpected_error_carries_the_traceback_from_the_parsing_process():
+    with pytest.raises(ValueError, match="boom") as raised:
+        run_isolated(raise_value_error)
+    [note] = raised.value.__notes__
+    assert note.startswith("In the parsing process:\nTraceback")
+    assert "raise_value_error" in note

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from agenda_pages.importing.isolation import parse_feed_isolated
 from agenda_pages.importing.parse_ics import parse_ics
 from agenda_pages.importing.types import (
     AMSTERDAM,
     AttendanceMode,
     EventStatus,
+    FeedFormat,
     FeedParseError,
     ParseLimits,
 )
@@ -444,6 +446,23 @@ def test_too_fine_grained_rules_are_refused_quickly(rule, start):
     assert result.warnings[0].message.startswith("This event was skipped: its repeat rule")
 
 
+@pytest.mark.parametrize(
+    "rule",
+    ["FREQ=DAILY;INTERVAL=0", "FREQ=WEEKLY;INTERVAL=-1", "FREQ=MONTHLY;INTERVAL=0;COUNT=3", "FREQ=YEARLY;INTERVAL=0"],
+)
+def test_a_rule_that_does_not_move_on_is_refused(rule):
+    data = calendar(
+        *vevent("still", "SUMMARY:Spam", "DTSTART:20260301T100000", f"RRULE:{rule}"),
+        *vevent("normal", "SUMMARY:Normaal", "DTSTART:20260310T100000"),
+    )
+
+    # In a limited process: dateutil steps by nothing for ever on such a rule, and a test must end.
+    result = parse_feed_isolated(data, FeedFormat.ICS, limits=LIMITS_2026, cpu_seconds=5, wall_seconds=10)
+    assert [event.uid for event in result.events] == ["normal"]
+    assert [w.uid for w in result.warnings] == ["still"]
+    assert result.warnings[0].message.startswith("This event was skipped: its repeat rule has INTERVAL=")
+
+
 def test_hourly_rule_is_capped_per_series():
     data = calendar(*vevent("h", "SUMMARY:X", "DTSTART:20260601T000000", "RRULE:FREQ=HOURLY"))
 
@@ -601,3 +620,17 @@ def test_a_broken_date_with_a_time_zone_skips_that_event_only():
     result = parse_ics(data, limits=LIMITS_2026)
     assert [event.uid for event in result.events] == ["goed"]
     assert [warning.uid for warning in result.warnings] == ["kapot"]
+
+
+def test_characters_no_database_takes_are_dropped_from_text():
+    data = calendar(
+        *vevent("nul\x00@example", "SUMMARY:Yoga\x00 in de\x07 tuin", "DTSTART:20260310T100000", "LOCATION:Zaal\x00 1")
+    )
+    event = only_event(parse_ics(data, limits=LIMITS_2026))
+    assert (event.uid, event.title, event.address) == ("nul@example", "Yoga in de tuin", "Zaal 1")
+
+
+def test_a_last_modified_in_year_9999_does_not_skip_the_event():
+    data = calendar(*vevent("a", "SUMMARY:Yoga", "DTSTART:20260310T100000", "LAST-MODIFIED:99991231T235959Z"))
+    event = only_event(parse_ics(data, limits=LIMITS_2026))
+    assert event.last_modified == datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)

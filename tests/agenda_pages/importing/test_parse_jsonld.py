@@ -293,3 +293,112 @@ def test_number_of_occurrences_is_capped():
 def test_what_is_not_html_or_json_is_a_feed_error(data):
     with pytest.raises(FeedParseError):
         parse_jsonld(data, limits=LIMITS)
+
+
+# --- values Python cannot represent: one event is skipped, the rest of the page goes on (issue 11) ---
+
+
+GOOD = event(**{"@id": "https://centrum.example/agenda/good"})
+
+
+def assert_only_good_event_kept(result, reason_fragment):
+    assert [e.uid for e in result.events] == ["https://centrum.example/agenda/good"]
+    assert len(result.warnings) == 1
+    assert result.warnings[0].uid == "https://centrum.example/agenda/yoga#event"
+    assert result.warnings[0].message.startswith("Event 'Yoga' was skipped:")
+    assert reason_fragment in result.warnings[0].message
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"startDate": "9999-12-31"},
+        {"startDate": "2026-05-01", "endDate": "9999-12-31"},
+        {"startDate": "2026-05-01T10:00:00+02:00", "endDate": "9999-12-31"},
+        {"startDate": "9999-12-31T23:00:00-05:00"},
+        {"startDate": "9999-12-31T23:59:59"},
+        {"startDate": "0001-01-01T00:00:00+05:00"},
+        {"startDate": "0001-01-01"},
+        {"startDate": "2026-05-01T10:00:00+02:00", "endDate": "9999-12-31T23:59:59.999999-23:59"},
+    ],
+)
+def test_a_date_python_cannot_move_skips_only_that_event(fields):
+    result = parse_jsonld(html_page(event(**fields), GOOD), limits=LIMITS)
+    assert_only_good_event_kept(result, "too far in the")
+
+
+@pytest.mark.parametrize(
+    "value", ["0000-01-01", "10000-01-01", "-0001-01-01", "2026-02-30", "2026-05-01T25:00:00", 1e308, 10**80, {}]
+)
+def test_a_start_that_is_no_date_skips_only_that_event(value):
+    result = parse_jsonld(html_page(event(startDate=value), GOOD), limits=LIMITS)
+    assert_only_good_event_kept(result, "startDate")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"offers": {"price": "1E+999999999", "priceCurrency": "EUR"}},
+        {"offers": [{"price": 1e308}, "gratis", None, {"url": "http://[::1"}]},
+        {"url": "http://[::1", "@id": "http://[::1"},
+        {"location": [None, 5, "Zaal", {"address": {"streetAddress": ["x"]}}, {"@type": ["VirtualLocation"]}]},
+        {"image": [[[{"url": 5}]], {"contentUrl": "/a.jpg"}]},
+        {"eventAttendanceMode": {"@id": "x"}, "eventStatus": ["x"]},
+        {"@type": ["Event", {"nested": True}]},
+        {"name": "Yoga\x00\ud800", "description": "\ud800<p>x</p>"},
+    ],
+)
+def test_odd_values_in_an_event_never_stop_the_page(fields):
+    result = parse_jsonld(html_page(event(**fields), GOOD), limits=LIMITS)
+    assert "https://centrum.example/agenda/good" in [e.uid for e in result.events]
+    for parsed in result.events:
+        assert "\x00" not in parsed.title and "\ud800" not in parsed.title
+        assert all(o.start.utcoffset() is not None for o in parsed.occurrences)
+
+
+def test_nan_and_infinite_numbers_are_not_prices():
+    block = '{"@type": "Event", "@id": "a", "name": "Yoga", "startDate": "2026-05-01", "offers": {"price": NaN}}'
+    infinite = block.replace('"a"', '"b"').replace("NaN", "Infinity")
+    result = parse_jsonld(html_page(block, infinite), limits=LIMITS)
+    assert [(e.uid, e.cost) for e in result.events] == [("a", ""), ("b", "")]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"a":' * 100_000 + "1" + "}" * 100_000,
+        '{"@graph":' * 3_000 + "{}" + "}" * 3_000,
+        '{"@graph": [' * 70 + "{}" + "]}" * 70,
+    ],
+    ids=["arrays", "objects", "graphs-past-the-recursion-limit", "graphs-past-our-limit"],
+)
+def test_json_nested_too_deeply_skips_that_block_only(block):
+    result = parse_jsonld(html_page(block, GOOD), limits=LIMITS)
+    assert [e.title for e in result.events] == ["Yoga"]
+    assert result.warnings == (
+        ParseWarning(
+            "JSON-LD block 1 is JSON nested more than 64 levels deep, deeper than any calendar feed needs; "
+            "it was skipped."
+        ),
+    )
+
+
+def test_a_bare_json_document_nested_too_deeply_gives_no_events():
+    result = parse_jsonld(b"[" * 100_000 + b"]" * 100_000, limits=LIMITS)
+    assert result.events == ()
+    assert "nested more than 64 levels deep" in result.warnings[0].message
+
+
+def test_graph_holding_what_is_not_an_event_is_ignored():
+    graph = {"@graph": [None, "Event", 5, [GOOD], {"@graph": {"@graph": [GOOD]}}, {"@type": 7}]}
+    result = parse_jsonld(html_page(graph), limits=LIMITS)
+    assert [e.uid for e in result.events] == ["https://centrum.example/agenda/good"]
+
+
+@pytest.mark.parametrize("markup", ["<![foo[ x ]]>", "<![if !IE]>", "<![endif]>", "<![x]>"])
+def test_a_marked_section_python_does_not_know_is_ignored(markup):
+    # Python's HTMLParser raised AssertionError on "<![foo[": a whole page lost for one odd tag.
+    data = html_page(GOOD).replace(b"<head>", b"<head>" + markup.encode())
+    result = parse_jsonld(data, limits=LIMITS)
+    assert [e.title for e in result.events] == ["Yoga"]

@@ -197,3 +197,128 @@ def test_parsing_does_not_import_django():
     repo = Path(__file__).resolve().parents[3]
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=repo)
     assert result.stdout.strip() == "False"
+
+
+# --- values Python cannot represent: one item is skipped, the rest of the page goes on (issue 11) ---
+
+
+def assert_only_good_event_kept(result, reason_fragment):
+    assert [e.uid for e in result.events] == ["good"]
+    assert len(result.warnings) == 1
+    assert result.warnings[0].uid == "example.org?id=7"
+    assert reason_fragment in result.warnings[0].message
+    assert all(o.start.tzinfo and (o.end is None or o.end.tzinfo) for e in result.events for o in e.occurrences)
+
+
+GOOD = event(global_id="good")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"all_day": True, "start_date": "9999-12-31 00:00:00", "end_date": "9999-12-31 23:59:59"},
+        {"all_day": True, "start_date": "2026-05-01 00:00:00", "end_date": "9999-12-31 00:00:00"},
+        {
+            "utc_start_date": "",
+            "utc_end_date": "",
+            "end_date": "",
+            "start_date": "9999-12-31 23:00:00",
+            "timezone": "UTC+5",
+        },
+        {
+            "utc_start_date": "",
+            "utc_end_date": "",
+            "end_date": "",
+            "start_date": "0001-01-01 00:30:00",
+            "timezone": "UTC-5",
+        },
+        {
+            "utc_start_date": "",
+            "utc_end_date": "",
+            "end_date": "",
+            "start_date": "0001-01-01 00:30:00",
+            "timezone": "UTC+5",
+        },
+        {"utc_start_date": "2026-05-01 08:00:00", "utc_end_date": "9999-12-31 23:59:59"},
+        {"utc_start_date": "0001-01-01 00:00:00", "utc_end_date": "2026-05-01 09:00:00"},
+    ],
+    ids=["all-day-9999", "all-day-ends-9999", "local-9999", "local-0001-west", "local-0001-east", "end-9999", "0001"],
+)
+def test_a_date_python_cannot_move_skips_only_that_event(fields):
+    result = parse_tec(page(event(**fields), GOOD), limits=LIMITS)
+    assert_only_good_event_kept(result, "too far in the")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["0000-01-01 10:00:00", "10000-01-01 10:00:00", "-001-01-01 10:00:00", "2026-02-30 10:00:00", 1e308, 99**99],
+)
+def test_a_date_that_is_no_date_skips_only_that_event(value):
+    result = parse_tec(page(event(utc_start_date=value), GOOD), limits=LIMITS)
+    assert_only_good_event_kept(result, "utc_start_date")
+
+
+@pytest.mark.parametrize("item", [[], "event", 7, None, True, {"id": 8, "title": {"rendered": "x"}}])
+def test_an_item_that_is_not_an_event_object_is_a_warning(item):
+    result = parse_tec(page(item, GOOD), limits=LIMITS)
+    assert [e.uid for e in result.events] == ["good"]
+    assert len(result.warnings) == 1
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"timezone": "x" * 5000},
+        {"timezone": "../../../../etc/passwd"},
+        {"timezone": "UTC+99"},
+        {"venue": {"venue": ["a"], "address": {"b": 1}, "city": 5}},
+        {"categories": [{"name": ["x"]}, "y", None]},
+        {"image": "https://example.org/a.jpg"},
+        {"modified_utc": "9999-12-31 23:59:59"},
+        {"title": "Yoga\x00\ud800"},
+        {"cost": 10**60},
+    ],
+)
+def test_odd_values_in_an_event_never_stop_the_page(fields):
+    result = parse_tec(page(event(**fields), GOOD), limits=LIMITS)
+    assert "good" in [e.uid for e in result.events]
+    for parsed in result.events:
+        assert "\x00" not in parsed.title and "\ud800" not in parsed.title
+        assert all(o.start.utcoffset() is not None for o in parsed.occurrences)
+
+
+def test_a_huge_integer_id_is_read_as_its_digits():
+    data = b'{"events": [{"id": ' + b"9" * 5000 + b', "title": "Yoga"}]}'
+    result = parse_tec(data, limits=LIMITS)  # Python refuses to convert over 4,300 digits to an int
+    assert result.events == ()
+    assert result.warnings[0].uid.startswith("tec-999")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"events": [' + b"[" * 100_000 + b"]" * 100_000 + b"]}",
+        b'{"events": [' + b'{"a":' * 100_000 + b"1" + b"}" * 100_000 + b"]}",
+        b'{"events": [' + b"[" * 70 + b"]" * 70 + b"]}",
+    ],
+    ids=["arrays-past-the-recursion-limit", "objects-past-the-recursion-limit", "arrays-past-our-limit"],
+)
+def test_json_nested_too_deeply_is_a_feed_error(data):
+    with pytest.raises(FeedParseError, match="nested more than 64 levels deep"):
+        parse_tec(data, limits=LIMITS)
+
+
+@pytest.mark.parametrize(
+    "link", ["http://[::1", "https://example.org:99999/", "javascript:alert(1)", "/page/2", 5, {}]
+)
+def test_a_next_page_link_that_is_no_web_address_marks_the_page_incomplete(link):
+    result = parse_tec(page(GOOD, next_rest_url=link), limits=LIMITS)
+    assert [e.uid for e in result.events] == ["good"]
+    assert (result.next_page_url, result.truncated) == ("", True)  # later pages' events are not known to be gone
+    assert result.warnings[0].message.startswith("The link to the next page (next_rest_url) is not a web address")
+
+
+@pytest.mark.parametrize("link", [None, ""])
+def test_an_empty_next_page_link_means_the_last_page(link):
+    result = parse_tec(page(GOOD, next_rest_url=link), limits=LIMITS)
+    assert (result.next_page_url, result.truncated, result.warnings) == ("", False, ())

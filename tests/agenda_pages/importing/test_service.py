@@ -1,5 +1,6 @@
 """The whole import, from a real local HTTP server to draft pages, revisions and live dates."""
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -408,8 +409,6 @@ def test_an_event_that_cannot_be_saved_is_a_warning_not_a_failed_run(source, fee
 
 
 def tec_page(feed_server, ids: list[int], next_path: str = "") -> bytes:
-    import json
-
     events = [
         {
             "id": post_id,
@@ -532,3 +531,72 @@ def test_an_unchanged_feed_is_expanded_again_on_a_new_day(source, feed_server):
     assert (next_week.status, next_week.updated) == ("ok", 0)
     waiting = EventPage.objects.get(source=source).get_latest_revision_as_object()  # still in review
     assert max(occurrence.start for occurrence in waiting.occurrences.all()) > last_date
+
+
+# --- isolation: one source's failure never stops the others (issue 11) ------------------------------
+
+
+def test_an_unexpected_error_is_the_run_error_in_one_plain_sentence(
+    crash_between_good_sources, assert_unexpected_failure
+):
+    from agenda_pages.importing.service import UNEXPECTED_ERROR
+
+    crashing = crash_between_good_sources[1]
+
+    report = run(crashing)
+
+    assert (report.status, report.error, report.warnings, report.created) == ("error", UNEXPECTED_ERROR, [], 0)
+    assert_unexpected_failure(crashing)
+
+
+def test_a_dry_run_that_hits_a_bug_reports_it_and_records_nothing(crash_between_good_sources, caplog):
+    from agenda_pages.importing.service import UNEXPECTED_ERROR
+
+    crashing = crash_between_good_sources[1]
+
+    report = run(crashing, dry_run=True)
+
+    assert (report.status, report.error) == ("error", UNEXPECTED_ERROR)
+    assert not ImportRun.objects.exists()
+    assert "RuntimeError: simulated bug in the importer" in caplog.text
+
+
+def test_import_sources_goes_on_after_a_source_deleted_meanwhile(crash_between_good_sources, caplog):
+    from agenda_pages.importing.service import UNEXPECTED_ERROR, import_sources
+
+    first, _, last = crash_between_good_sources
+
+    reports = import_sources([first.pk, 999_999, last.pk], now=NOW)
+
+    assert [(report.source, report.status) for report in reports] == [
+        (first.pk, "ok"),
+        (999_999, "error"),
+        (last.pk, "ok"),
+    ]
+    assert reports[1].error == UNEXPECTED_ERROR
+    assert "DoesNotExist" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"all_day": True, "start_date": "9999-12-31 00:00:00", "end_date": "9999-12-31 00:00:00"},
+        {"utc_end_date": "9999-12-31 23:59:59"},
+        {"utc_start_date": "0001-01-01 00:00:00"},
+        {"utc_start_date": "2026-02-30 09:00:00"},
+    ],
+    ids=["all-day-9999", "ends-9999", "starts-0001", "february-30"],
+)
+def test_one_bad_item_of_the_events_calendar_is_a_warning_and_the_run_goes_on(centre, feed_server, bad):
+    """Through the whole pipeline, parsing process included: before issue 11 the year 9999 raised
+    OverflowError out of the parser, and no run was recorded."""
+    document = json.loads(tec_page(feed_server, [1, 2]))
+    document["events"][0].update(bad)
+    feed_server.add("/events", json.dumps(document).encode(), Content_Type="application/json")
+    source = FeedSourceFactory(centre=centre, url=feed_server.url("/events"), format="tec-json")
+
+    report = run(source)
+
+    assert (report.status, report.created) == ("ok", 1)
+    assert report.warnings[0].startswith("inloophuis.example?id=1: Event inloophuis.example?id=1 was skipped:")
+    assert ImportRun.objects.get(source=source).status == "ok"
