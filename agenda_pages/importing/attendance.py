@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from agenda_pages.vocabulary import AttendanceMode
 
-# Hosts of meeting services: a link to one of them is a place to meet online.
+# Hosts of meeting services: a link to one of them is a place to meet online. Not video sites: an
+# event's URL often points at a promotional video.
 MEETING_HOSTS = re.compile(
     r"(?:^|\.)(?:zoom\.us|zoom\.com|teams\.microsoft\.com|teams\.live\.com|meet\.google\.com|meet\.jit\.si"
-    r"|jitsi\.[a-z.]+|whereby\.com|webex\.com|gotomeeting\.com|meet\.goto\.com|bluejeans\.com|skype\.com"
-    r"|youtube\.com|youtu\.be|vimeo\.com)$",
+    r"|jitsi\.[a-z.]+|whereby\.com|webex\.com|gotomeeting\.com|meet\.goto\.com|bluejeans\.com|skype\.com)$",
     re.IGNORECASE,
 )
 URL = re.compile(r"https?://[^\s<>\"',;]+", re.IGNORECASE)
@@ -53,7 +53,7 @@ def meeting_link(text: str) -> str:
     return ""
 
 
-def _without_links(text: str) -> str:
+def without_links(text: str) -> str:
     return " ".join(URL.sub(" ", text).split()).strip(" ,;:-")
 
 
@@ -67,13 +67,13 @@ def read_attendance(mode: str, venue_name: str, address: str, online_url: str) -
     """
     place = ", ".join(part for part in (venue_name, address) if part)
     link = online_url or meeting_link(place)
-    text = _without_links(place)
+    text = without_links(place)
     if not place:
         return Attendance(mode, venue_name, address, online_url)
     if BOTH.search(text):
-        return Attendance(AttendanceMode.MIXED, _without_links(venue_name), _without_links(address), link)
+        return Attendance(AttendanceMode.MIXED, without_links(venue_name), without_links(address), link)
     if not text or (STARTS_ONLINE.match(text) and not ADDRESS_LIKE.search(text)):
         return Attendance(AttendanceMode.ONLINE if mode != AttendanceMode.MIXED else mode, "", "", link)
     if meeting_link(place):
-        return Attendance(AttendanceMode.MIXED, _without_links(venue_name), _without_links(address), link)
+        return Attendance(AttendanceMode.MIXED, without_links(venue_name), without_links(address), link)
     return Attendance(mode, venue_name, address, online_url)

@@ -15,6 +15,7 @@ import recurring_ical_events
 import x_wr_timezone
 from icalendar import Calendar, Component
 
+from .attendance import meeting_link, without_links
 from .ics_time import as_aware, occurrence_span, refused_rule_reason, unknown_time_zone_warnings
 from .json_text import clean_text
 from .types import (
@@ -30,11 +31,6 @@ from .types import (
     check_dates,
 )
 
-MEETING_LINK = re.compile(
-    r"https?://[^\s<>\"]*(?:zoom\.us|teams\.microsoft\.com|teams\.live\.com|meet\.google\.com|jitsi|meet\.jit\.si"
-    r"|whereby\.com)[^\s<>\"]*",
-    re.IGNORECASE,
-)
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _FOLD = re.compile(r"(?:\r\n|\n|\r)[ \t]")
 _UNREADABLE = "This event could not be read"
@@ -292,8 +288,8 @@ def _occurrence_from(component: Component, master: Component, has_end: bool) -> 
 def _event_from(uid: str, master: Component, occurrences: tuple[ParsedOccurrence, ...]) -> ParsedEvent:
     location = _text(master, "LOCATION")
     url = _text(master, "URL")
-    meeting = MEETING_LINK.search(location) or MEETING_LINK.search(url)
-    physical = MEETING_LINK.sub("", location).strip(" ,;-") if location else ""
+    meeting = meeting_link(location) or meeting_link(url)
+    physical = without_links(location) if meeting else location
     if meeting and not physical:
         mode, location = AttendanceMode.ONLINE, ""
     elif meeting:
@@ -313,7 +309,7 @@ def _event_from(uid: str, master: Component, occurrences: tuple[ParsedOccurrence
         attendance_mode=mode,
         venue_name=location.split(",")[0].strip(),
         address=location,
-        online_url=meeting.group(0) if meeting else "",
+        online_url=meeting,
         categories=_categories(master),
         last_modified=as_aware(modified.dt, UTC) if isinstance(getattr(modified, "dt", None), datetime) else None,
     )
