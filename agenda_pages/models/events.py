@@ -1,4 +1,5 @@
 import zoneinfo
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import reduce
 from operator import or_
@@ -241,8 +242,9 @@ class EventOccurrenceQuerySet(models.QuerySet):
                 page__attendance_mode__in=[AttendanceMode.IN_PERSON, AttendanceMode.MIXED]
             )
         if filters.filters_centres:
-            centres = CentrePage.objects.live().matching(filters).only("path", "latitude", "longitude")
-            paths = [centre.path for centre in centres.within(filters)]
+            place = filters if filters.distance_applies else replace(filters, near=None)
+            centres = CentrePage.objects.live().matching(place).only("path", "latitude", "longitude")
+            paths = [centre.path for centre in centres.within(place)]
             if not paths:
                 return occurrences.none()
             occurrences = occurrences.filter(reduce(or_, (Q(page__path__startswith=path) for path in paths)))

@@ -43,7 +43,12 @@ class AgendaFilters:
 
     @property
     def filters_centres(self) -> bool:
-        return bool(self.centres or self.province or self.near)
+        return bool(self.centres or self.province or self.distance_applies)
+
+    @property
+    def distance_applies(self) -> bool:
+        """An online activity can be followed from anywhere: with ``mode=online`` a place does not narrow."""
+        return bool(self.near) and self.mode != "online"
 
     def as_params(self) -> list[tuple[str, str]]:
         """The filters as query parameters, in a fixed order (for links and cache keys)."""

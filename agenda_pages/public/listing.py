@@ -17,9 +17,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from agenda_pages import geo
 from agenda_pages.models import Audience, CentrePage, EventThemeTag
+from agenda_pages.models.selection import AgendaFilters
 from agenda_pages.public import occurrences
 from agenda_pages.public.filters import AgendaFilterForm
+from agenda_pages.vocabulary import AttendanceMode
 from kankernl_site.fragments import cached_fragment
 
 TEMPLATE = "agenda_pages/includes/agenda_listing.html"
@@ -65,8 +68,33 @@ def listing_context(page, request, *, now: datetime, today: date, page_size: int
         request.GET, today=today, themes=choices.themes, centres=choices.centres, audiences=choices.audiences
     )
     filters = form.filters
-    matches = occurrences.agenda_matches(filters, now)
+    # Near a place, the list is what happens there (with its distance); online activities, which
+    # anyone can follow from anywhere, get a group of their own instead of being left out.
+    online_apart = filters.distance_applies and not filters.mode
+    nearby = replace(filters, mode="in-person") if online_apart else filters
+    matches = occurrences.agenda_matches(nearby, now)
     counts = occurrences.agenda_counts(matches)
+    page_obj, messages = _page(matches, counts, filters, form, page_size)
+    items = _listed(page_obj.object_list, matches, filters)
+    if filters.distance_applies:
+        with_distances(items, filters.near)
+    return {
+        "page": page,
+        "form": form.shown(),
+        "filters": filters,
+        "filter_messages": messages,
+        "choices": choices,
+        "page_obj": page_obj,
+        "items": items,
+        "result_count": counts.activities,
+        "date_count": counts.dates,
+        "pagination_query": filters.querystring(),
+        "other_view_query": replace(filters, per_activity=not filters.per_activity).querystring(),
+        "online": online_group(filters, now) if online_apart and page_obj.number == 1 else None,
+    }
+
+
+def _page(matches, counts, filters, form, page_size: int):
     if filters.per_activity:
         paginator = CountedPaginator(occurrences.agenda_activities(matches), page_size, counts.activities)
     else:
@@ -76,23 +104,43 @@ def listing_context(page, request, *, now: datetime, today: date, page_size: int
     if number > paginator.num_pages:
         messages.append(_("There is no page %(page)s; this is the last page.") % {"page": number})
         number = paginator.num_pages
-    page_obj = paginator.page(number)
-    listed = page_obj.object_list
+    return paginator.page(number), messages
+
+
+def _listed(rows, matches, filters) -> list[occurrences.ListedOccurrence]:
+    return occurrences.with_details(occurrences.next_dates(rows, matches) if filters.per_activity else rows)
+
+
+@dataclass(frozen=True)
+class OnlineGroup:
+    items: list
+    counts: occurrences.AgendaCounts
+    query: str  # the agenda with only the online activities
+
+
+ONLINE_GROUP_SIZE = 5
+
+
+def online_group(filters: AgendaFilters, now: datetime) -> OnlineGroup | None:
+    """The first online-only activities matching the other filters, wherever their centre is."""
+    online = replace(filters, mode="online")
+    matches = occurrences.agenda_matches(online, now).filter(page__attendance_mode=AttendanceMode.ONLINE)
+    counts = occurrences.agenda_counts(matches)
+    if not counts.dates:
+        return None
     if filters.per_activity:
-        listed = occurrences.next_dates(listed, matches)
-    return {
-        "page": page,
-        "form": form.shown(),
-        "filters": filters,
-        "filter_messages": messages,
-        "choices": choices,
-        "page_obj": page_obj,
-        "items": occurrences.with_details(listed),
-        "result_count": counts.activities,
-        "date_count": counts.dates,
-        "pagination_query": filters.querystring(),
-        "other_view_query": replace(filters, per_activity=not filters.per_activity).querystring(),
-    }
+        rows = occurrences.agenda_activities(matches)[:ONLINE_GROUP_SIZE]
+    else:
+        rows = occurrences.in_agenda_order(matches)[:ONLINE_GROUP_SIZE]
+    return OnlineGroup(items=_listed(rows, matches, filters), counts=counts, query=online.querystring())
+
+
+def with_distances(items, near) -> None:
+    """Each date's distance from ``near``, to its centre (None where the centre has no place)."""
+    for item in items:
+        centre = item.centre
+        if centre is not None and centre.latitude is not None and centre.longitude is not None:
+            item.distance_km = geo.distance_km(near.latitude, near.longitude, centre.latitude, centre.longitude)
 
 
 class CountedPaginator(Paginator):

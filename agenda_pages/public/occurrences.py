@@ -91,6 +91,7 @@ class ListedOccurrence:
     centre: CentrePage | None
     themes: list
     series: str = ""
+    distance_km: float | None = None  # from the place the visitor asked for
 
     @property
     def title(self) -> str:

@@ -478,4 +478,14 @@ NL = {
     "Show every date": "Toon alle data",
     "Show each activity once": "Toon elke activiteit één keer",
     "%(value)s is not a way to show the list; every date is shown.": "%(value)s is geen manier om de lijst te tonen; alle data worden getoond.",
+    "Online activities are listed below them.": "De online activiteiten staan eronder.",
+    "Online activities can be followed from anywhere, so the distance does not count for them.": "Online activiteiten zijn overal te volgen; de afstand telt daarvoor niet.",
+    "Online, to follow from anywhere": "Online, overal te volgen",
+    ("%(counter)s online activity", "%(counter)s online activities"): (
+        "%(counter)s online activiteit",
+        "%(counter)s online activiteiten",
+    ),
+    "You take part from home, on a computer, tablet or phone.": "U doet mee vanuit huis, op een computer, tablet of telefoon.",
+    "Show all online activities": "Toon alle online activiteiten",
+    "No activities on location within %(km)s km of %(place)s. Choose a larger distance, or look at the online activities below.": "Geen activiteiten op locatie binnen %(km)s km van %(place)s. Kies een grotere afstand, of kijk bij de online activiteiten hieronder.",
 }

@@ -100,7 +100,9 @@ def test_only_links_to_meeting_services_count():
 
 def event(**fields) -> ParsedEvent:
     start = datetime(2026, 12, 8, 19, 30, tzinfo=AMSTERDAM)
-    return ParsedEvent(uid="x", title="Lotgenotenavond", occurrences=(ParsedOccurrence(start=start, end=None),), **fields)
+    return ParsedEvent(
+        uid="x", title="Lotgenotenavond", occurrences=(ParsedOccurrence(start=start, end=None),), **fields
+    )
 
 
 def test_the_mapping_stage_reads_the_place():

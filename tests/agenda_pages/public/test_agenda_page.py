@@ -139,9 +139,11 @@ def test_filters(client, agenda, centres):
     assert titles("audience=patients") == ["Wandelen in het park", "Schilderen"]
     assert titles("centre=het-baken&centre=toon-hermans") == ["Schilderen", "Yoga"]
     assert titles("province=Limburg") == ["Yoga"]
+    # Near a place: the dates there, then the online ones in a group of their own (test_agenda_distance.py).
     assert titles("near=3512&radius=25") == ["Wandelen in het park", "Lotgenotencontact online"]
-    assert titles("near=Amersfoort&radius=100") == ["Wandelen in het park", "Lotgenotencontact online", "Schilderen"]
-    assert titles("near=Maastricht&radius=5") == ["Yoga"]
+    assert titles("near=Amersfoort&radius=100") == ["Wandelen in het park", "Schilderen", "Lotgenotencontact online"]
+    assert titles("near=Maastricht&radius=5") == ["Yoga", "Lotgenotencontact online"]
+    assert titles("near=Maastricht&radius=5&mode=in-person") == ["Yoga"]
     assert titles("from=2026-11-26&to=2026-11-27") == ["Lotgenotencontact online", "Schilderen"]
     assert titles("from=2026-12-01") == ["Yoga"]
     assert titles("mode=online") == ["Lotgenotencontact online", "Schilderen"]
@@ -161,7 +163,8 @@ def test_the_form_shows_the_choices_made(client, agenda, centres):
     assert '<option value="50" selected>' in html
     assert 'value="online" checked' in html
     assert 'name="from" value="2026-12-01"' in html
-    assert "Binnen 50 km van Utrecht." in html
+    assert "Online activiteiten zijn overal te volgen; de afstand telt daarvoor niet." in html
+    assert "Binnen 50 km van Utrecht." in client.get("/agenda/?near=utrecht&radius=50").content.decode()
 
 
 def test_an_empty_result_says_what_to_do(client, agenda, centres):
@@ -236,7 +239,8 @@ def add_events(centres, count, first=0):
         ("/agenda/", {"off": 20, "on": 16}),
         ("/agenda/?page=2", {"off": 20, "on": 16}),
         ("/agenda/?theme=wandelen&audience=patients&mode=in-person&q=activiteit", {"off": 20, "on": 16}),
-        ("/agenda/?near=3512&radius=100&province=Utrecht", {"off": 21, "on": 17}),  # one more: the centres in range
+        # Two more: the centres in range, and those of the online group (counted; these events are all on location)
+        ("/agenda/?near=3512&radius=100&province=Utrecht", {"off": 23, "on": 19}),
         ("/agenda/?show=activities", {"off": 21, "on": 17}),  # one more: the next date of each activity
     ],
 )

@@ -132,7 +132,7 @@ def test_an_unknown_way_to_show_the_list_is_named_and_every_date_shown(client, a
     assert len(listed_titles(response)) == 11
 
 
-def test_english_counts_and_choice(client, agenda_with_series, english_agenda):
+def test_english_counts_and_choice(client, agenda_with_series, english_agenda):  # noqa: F811
     html = client.get("/en/agenda/").content.decode()
 
     assert heading(html) == "3 activities, 11 dates"
