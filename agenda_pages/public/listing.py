@@ -122,17 +122,17 @@ ONLINE_GROUP_SIZE = 5
 
 
 def online_group(filters: AgendaFilters, now: datetime) -> OnlineGroup | None:
-    """The first online-only activities matching the other filters, wherever their centre is."""
+    """The first online-only activities matching the other filters, wherever their centre is, each
+    once with its next date."""
     online = replace(filters, mode="online")
     matches = occurrences.agenda_matches(online, now).filter(page__attendance_mode=AttendanceMode.ONLINE)
     counts = occurrences.agenda_counts(matches)
     if not counts.dates:
         return None
-    if filters.per_activity:
-        rows = occurrences.agenda_activities(matches)[:ONLINE_GROUP_SIZE]
-    else:
-        rows = occurrences.in_agenda_order(matches)[:ONLINE_GROUP_SIZE]
-    return OnlineGroup(items=_listed(rows, matches, filters), counts=counts, query=online.querystring())
+    # Each activity once: a weekly online group would otherwise fill the five places on its own.
+    rows = occurrences.agenda_activities(matches)[:ONLINE_GROUP_SIZE]
+    items = occurrences.with_details(occurrences.next_dates(rows, matches))
+    return OnlineGroup(items=items, counts=counts, query=online.querystring())
 
 
 def with_distances(items, near) -> None:

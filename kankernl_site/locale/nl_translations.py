@@ -478,7 +478,10 @@ NL = {
     "Show every date": "Toon alle data",
     "Show each activity once": "Toon elke activiteit één keer",
     "%(value)s is not a way to show the list; every date is shown.": "%(value)s is geen manier om de lijst te tonen; alle data worden getoond.",
-    "Online activities are listed below them.": "De online activiteiten staan eronder.",
+    ("To the %(counter)s online activity", "To the %(counter)s online activities"): (
+        "Naar de %(counter)s online activiteit",
+        "Naar de %(counter)s online activiteiten",
+    ),
     "Online activities can be followed from anywhere, so the distance does not count for them.": "Online activiteiten zijn overal te volgen; de afstand telt daarvoor niet.",
     "Online, to follow from anywhere": "Online, overal te volgen",
     ("%(counter)s online activity", "%(counter)s online activities"): (

@@ -39,12 +39,12 @@ def test_online_activities_get_their_own_group_near_a_place(client, events):
 
     html = response.content.decode()
     main, _, _ = html.partition('<section class="agenda-online"')
-    assert listed_titles(response) == ["Wandelen", "Online lotgenotengroep", "Online yoga", "Online lotgenotengroep"]
+    assert listed_titles(response) == ["Wandelen", "Online lotgenotengroep", "Online yoga"]  # each once
     assert "Online lotgenotengroep" not in main
     group = online_group(html)
     assert "Online, overal te volgen" in group
     assert "2 online activiteiten, 3 data." in group
-    assert "Binnen 25 km van 3512 Utrecht. De online activiteiten staan eronder." in html
+    assert 'Binnen 25 km van 3512 Utrecht. <a href="#agenda-online-heading">Naar de 2 online activiteiten</a>' in html
 
 
 def test_each_date_on_location_says_how_far_it_is(client, events):
@@ -116,11 +116,11 @@ def test_the_online_group_costs_the_same_queries_for_few_or_many_online_dates(
     make_event(centres["utrecht"], "Wandelen", [at(24)])
     add_online(3)
     client.get("/agenda/?near=3512")  # warm Wagtail's per-process caches
-    # 20 of the plain agenda, the centres in range, and for the group its counts, dates, and their
-    # themes, centres and series.
-    with django_assert_num_queries(26):
+    # 20 of the plain agenda, the centres in range, and for the group its counts, activities, their
+    # next dates, themes, centres and series.
+    with django_assert_num_queries(27):
         client.get("/agenda/?near=3512")
     add_online(40, first=3)
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(27):
         response = client.get("/agenda/?near=3512")
     assert "43 online activiteiten, 86 data." in online_group(response.content.decode())
