@@ -67,6 +67,15 @@ class CentrePageQuerySet(PageQuerySet):
             )
         return centres
 
+    def nearest(self, near: geo.Location) -> "CentrePage | None":
+        """The centre nearest to ``near``, whatever the distance, with its ``distance_km``."""
+        nearest = None
+        for centre in self.exclude(latitude=None).exclude(longitude=None):
+            centre.distance_km = geo.distance_km(near.latitude, near.longitude, centre.latitude, centre.longitude)
+            if nearest is None or centre.distance_km < nearest.distance_km:
+                nearest = centre
+        return nearest
+
     def within(self, filters: AgendaFilters) -> list["CentrePage"]:
         """The centres inside the radius, nearest first, each with its ``distance_km`` (no radius: all)."""
         if not filters.near:

@@ -5,7 +5,7 @@ everything a page shows is decided in this one place and the models import none 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
@@ -104,7 +104,11 @@ def centre_index_context(page: CentreIndexPage, request, context: dict) -> dict:
     form = filters.CentreFilterForm(request.GET)
     chosen = form.filters  # province, near and radius only
     centres = CentrePage.objects.live().matching(chosen).child_of(page).order_by("title", "pk").within(chosen)
+    nearest = None
+    if chosen.near and not centres:  # "0 centres" helps nobody: name the nearest, however far
+        nearest = CentrePage.objects.live().matching(replace(chosen, near=None)).child_of(page).nearest(chosen.near)
     context.update(
+        nearest=nearest,
         form=form.shown(),
         centres=centres,
         result_count=len(centres),

@@ -491,4 +491,5 @@ NL = {
     "You take part from home, on a computer, tablet or phone.": "U doet mee vanuit huis, op een computer, tablet of telefoon.",
     "Show all online activities": "Toon alle online activiteiten",
     "No activities on location within %(km)s km of %(place)s. Choose a larger distance, or look at the online activities below.": "Geen activiteiten op locatie binnen %(km)s km van %(place)s. Kies een grotere afstand, of kijk bij de online activiteiten hieronder.",
+    "There is no centre within %(km)s km of %(place)s. The nearest centre is:": "Er is geen centrum binnen %(km)s km van %(place)s. Het dichtstbijzijnde centrum is:",
 }

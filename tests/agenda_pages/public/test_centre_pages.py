@@ -468,3 +468,24 @@ def test_the_index_runs_the_same_queries_for_few_or_many_centres(
         response = client.get(centre_index.url, params)
 
     assert response.context["result_count"] >= 1
+
+
+def test_with_none_in_range_the_nearest_centre_is_named_however_far(client, centres, centre_index):
+    response = client.get(centre_index.url, {"near": "Maastricht", "radius": "10"})
+
+    html = html_of(response)
+    assert listed(response) == []
+    assert "Er is geen centrum binnen 10 km van Maastricht. Het dichtstbijzijnde centrum is:" in html
+    assert response.context["nearest"].title == "Inloophuis De Boei"  # Utrecht, the nearest of the four
+    assert re.search(r'<p class="centre-card__distance">op \d+ km afstand</p>', html)
+
+
+def test_the_nearest_centre_keeps_to_the_chosen_province(client, centres, centre_index):
+    response = client.get(centre_index.url, {"near": "Maastricht", "radius": "5", "province": "Groningen"})
+
+    assert response.context["nearest"].title == "Noorderhuis"
+
+
+def test_no_nearest_centre_without_a_place_or_when_some_are_in_range(client, centres, centre_index):
+    assert client.get(centre_index.url, {"province": "Zeeland"}).context["nearest"] is None
+    assert client.get(centre_index.url, {"near": "Utrecht"}).context["nearest"] is None
