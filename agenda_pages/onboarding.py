@@ -173,7 +173,7 @@ def get_or_create_centre_index() -> CentreIndexPage:
             f"The default site's root page {root.title!r} is not a home page, so there is no place for the "
             f"{CENTRE_INDEX_TITLE!r} index; make a home page the root of the default site first."
         )
-    index = CentreIndexPage(title=CENTRE_INDEX_TITLE, slug=CENTRE_INDEX_SLUG)
+    index = CentreIndexPage(title=CENTRE_INDEX_TITLE, slug=CENTRE_INDEX_SLUG, show_in_menus=True)
     root.add_child(instance=index)
     log(instance=index, action="wagtail.create")
     index.save_revision().publish()

@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
-from agenda_pages.public.blocks import UpcomingActivitiesBlock
+from agenda_pages.public.blocks import NearbySearchBlock, UpcomingActivitiesBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -149,6 +149,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     image = FigureBlock()
     cards = CardsBlock()
     upcoming_activities = UpcomingActivitiesBlock()
+    nearby_search = NearbySearchBlock()
 
 
 class HomeStreamBlock(blocks.StreamBlock):
@@ -156,6 +157,7 @@ class HomeStreamBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     cards = CardsBlock()
     upcoming_activities = UpcomingActivitiesBlock()
+    nearby_search = NearbySearchBlock()
 
     class Meta:
         # The hero carries the page's only h1, so there is at most one.

@@ -41,6 +41,7 @@ def _home_body(language: str, pages: dict[str, Page]) -> str:
     upcoming = {"heading": HOME.upcoming_heading[language], "number_of_items": HOME.upcoming_count}
     body = [
         {"type": "hero", "value": {"heading": heading, "intro": intro}},
+        {"type": "nearby_search", "value": {"heading": HOME.nearby_heading[language]}},
         *_paragraph_blocks(text),
         {"type": "upcoming_activities", "value": upcoming},
         {"type": "cards", "value": {"heading": HOME.cards_heading[language], "cards": cards}},

@@ -41,6 +41,7 @@ class DemoHome:
     cards_heading: dict[str, str] = field(default_factory=dict)
     cards: tuple[DemoCard, ...] = ()
     upcoming_heading: dict[str, str] = field(default_factory=dict)
+    nearby_heading: dict[str, str] = field(default_factory=dict)
     upcoming_count: int = 3
 
 
@@ -91,6 +92,10 @@ HOME = DemoHome(
     ),
     cards_heading={"nl": "Wat u hier vindt", "en": "What you will find here"},
     upcoming_heading={"nl": "Binnenkort", "en": "Coming up"},
+    nearby_heading={
+        "nl": "Zoek een centrum of activiteit bij u in de buurt",
+        "en": "Find a centre or activity near you",
+    },
     cards=(
         DemoCard(
             target="agenda",

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail import blocks
 
-from agenda_pages.models import AgendaIndexPage, Audience, EventThemeTag
+from agenda_pages.models import AgendaIndexPage, Audience, CentreIndexPage, EventThemeTag
 from agenda_pages.public import occurrences
 from agenda_pages.public.filters import AgendaFilters
 
@@ -114,4 +114,30 @@ class UpcomingActivitiesBlock(blocks.StructBlock):
             if agenda_url and query:
                 agenda_url = f"{agenda_url}?{query}"
         context.update(items=items, agenda_url=agenda_url, link_text=link_text)
+        return context
+
+
+class NearbySearchBlock(blocks.StructBlock):
+    """One postcode or place box that opens the agenda, or the centres index, near that place.
+
+    A plain GET form: the second button sends the same field to the centres index (``formaction``),
+    so it works without JavaScript.
+    """
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    intro = blocks.TextBlock(label=_("Introduction"), max_length=300, required=False)
+
+    class Meta:
+        icon = "site"
+        template = "agenda_pages/blocks/nearby_search_block.html"
+        label = _("Search near a place")
+        description = _("A postcode or place box that shows the activities, or the centres, near that place.")
+        preview_value = {"heading": "Zoek een centrum of activiteit bij u in de buurt"}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context.update(
+            agenda=AgendaIndexPage.for_active_language(),
+            centre_index=CentreIndexPage.objects.live().order_by("path").first(),
+        )
         return context

@@ -492,4 +492,8 @@ NL = {
     "Show all online activities": "Toon alle online activiteiten",
     "No activities on location within %(km)s km of %(place)s. Choose a larger distance, or look at the online activities below.": "Geen activiteiten op locatie binnen %(km)s km van %(place)s. Kies een grotere afstand, of kijk bij de online activiteiten hieronder.",
     "There is no centre within %(km)s km of %(place)s. The nearest centre is:": "Er is geen centrum binnen %(km)s km van %(place)s. Het dichtstbijzijnde centrum is:",
+    "Search near a place": "Zoeken in de buurt",
+    "A postcode or place box that shows the activities, or the centres, near that place.": "Een vak voor postcode of plaats dat de activiteiten, of de centra, in de buurt van die plaats toont.",
+    "Find activities": "Zoek activiteiten",
+    "Find centres": "Zoek centra",
 }

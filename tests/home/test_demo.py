@@ -6,6 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from agenda_pages.models import AgendaIndexPage
+from agenda_pages.onboarding import get_or_create_centre_index
 from home.demo import load_demo_content
 from home.demo_content import STANDARD_PAGES
 from home.models import HomePage, StandardPage
@@ -132,3 +133,24 @@ def test_demo_admin_exists_only_where_settings_allow_it(db, settings):
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.check_password("een-lang-demo-wachtwoord")
     assert "admin / een-lang-demo-wachtwoord" in output
+
+
+def test_home_page_offers_a_search_near_a_place_for_activities_and_centres(demo_site, client):
+    get_or_create_centre_index()  # as onboarding the demo centres makes it
+    html_nl = client.get("/").content.decode()
+    html_en = client.get("/en/").content.decode()
+
+    assert "Zoek een centrum of activiteit bij u in de buurt" in html_nl
+    assert '<form method="get" action="/agenda/">' in html_nl
+    assert 'formaction="/centra/">Zoek centra</button>' in html_nl
+    assert 'name="near" id="nearby-near" autocomplete="postal-code"' in html_nl
+    assert '<form method="get" action="/en/agenda/">' in html_en
+    assert 'formaction="/en/centra/">Find centres</button>' in html_en
+    assert client.get("/centra/?near=3512").status_code == 200
+
+
+def test_the_centres_index_is_in_the_main_menu(demo_site, client):
+    get_or_create_centre_index()
+    menu = client.get("/").content.decode().split('class="site-nav')[1].split("</nav>")[0]
+
+    assert 'href="/centra/"' in menu

@@ -5,7 +5,9 @@ import pytest
 from tests.home.factories import StandardPageFactory
 
 EXPECTED_QUERIES = {
-    "/": 14,  # includes the "coming up" block: its dates, themes, centres and the agenda page
+    # The "coming up" block (its dates, themes, centres, series and the agenda page), the search near a
+    # place (the agenda and the centres index) and each card's page in the reader's language.
+    "/": 19,
     "/over-dit-platform/": 13,
     "/en/about/": 15,
     "/agenda/": 16,  # no events here; tests/agenda_pages/public/test_agenda_page.py counts with 30 and 500
