@@ -496,4 +496,5 @@ NL = {
     "A postcode or place box that shows the activities, or the centres, near that place.": "Een vak voor postcode of plaats dat de activiteiten, of de centra, in de buurt van die plaats toont.",
     "Find activities": "Zoek activiteiten",
     "Find centres": "Zoek centra",
+    "Menu": "Menu",
 }

@@ -151,6 +151,6 @@ def test_home_page_offers_a_search_near_a_place_for_activities_and_centres(demo_
 
 def test_the_centres_index_is_in_the_main_menu(demo_site, client):
     get_or_create_centre_index()
-    menu = client.get("/").content.decode().split('class="site-nav')[1].split("</nav>")[0]
+    menu = client.get("/").content.decode().split('class="site-nav"')[1].split("</nav>")[0]
 
     assert 'href="/centra/"' in menu
