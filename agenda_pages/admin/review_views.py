@@ -7,8 +7,10 @@ without JavaScript. What may be done to which event is decided in ``agenda_pages
 from dataclasses import dataclass
 
 from django import forms
+from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -22,9 +24,11 @@ from agenda_pages.moderation.review import (
     REJECT,
     PendingEvent,
     ReviewOutcome,
+    approve_all,
     approve_events,
+    events_of,
     is_moderator,
-    pending_events,
+    reject_all,
     reject_events,
     review_tasks,
 )
@@ -42,11 +46,13 @@ class ReviewActionForm(forms.Form):
         help_text=_("Needed when you request changes. The centre sees it with each of the selected events."),
     )
 
+    select_all = forms.BooleanField(required=False)
+
     def clean(self):
         cleaned = super().clean()
         # The selected page ids: checked again one by one when acting, never trusted as they are.
         cleaned["pages"] = [int(value) for value in self.data.getlist("page") if value.isascii() and value.isdigit()]
-        if not cleaned["pages"]:
+        if not cleaned["pages"] and not cleaned.get("select_all"):
             raise forms.ValidationError(_("Select one or more events."))
         if cleaned.get("action") == REJECT and not cleaned.get("comment", "").strip():
             self.add_error("comment", _("Write a comment for the centre: what should change?"))
@@ -74,18 +80,28 @@ class ReviewRow:
 
 
 class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
+    """One page of ``paginate_by`` events at a time, ordered and counted by the database, so the list
+    costs the same queries and bytes with ten or ten thousand events waiting. The bulk actions act on
+    the rows checked on this page, or with "select all" on every event waiting for the user."""
+
     template_name = "agenda_pages/admin/review_list.html"
     page_title = _("To review")
     header_icon = "tasks"
+    paginate_by = 50
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         selected = set(form.data.getlist("page")) if form is not None else set()
-        events = pending_events(self.request.user)
+        now = timezone.now()
+        paginator = Paginator(pending_event_reviews(self.request.user).in_review_order(now), self.paginate_by)
+        page = paginator.get_page(self.request.GET.get("p"))
         context.update(
-            rows=[ReviewRow(event, str(event.page.pk) in selected) for event in events],
+            rows=[ReviewRow(event, str(event.page.pk) in selected) for event in events_of(page.object_list, now)],
+            items=page,
+            elided_page_range=paginator.get_elided_page_range(page.number),
+            total=paginator.count,
             form=form or ReviewActionForm(),
-            action_url=reverse(URL_NAME),
+            action_url=self.request.get_full_path(),
         )
         return context
 
@@ -95,11 +111,12 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, gettext("Nothing was done: see the message below."))
             return self.render_to_response(self.get_context_data(form=form))
         pages, comment = form.cleaned_data["pages"], form.cleaned_data["comment"]
+        every = form.cleaned_data["select_all"]
         if form.cleaned_data["action"] == APPROVE:
-            outcome = approve_events(request.user, pages, comment)
+            outcome = approve_all(request.user, comment) if every else approve_events(request.user, pages, comment)
             done = ngettext("%(count)s event approved.", "%(count)s events approved.", len(outcome.done))
         else:
-            outcome = reject_events(request.user, pages, comment)
+            outcome = reject_all(request.user, comment) if every else reject_events(request.user, pages, comment)
             done = ngettext(
                 "%(count)s event sent back to the centre with your comment.",
                 "%(count)s events sent back to the centre with your comment.",
@@ -108,7 +125,7 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
         if outcome.done:
             messages.success(request, done % {"count": len(outcome.done)})
         self.report_problems(outcome)
-        return redirect(URL_NAME)
+        return redirect(request.get_full_path())
 
     def report_problems(self, outcome: ReviewOutcome):
         if outcome.refused:
