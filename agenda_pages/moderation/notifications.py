@@ -22,7 +22,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from wagtail.admin.utils import get_admin_base_url
-from wagtail.models import Page
 
 from agenda_pages.models import CentrePage, CentreStaffGroup, EventPage
 from agenda_pages.models.moderation import pending_event_reviews
@@ -250,9 +249,11 @@ def send_review_reminders(now: datetime) -> ReminderReport:
             continue
         report.centres += 1
         report.events += row["pending"]
-        own_events = Page.objects.filter(path__startswith=centre.path, depth=centre.depth + 1).values("pk")
+        # By the path of each state's page (a key lookup per state), not "page in (pages under the
+        # centre)": with LIMIT, PostgreSQL chose to scan the pages once per state, 20 s at 10,000.
         since = dict(
-            overdue.filter(event_id__in=own_events)
+            overdue.with_centre_path()
+            .filter(centre_path=centre.path)
             .order_by("started_at", "event_id")
             .values_list("event_id", "started_at")[:REMINDER_EVENTS_LISTED]
         )
