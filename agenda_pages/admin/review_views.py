@@ -24,14 +24,13 @@ from agenda_pages.moderation.review import (
     REJECT,
     PendingEvent,
     ReviewOutcome,
-    approve_all,
     approve_events,
     events_of,
     is_moderator,
-    reject_all,
     reject_events,
     review_tasks,
 )
+from agenda_pages.tasks import review_all_waiting
 
 URL_NAME = "agenda_review"
 
@@ -82,7 +81,7 @@ class ReviewRow:
 class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
     """One page of ``paginate_by`` events at a time, ordered and counted by the database, so the list
     costs the same queries and bytes with ten or ten thousand events waiting. The bulk actions act on
-    the rows checked on this page, or with "select all" on every event waiting for the user."""
+    the rows checked on this page, or with "select all" on every event waiting for the user (a task)."""
 
     template_name = "agenda_pages/admin/review_list.html"
     page_title = _("To review")
@@ -111,12 +110,13 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, gettext("Nothing was done: see the message below."))
             return self.render_to_response(self.get_context_data(form=form))
         pages, comment = form.cleaned_data["pages"], form.cleaned_data["comment"]
-        every = form.cleaned_data["select_all"]
+        if form.cleaned_data["select_all"]:
+            return self.review_all(form.cleaned_data["action"], comment)
         if form.cleaned_data["action"] == APPROVE:
-            outcome = approve_all(request.user, comment) if every else approve_events(request.user, pages, comment)
+            outcome = approve_events(request.user, pages, comment)
             done = ngettext("%(count)s event approved.", "%(count)s events approved.", len(outcome.done))
         else:
-            outcome = reject_all(request.user, comment) if every else reject_events(request.user, pages, comment)
+            outcome = reject_events(request.user, pages, comment)
             done = ngettext(
                 "%(count)s event sent back to the centre with your comment.",
                 "%(count)s events sent back to the centre with your comment.",
@@ -126,6 +126,18 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
             messages.success(request, done % {"count": len(outcome.done)})
         self.report_problems(outcome)
         return redirect(request.get_full_path())
+
+    def review_all(self, action: str, comment: str):
+        """Every event waiting for the user, in the background: it takes minutes at thousands."""
+        count = pending_event_reviews(self.request.user).count()
+        review_all_waiting.enqueue(self.request.user.pk, action, comment)
+        message = ngettext(
+            "%(count)s event is being handled in the background; it leaves this list when it is done.",
+            "%(count)s events are being handled in the background; they leave this list as they are done.",
+            count,
+        )
+        messages.success(self.request, message % {"count": count})
+        return redirect(URL_NAME)
 
     def report_problems(self, outcome: ReviewOutcome):
         if outcome.refused:

@@ -320,6 +320,13 @@ NL = {
         "Selecteer alle %(counter)s activiteiten die op uw beoordeling wachten, niet alleen die op deze pagina",
     ),
     (
+        "%(count)s event is being handled in the background; it leaves this list when it is done.",
+        "%(count)s events are being handled in the background; they leave this list as they are done.",
+    ): (
+        "%(count)s activiteit wordt op de achtergrond verwerkt; ze verdwijnt uit deze lijst zodra dat klaar is.",
+        "%(count)s activiteiten worden op de achtergrond verwerkt; ze verdwijnen uit deze lijst zodra ze klaar zijn.",
+    ),
+    (
         "And %(counter)s more page awaiting your review.",
         "And %(counter)s more pages awaiting your review.",
     ): (
