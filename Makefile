@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint messages bench bench-agenda clean
+.PHONY: run test install install-dev lint messages bench bench-agenda bench-review clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtualenv: install Python 3.11 with venv (Debian: apt-get install python3-venv)."; exit 1; }
@@ -57,6 +57,11 @@ messages: install-dev
 # see README, Benchmarks). Options: make bench-agenda BENCH_ARGS="--seconds 10".
 bench-agenda: install
 	$(BIN)/python bench/agenda_bench.py $(BENCH_ARGS)
+
+# The admin with 10,000 events waiting for review against 100, in one run (see README, Benchmarks).
+# Options: make bench-review BENCH_ARGS="--events 20000"; DATABASE_URL=postgres://.../name for PostgreSQL.
+bench-review: install
+	$(BIN)/python bench/review_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var static .pytest_cache .ruff_cache

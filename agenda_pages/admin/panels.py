@@ -4,6 +4,8 @@ from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
+from agenda_pages.admin.awaiting_review import AwaitingReviewPanel
+from agenda_pages.models.moderation import pending_event_reviews
 from agenda_pages.moderation.access import user_can_edit_source, visible_sources
 from agenda_pages.moderation.review import pending_events
 
@@ -38,10 +40,15 @@ class ReviewPanel(Component):
     limit = 10
 
     def get_context_data(self, parent_context):
-        events = pending_events(parent_context["request"].user)
-        return {"events": events[: self.limit], "total": len(events), "list_url": reverse("agenda_review")}
+        # The first few read, the rest counted by the database: the panel costs the same at any backlog.
+        user = parent_context["request"].user
+        events = pending_events(user, limit=self.limit)
+        total = pending_event_reviews(user).count() if events else 0
+        return {"events": events, "total": total, "list_url": reverse("agenda_review")}
 
 
 def agenda_panels(request, panels):
-    """The dashboard's agenda panels (hook ``construct_homepage_panels``)."""
+    """The dashboard's agenda panels (hook ``construct_homepage_panels``), and Wagtail's "Awaiting your
+    review" replaced by one that reads a bounded number of pages (see ``awaiting_review``)."""
+    panels[:] = [AwaitingReviewPanel() if panel.name == AwaitingReviewPanel.name else panel for panel in panels]
     panels += [ReviewPanel(), FailingFeedsPanel()]

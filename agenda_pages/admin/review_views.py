@@ -7,8 +7,10 @@ without JavaScript. What may be done to which event is decided in ``agenda_pages
 from dataclasses import dataclass
 
 from django import forms
+from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -23,11 +25,12 @@ from agenda_pages.moderation.review import (
     PendingEvent,
     ReviewOutcome,
     approve_events,
+    events_of,
     is_moderator,
-    pending_events,
     reject_events,
     review_tasks,
 )
+from agenda_pages.tasks import review_all_waiting
 
 URL_NAME = "agenda_review"
 
@@ -42,11 +45,13 @@ class ReviewActionForm(forms.Form):
         help_text=_("Needed when you request changes. The centre sees it with each of the selected events."),
     )
 
+    select_all = forms.BooleanField(required=False)
+
     def clean(self):
         cleaned = super().clean()
         # The selected page ids: checked again one by one when acting, never trusted as they are.
         cleaned["pages"] = [int(value) for value in self.data.getlist("page") if value.isascii() and value.isdigit()]
-        if not cleaned["pages"]:
+        if not cleaned["pages"] and not cleaned.get("select_all"):
             raise forms.ValidationError(_("Select one or more events."))
         if cleaned.get("action") == REJECT and not cleaned.get("comment", "").strip():
             self.add_error("comment", _("Write a comment for the centre: what should change?"))
@@ -74,18 +79,28 @@ class ReviewRow:
 
 
 class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
+    """One page of ``paginate_by`` events at a time, ordered and counted by the database, so the list
+    costs the same queries and bytes with ten or ten thousand events waiting. The bulk actions act on
+    the rows checked on this page, or with "select all" on every event waiting for the user (a task)."""
+
     template_name = "agenda_pages/admin/review_list.html"
     page_title = _("To review")
     header_icon = "tasks"
+    paginate_by = 50
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         selected = set(form.data.getlist("page")) if form is not None else set()
-        events = pending_events(self.request.user)
+        now = timezone.now()
+        paginator = Paginator(pending_event_reviews(self.request.user).in_review_order(now), self.paginate_by)
+        page = paginator.get_page(self.request.GET.get("p"))
         context.update(
-            rows=[ReviewRow(event, str(event.page.pk) in selected) for event in events],
+            rows=[ReviewRow(event, str(event.page.pk) in selected) for event in events_of(page.object_list, now)],
+            items=page,
+            elided_page_range=paginator.get_elided_page_range(page.number),
+            total=paginator.count,
             form=form or ReviewActionForm(),
-            action_url=reverse(URL_NAME),
+            action_url=self.request.get_full_path(),
         )
         return context
 
@@ -95,6 +110,8 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, gettext("Nothing was done: see the message below."))
             return self.render_to_response(self.get_context_data(form=form))
         pages, comment = form.cleaned_data["pages"], form.cleaned_data["comment"]
+        if form.cleaned_data["select_all"]:
+            return self.review_all(form.cleaned_data["action"], comment)
         if form.cleaned_data["action"] == APPROVE:
             outcome = approve_events(request.user, pages, comment)
             done = ngettext("%(count)s event approved.", "%(count)s events approved.", len(outcome.done))
@@ -108,6 +125,18 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
         if outcome.done:
             messages.success(request, done % {"count": len(outcome.done)})
         self.report_problems(outcome)
+        return redirect(request.get_full_path())
+
+    def review_all(self, action: str, comment: str):
+        """Every event waiting for the user, in the background: it takes minutes at thousands."""
+        count = pending_event_reviews(self.request.user).count()
+        review_all_waiting.enqueue(self.request.user.pk, action, comment)
+        message = ngettext(
+            "%(count)s event is being handled in the background; it leaves this list when it is done.",
+            "%(count)s events are being handled in the background; they leave this list as they are done.",
+            count,
+        )
+        messages.success(self.request, message % {"count": count})
         return redirect(URL_NAME)
 
     def report_problems(self, outcome: ReviewOutcome):

@@ -9,13 +9,13 @@ from django import forms
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery
+from django.db.models import Count, F, IntegerField, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
 from .centres import CentrePage, centre_of
-from .events import EventPage
+from .events import EventOccurrence, EventPage, OccurrenceStatus
 
 
 class CentreStaffGroupQuerySet(models.QuerySet):
@@ -141,6 +141,23 @@ class PendingReviewQuerySet(models.QuerySet):
         moderated_tasks = CentreReviewTask.objects.filter(moderator_groups__in=user.groups.all()).values("pk")
         own_events = pages_under_centres(centres_of(user)).values("pk")
         return self.filter(Q(task__in=moderated_tasks) | Q(event_id__in=own_events))
+
+    def in_review_order(self, now):
+        """Soonest first: by the event's first upcoming date, those without one last, then the
+        longest waiting. Ordered by the database so the review list can be paginated at any
+        backlog. The date is read from the dates table, which for a new event is the version waiting
+        for review; for an update of a live event it is the live version's date (the waiting
+        version's dates exist only in its revision's JSON), which is how it sorts until approved."""
+        first_start = (
+            EventOccurrence.objects.filter(page_id=OuterRef("event_id"))
+            .upcoming(now)
+            .exclude(status=OccurrenceStatus.WITHDRAWN)
+            .order_by("start")
+            .values("start")[:1]
+        )
+        return self.annotate(first_start=Subquery(first_start)).order_by(
+            F("first_start").asc(nulls_last=True), "started_at", "pk"
+        )
 
     def with_centre_path(self):
         """The event's centre's page path as ``centre_path``: an event always lives directly under its

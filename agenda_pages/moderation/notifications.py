@@ -12,7 +12,6 @@ import logging
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -34,6 +33,7 @@ logger = logging.getLogger(__name__)
 REMINDER_AFTER = timedelta(days=7)
 TEMPLATES = "agenda_pages/mail/"
 DIGEST_EVENTS_LISTED = 50
+REMINDER_EVENTS_LISTED = 50
 
 
 # Who reviews
@@ -234,27 +234,32 @@ class ReminderReport:
 def send_review_reminders(now: datetime) -> ReminderReport:
     """One e-mail per centre listing its events that have waited for review for more than a week.
 
-    A centre whose mail cannot be sent is logged and counted; the other centres still get theirs.
+    Each mail names the ``REMINDER_EVENTS_LISTED`` longest waiting and counts the rest, and the
+    events are counted per centre by the database, so a backlog of thousands costs the same queries
+    and memory as a few. A centre whose mail cannot be sent is logged and counted; the other centres
+    still get theirs.
     """
-    waiting = list(
-        pending_event_reviews()
-        .with_centre_path()
-        .filter(started_at__lt=now - REMINDER_AFTER)
-        .order_by("centre_path", "started_at", "event_id")
-        .values_list("centre_path", "event_id", "started_at")
-    )
-    pages = EventPage.objects.select_related("latest_revision").in_bulk([event_id for _path, event_id, _ in waiting])
-    centres = CentrePage.objects.in_bulk({path for path, _event_id, _since in waiting}, field_name="path")
+    overdue = pending_event_reviews().filter(started_at__lt=now - REMINDER_AFTER)
+    per_centre = list(overdue.per_centre())
+    centres = CentrePage.objects.in_bulk([row["centre_path"] for row in per_centre], field_name="path")
     report = ReminderReport()
-    for path, rows in groupby(waiting, key=lambda row: row[0]):
-        since = {event_id: started_at for _path, event_id, started_at in rows}
-        centre = centres.get(path)
+    for row in per_centre:
+        centre = centres.get(row["centre_path"])
         if centre is None:
             continue
         report.centres += 1
-        report.events += len(since)
+        report.events += row["pending"]
+        # By the path of each state's page (a key lookup per state), not "page in (pages under the
+        # centre)": with LIMIT, PostgreSQL chose to scan the pages once per state, 20 s at 10,000.
+        since = dict(
+            overdue.with_centre_path()
+            .filter(centre_path=centre.path)
+            .order_by("started_at", "event_id")
+            .values_list("event_id", "started_at")[:REMINDER_EVENTS_LISTED]
+        )
+        pages = EventPage.objects.select_related("latest_revision").in_bulk(list(since))
         try:
-            report.sent += _send_reminder(centre, [pages[event_id] for event_id in since], since, now)
+            report.sent += _send_reminder(centre, list(pages.values()), since, row["pending"], now)
         except Exception:
             # One centre's mail failing (a refused address, the mail server away) must not keep the
             # reminder from the others; the command reports the failures.
@@ -263,17 +268,22 @@ def send_review_reminders(now: datetime) -> ReminderReport:
     return report
 
 
-def _send_reminder(centre: CentrePage, pages: list[EventPage], since: dict[int, datetime], now: datetime) -> int:
+def _send_reminder(centre: CentrePage, pages: list[EventPage], since: dict[int, datetime], total: int, now) -> int:
     recipients = review_recipients(centre)
     if not recipients.addresses:
-        logger.warning("Nobody to remind of %s events waiting for review at %s.", len(pages), centre.title)
+        logger.warning("Nobody to remind of %s events waiting for review at %s.", total, centre.title)
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         items = _review_items(pages, now, since)
         subject = ngettext(
             "%(count)s event from %(centre)s has been waiting for review for more than a week",
             "%(count)s events from %(centre)s have been waiting for review for more than a week",
-            len(items),
-        ) % {"count": len(items), "centre": centre.title}
-        context = {"centre": centre.title, "events": items, "review_url": review_list_url()}
+            total,
+        ) % {"count": total, "centre": centre.title}
+        context = {
+            "centre": centre.title,
+            "events": items,
+            "review_url": review_list_url(),
+            "not_listed": total - len(items),
+        }
         return _send(subject, "review_reminder", context, recipients)

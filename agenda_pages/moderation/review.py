@@ -5,7 +5,8 @@ version) lives in the revisions' content, not in the tables: the table rows of a
 live version. So the pending events are built from the task states the user may moderate
 (``pending_event_reviews(user)``, the one read of what waits for review), their
 pages with the latest and the live revision joined in, and the centres, in a fixed number of queries
-however many events wait; the comparison itself happens in memory on the revisions' JSON.
+however many events wait. The database orders them and the list reads one page of them at a time;
+the comparison itself happens in memory on the revisions' JSON.
 
 Every action goes through Wagtail's workflow API (the task's ``on_action``), so approving publishes
 (or schedules, when the page has a go-live date) exactly as the page editor's "Approve" does.
@@ -37,6 +38,8 @@ NOT_COMPARED = frozenset({"comment_notifications"})
 NOT_COMPARED_RELATIONS = frozenset({"wagtail_admin_comments"})
 # Bookkeeping of an inline row, not its content: rows are rebuilt on every import.
 ROW_BOOKKEEPING = frozenset({"pk", "id", "sort_order", "page"})
+# Events acted on per round by "select all": each round reads its states and pages in two queries.
+BATCH = 100
 
 
 @dataclass(frozen=True)
@@ -86,14 +89,21 @@ def is_moderator(user, tasks: Iterable[CentreReviewTask] | None = None) -> bool:
     return any(task.user_is_moderator(user) for task in (review_tasks() if tasks is None else tasks))
 
 
-def pending_events(user, *, now: datetime | None = None) -> list[PendingEvent]:
-    """The events ``user`` may review, soonest first (then those without an upcoming date).
-
-    Sorted here rather than in the database because the date that counts is in the pending
-    revision's content.
-    """
+def pending_events(user, *, now: datetime | None = None, limit: int | None = None) -> list[PendingEvent]:
+    """The events ``user`` may review, soonest first (then those without an upcoming date); with a
+    ``limit``, only the first ones."""
     now = now or timezone.now()
-    states = list(pending_event_reviews(user).order_by("started_at"))
+    states = pending_event_reviews(user).in_review_order(now)
+    return events_of(states if limit is None else states[:limit], now)
+
+
+def events_of(states, now: datetime) -> list[PendingEvent]:
+    """The pending events of the given task states (one page of the review list), in their order.
+
+    Four queries: the states, their pages with the latest and live revisions, the centres, and the
+    tables of pages live without a revision (only when there are any).
+    """
+    states = list(states)
     page_ids = {state.event_id for state in states}
     pages = {
         page.pk: page
@@ -126,7 +136,6 @@ def pending_events(user, *, now: datetime | None = None) -> list[PendingEvent]:
                 changed=changed,
             )
         )
-    events.sort(key=lambda event: (event.start is None, event.start or now, event.title))
     return events
 
 
@@ -201,6 +210,35 @@ def reject_events(user, page_ids: Iterable[int], comment: str) -> ReviewOutcome:
     if not comment.strip():
         raise ValueError("Rejecting needs a comment.")
     return _act(user, page_ids, REJECT, comment)
+
+
+def approve_all(user, comment: str = "") -> ReviewOutcome:
+    """Approve every event waiting for ``user``'s review ("select all" in the review list)."""
+    return _act_on_all(user, APPROVE, comment)
+
+
+def reject_all(user, comment: str) -> ReviewOutcome:
+    if not comment.strip():
+        raise ValueError("Rejecting needs a comment.")
+    return _act_on_all(user, REJECT, comment)
+
+
+def _act_on_all(user, action: str, comment: str) -> ReviewOutcome:
+    """In batches of ``BATCH`` states, walking the task states by key, so that no query holds a list
+    of ids that grows with the backlog and a state that fails is not picked up again."""
+    outcome = ReviewOutcome()
+    after = 0
+    while True:
+        batch = list(
+            pending_event_reviews(user).filter(pk__gt=after).order_by("pk").values_list("pk", "event_id")[:BATCH]
+        )
+        if not batch:
+            return outcome
+        after = batch[-1][0]
+        done = _act(user, [event_id for _pk, event_id in batch], action, comment)
+        outcome.done += done.done
+        outcome.refused += done.refused
+        outcome.failed += done.failed
 
 
 def _act(user, page_ids: Iterable[int], action: str, comment: str) -> ReviewOutcome:

@@ -312,6 +312,27 @@ NL = {
     "Last success": "Laatst gelukt",
     "No events are waiting for review.": "Er wachten geen activiteiten op beoordeling.",
     "All feeds were imported without problems.": "Alle feeds zijn zonder problemen geïmporteerd.",
+    (
+        "Select all %(counter)s event waiting for your review, not only those on this page",
+        "Select all %(counter)s events waiting for your review, not only those on this page",
+    ): (
+        "Selecteer de %(counter)s activiteit die op uw beoordeling wacht, niet alleen die op deze pagina",
+        "Selecteer alle %(counter)s activiteiten die op uw beoordeling wachten, niet alleen die op deze pagina",
+    ),
+    (
+        "%(count)s event is being handled in the background; it leaves this list when it is done.",
+        "%(count)s events are being handled in the background; they leave this list as they are done.",
+    ): (
+        "%(count)s activiteit wordt op de achtergrond verwerkt; ze verdwijnt uit deze lijst zodra dat klaar is.",
+        "%(count)s activiteiten worden op de achtergrond verwerkt; ze verdwijnen uit deze lijst zodra ze klaar zijn.",
+    ),
+    (
+        "And %(counter)s more page awaiting your review.",
+        "And %(counter)s more pages awaiting your review.",
+    ): (
+        "En nog %(counter)s pagina die op uw beoordeling wacht.",
+        "En nog %(counter)s pagina's die op uw beoordeling wachten.",
+    ),
     ("And %(counter)s more event.", "And %(counter)s more events."): (
         "En nog %(counter)s activiteit.",
         "En nog %(counter)s activiteiten.",
