@@ -518,4 +518,8 @@ NL = {
     "Find activities": "Zoek activiteiten",
     "Find centres": "Zoek centra",
     "Menu": "Menu",
+    "Awaiting your review": "Wacht op uw beoordeling",
+    "Tasks": "Taken",
+    "Task submitted by": "Taak ingediend door",
+    "Task started": "Taak gestart",
 }
