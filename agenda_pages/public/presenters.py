@@ -169,11 +169,16 @@ def event_detail(page: EventPage, request) -> dict:
     centre_url = interface_url(centre.get_url(request)) if centre and centre.live else ""
     centre_website = web_url(centre.website) if centre else ""
     page_path = page.get_url(request)
+    agenda = AgendaIndexPage.for_active_language()
     return {
+        "agenda_url": agenda.get_url(request) if agenda else "",
+        "agenda_title": agenda.title if agenda else "",
         "centre": centre,
         "centre_url": centre_url,
         "centre_website": centre_website,
         "centre_phone_url": phone_uri(centre.phone) if centre else "",
+        # "Where" already gave the centre's address when the activity is held there.
+        "centre_address_shown": bool(centre) and address == centre.full_address,
         **_date_lines(occurrences, now, page_path + page.reverse_subpage("calendar") if page_path else ""),
         "calendar_url": page_path + page.reverse_subpage("calendar") if page_path and occurrences else "",
         "description_html": description_html(page),

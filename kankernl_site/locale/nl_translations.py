@@ -522,4 +522,7 @@ NL = {
     "Tasks": "Taken",
     "Task submitted by": "Taak ingediend door",
     "Task started": "Taak gestart",
+    "Change filters": "Filters aanpassen",
+    "Change filters (some chosen)": "Filters aanpassen (keuzes gemaakt)",
+    "Breadcrumb": "Kruimelpad",
 }

@@ -101,7 +101,7 @@ def test_the_agenda_lists_dates_with_a_cancelled_badge(page, site_url, agenda_co
     page.goto(site_url("/agenda/"))
 
     results = page.locator(".agenda-results")
-    assert "9 activiteiten gevonden" in results.locator("h2").inner_text()
+    assert results.locator("h2").first.inner_text() == "3 activiteiten, 9 data"
     assert results.get_by_text("Geannuleerd").count() == 3
     assert results.get_by_role("link", name="Wandelen in het Wilhelminapark").count() == 3
 
@@ -124,10 +124,10 @@ def test_filtering_by_keyboard(new_page, site_url, agenda_content, java_script_e
 
     assert "near=3512" in page.url
     assert "mode=in-person" in page.url
-    assert "3 activiteiten gevonden" in page.locator(".agenda-results h2").inner_text()
+    assert page.locator(".agenda-results h2").first.inner_text() == "1 activiteit, 3 data"
     assert page.get_by_label("Op locatie", exact=True).is_checked()  # shown open: a choice in it is made
     page.get_by_role("link", name="Wis alle keuzes").first.click()
-    assert "9 activiteiten gevonden" in page.locator(".agenda-results h2").inner_text()
+    assert page.locator(".agenda-results h2").first.inner_text() == "3 activiteiten, 9 data"
 
 
 @pytest.mark.parametrize("width", [pytest.param(320, id="320px"), pytest.param(640, id="640px")])
@@ -145,6 +145,42 @@ def test_the_skip_link_leads_past_the_form_on_a_phone(new_page, site_url, agenda
     page = new_page(viewport={"width": 390, "height": 800})
     page.goto(site_url("/agenda/"))
 
-    page.get_by_role("link", name="Naar de 9 gevonden activiteiten").click()
+    page.get_by_role("link", name="Naar de 3 gevonden activiteiten").click()
 
     assert page.evaluate("document.activeElement.id") == "agenda-results"
+
+
+PHONE = {"width": 360, "height": 740}
+
+
+def test_on_a_phone_the_first_result_is_in_the_first_screen(new_page, site_url, agenda_content, tmp_path_factory):
+    page = new_page(viewport=PHONE)
+    page.goto(site_url("/agenda/"))
+
+    header = page.locator(".site-header").bounding_box()
+    first_result = page.locator(".agenda-results .occurrence").first.bounding_box()
+    assert header["height"] <= PHONE["height"] / 4
+    assert first_result["y"] < PHONE["height"]  # the filters wait behind "Filters aanpassen"
+    page.screenshot(path=str(tmp_path_factory.mktemp("screens") / "agenda-360.png"), full_page=True)
+
+    page.get_by_text("Filters aanpassen").click()
+    assert page.get_by_label("Postcode of plaats").is_visible()
+
+
+def test_on_a_phone_where_comes_within_two_screens_for_a_weekly_series(
+    new_page, site_url, agenda_content, tmp_path_factory
+):
+    from agenda_pages.models import EventOccurrence
+
+    walk = agenda_content["walk"]
+    first = EventOccurrence.objects.filter(page=walk).order_by("start").first()
+    for week in range(3, 52):
+        start = first.start + dt.timedelta(weeks=week)
+        EventOccurrence.objects.create(page=walk, start=start, end=start + dt.timedelta(hours=2))
+    page = new_page(viewport=PHONE)
+    page.goto(site_url(walk.url))
+
+    where = page.get_by_role("heading", name="Waar").bounding_box()
+    assert where["y"] < 2 * PHONE["height"]
+    assert page.get_by_role("link", name="Agenda").first.is_visible()  # the breadcrumb back
+    page.screenshot(path=str(tmp_path_factory.mktemp("screens") / "event-360.png"), full_page=True)

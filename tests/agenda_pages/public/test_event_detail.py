@@ -203,6 +203,7 @@ def test_an_event_without_a_venue_is_at_its_centre(client, centre):
     response = client.get(event.url)
 
     assert "Inloophuis De Boei Oudegracht 1, 3511 AB Utrecht" in text_of(response)
+    assert text_of(response).count("Oudegracht 1") == 1  # not again under "Organised by"
     assert structured_data(response)[0]["location"]["address"] == {
         "@type": "PostalAddress",
         "addressCountry": "NL",
@@ -534,7 +535,7 @@ def make_event(parent, title: str, dates: int, themes: int):
 
 # Route cache off and on: on, Wagtail's site and page lookups for an event four levels deep (nine
 # queries) become one for the page.
-EVENT_PAGE_QUERIES = {"off": 21, "on": 13}
+EVENT_PAGE_QUERIES = {"off": 22, "on": 14}
 CALENDAR_FILE_QUERIES = {"off": 13, "on": 5}
 
 
@@ -625,7 +626,8 @@ def test_a_weekly_series_opens_with_its_rhythm_and_shows_five_dates_before_the_r
     text = text_of(response)
     assert f"Elke dinsdag, 10:00{DASH}11:30 (vanaf 1 december, niet op 29 december en 12 januari 2027)" in text
     body = response.content.decode()
-    shown, hidden = body[body.index("event-rhythm") : body.index("<details")], body[body.index("<details") :]
+    more = body.index('<details class="event-dates__more"')
+    shown, hidden = body[body.index("event-rhythm") : more], body[more:]
     assert shown.count('class="event-dates__item') == 5
     assert hidden[: hidden.index("</details>")].count('class="event-dates__item') == 46
     assert "Toon alle 51 data" in text
@@ -637,5 +639,31 @@ def test_a_few_loose_dates_get_no_summary_and_no_disclosure(client, event):
         add_date(event, at(day, 14), at(day, 16))
 
     body = client.get(event.url).content.decode()
-    assert "event-rhythm" not in body and "<details" not in body
+    assert "event-rhythm" not in body and "event-dates__more" not in body
     assert body.count('class="event-dates__item') == 3
+
+
+def test_a_breadcrumb_leads_back_to_the_agenda_and_the_centre(client, event, agenda):
+    add_date(event, at(1, 10), at(1, 12))
+
+    html = client.get(event.url).content.decode()
+
+    crumbs = re.search(r'<nav class="breadcrumb" aria-label="Kruimelpad">(.*?)</nav>', html, re.S).group(1)
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumbs) == [
+        ("/agenda/", "Agenda"),
+        (event.get_parent().url, "Inloophuis De Boei"),
+    ]
+
+
+def test_without_an_agenda_there_is_no_breadcrumb(client, event):
+    add_date(event, at(1, 10), at(1, 12))
+
+    assert 'class="breadcrumb"' not in client.get(event.url).content.decode()
+
+
+def test_an_event_elsewhere_still_names_its_centres_address(client, event):
+    add_date(event, at(1, 10), at(1, 12))
+
+    text = text_of(client.get(event.url))
+
+    assert "Kerkstraat 5, 3512 CD Utrecht" in text and "Oudegracht 1" in text
