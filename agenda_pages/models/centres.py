@@ -69,22 +69,19 @@ class CentrePageQuerySet(PageQuerySet):
 
     def nearest(self, near: geo.Location) -> "CentrePage | None":
         """The centre nearest to ``near``, whatever the distance, with its ``distance_km``."""
-        nearest = None
-        for centre in self.exclude(latitude=None).exclude(longitude=None):
-            centre.distance_km = geo.distance_km(near.latitude, near.longitude, centre.latitude, centre.longitude)
-            if nearest is None or centre.distance_km < nearest.distance_km:
-                nearest = centre
-        return nearest
+        centres = list(self.exclude(latitude=None).exclude(longitude=None))
+        for centre in centres:
+            centre.distance_km = centre.distance_from(near)
+        return min(centres, key=lambda centre: centre.distance_km, default=None)
 
     def within(self, filters: AgendaFilters) -> list["CentrePage"]:
         """The centres inside the radius, nearest first, each with its ``distance_km`` (no radius: all)."""
         if not filters.near:
             return list(self)
-        near = filters.near
         found = []
         for centre in self:
-            centre.distance_km = geo.distance_km(near.latitude, near.longitude, centre.latitude, centre.longitude)
-            if centre.distance_km <= filters.radius:
+            centre.distance_km = centre.distance_from(filters.near)
+            if centre.distance_km is not None and centre.distance_km <= filters.radius:
                 found.append(centre)
         return sorted(found, key=lambda centre: centre.distance_km)
 
@@ -181,6 +178,12 @@ class CentrePage(registries.PresentedPage, Page):
     @property
     def full_address(self) -> str:
         return ", ".join(part for part in (self.street_address, f"{self.postcode} {self.city}".strip()) if part)
+
+    def distance_from(self, place: geo.Location) -> float | None:
+        """Kilometres from ``place`` to this centre; None when its postcode gave no location."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return geo.distance_km(place.latitude, place.longitude, self.latitude, self.longitude)
 
     def set_location_from_postcode(self) -> None:
         location = geo.find_postcode(self.postcode) if self.postcode else None

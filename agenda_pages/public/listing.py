@@ -17,7 +17,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from agenda_pages import geo
 from agenda_pages.models import Audience, CentrePage, EventThemeTag
 from agenda_pages.models.selection import AgendaFilters
 from agenda_pages.public import occurrences
@@ -138,9 +137,7 @@ def online_group(filters: AgendaFilters, now: datetime) -> OnlineGroup | None:
 def with_distances(items, near) -> None:
     """Each date's distance from ``near``, to its centre (None where the centre has no place)."""
     for item in items:
-        centre = item.centre
-        if centre is not None and centre.latitude is not None and centre.longitude is not None:
-            item.distance_km = geo.distance_km(near.latitude, near.longitude, centre.latitude, centre.longitude)
+        item.distance_km = item.centre.distance_from(near) if item.centre else None
 
 
 class CountedPaginator(Paginator):
