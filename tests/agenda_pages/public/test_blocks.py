@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from agenda_pages.models import AgendaIndexPage, Audience, EventOccurrence
-from agenda_pages.public.blocks import ThemeChoiceBlock, UpcomingActivitiesBlock, theme_choices
+from agenda_pages.public.blocks import NearbySearchBlock, ThemeChoiceBlock, UpcomingActivitiesBlock, theme_choices
 from home.blocks import ContentStreamBlock, HomeStreamBlock
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, EventPageFactory
 from tests.home.factories import HomePageFactory, StandardPageFactory
@@ -257,3 +257,35 @@ def test_a_page_with_the_block_costs_the_same_queries_for_3_or_300_dates(client,
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+# "Zoek een centrum of activiteit bij u in de buurt"
+
+
+def render_nearby(rf) -> str:
+    block = NearbySearchBlock()
+    value = block.to_python({"heading": "Zoek in de buurt", "intro": ""})
+    return block.render(value, context={"request": rf.get("/")})
+
+
+def test_the_nearby_search_sends_the_place_to_the_agenda_or_the_centres(rf, agenda, site_home):
+    CentreIndexPageFactory(parent=site_home, slug="centra")
+
+    html = render_nearby(rf)
+
+    assert '<form method="get" action="/agenda/">' in html
+    assert 'formaction="/centra/"' in html
+    assert 'name="near"' in html and " required" in html  # an empty box is not sent
+
+
+def test_without_a_centres_index_the_nearby_search_offers_the_agenda_only(rf, agenda):
+    html = render_nearby(rf)
+
+    assert '<form method="get" action="/agenda/">' in html
+    assert "formaction" not in html
+
+
+def test_without_an_agenda_the_nearby_search_shows_nothing(rf, site_home):
+    CentreIndexPageFactory(parent=site_home, slug="centra")
+
+    assert render_nearby(rf).strip() == ""
