@@ -7,6 +7,7 @@ Read literally, such an event became "Op locatie" with a map link to "Online". P
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from agenda_pages.vocabulary import AttendanceMode
 
@@ -18,7 +19,6 @@ MEETING_HOSTS = re.compile(
     re.IGNORECASE,
 )
 URL = re.compile(r"https?://[^\s<>\"',;]+", re.IGNORECASE)
-HOST = re.compile(r"^https?://([^/:?#\s]+)", re.IGNORECASE)
 
 # A place that starts with a way to meet online: "Online", "Online via Zoom, link na aanmelding",
 # "Via Teams", "Webinar", "Digitaal". Words from Dutch and English feeds.
@@ -47,9 +47,13 @@ class Attendance:
 def meeting_link(text: str) -> str:
     """The first link in ``text`` to a meeting service, or ""."""
     for url in URL.findall(text or ""):
-        host = HOST.match(url)
-        if host and MEETING_HOSTS.search(host.group(1)):
-            return url.rstrip(".)")
+        url = url.rstrip(".)")
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:  # "http://[oops": not an address at all
+            continue
+        if MEETING_HOSTS.search(host):
+            return url
     return ""
 
 
@@ -63,17 +67,21 @@ def read_attendance(mode: str, venue_name: str, address: str, online_url: str) -
     A location that is only a meeting link, or starts with words such as "Online via Zoom" and has
     no street or postcode, is online: its link becomes the online address and no place is left to
     show on a map. A location that says both ("Online en in het inloophuis"), or a real address next
-    to a meeting link, is mixed. An online or mixed mode the feed gave itself is kept.
+    to a meeting link, is mixed. An event the feed marked online or mixed never becomes in person,
+    and one it marked mixed stays mixed.
     """
     place = ", ".join(part for part in (venue_name, address) if part)
-    link = online_url or meeting_link(place)
-    text = without_links(place)
     if not place:
         return Attendance(mode, venue_name, address, online_url)
-    if BOTH.search(text):
+    place_link = meeting_link(place)
+    link = online_url or place_link
+    text = without_links(place)
+    if BOTH.search(text) or (place_link and text and not _only_online(text)):
         return Attendance(AttendanceMode.MIXED, without_links(venue_name), without_links(address), link)
-    if not text or (STARTS_ONLINE.match(text) and not ADDRESS_LIKE.search(text)):
+    if not text or _only_online(text):
         return Attendance(AttendanceMode.ONLINE if mode != AttendanceMode.MIXED else mode, "", "", link)
-    if meeting_link(place):
-        return Attendance(AttendanceMode.MIXED, without_links(venue_name), without_links(address), link)
     return Attendance(mode, venue_name, address, online_url)
+
+
+def _only_online(text: str) -> bool:
+    return bool(STARTS_ONLINE.match(text)) and not ADDRESS_LIKE.search(text)

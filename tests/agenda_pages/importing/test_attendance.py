@@ -96,6 +96,7 @@ def test_only_links_to_meeting_services_count():
     assert meeting_link("Zie https://www.inloophuis.nl/route en https://zoom.us/j/1.") == "https://zoom.us/j/1"
     assert meeting_link("https://zoom.us.evil.example/j/1") == ""
     assert meeting_link("https://www.inloophuis.nl/zoom.us") == ""
+    assert meeting_link("http://[zoom.us en https://zoom.us/j/2") == "https://zoom.us/j/2"  # a broken one is passed
 
 
 def event(**fields) -> ParsedEvent:
