@@ -73,7 +73,12 @@ def venue(event: EventPage, centre: CentrePage | None) -> tuple[str, str]:
     """The venue's name and address. When the event names neither and takes place (also) in
     person, it is the centre's own building, where most activities are held."""
     if event.venue_name or event.address or event.attendance_mode == AttendanceMode.ONLINE or centre is None:
-        return event.venue_name, event.address
+        name, address = event.venue_name, event.address
+        # An iCalendar LOCATION is one line, "Inloophuis De Boei, Oudegracht 12, Utrecht": its first
+        # part is also the venue's name, which is then shown once.
+        if name and address.startswith(f"{name},"):
+            address = address[len(name) + 1 :].strip()
+        return name, address
     return centre.title, centre.full_address
 
 

@@ -667,3 +667,20 @@ def test_an_event_elsewhere_still_names_its_centres_address(client, event):
     text = text_of(client.get(event.url))
 
     assert "Kerkstraat 5, 3512 CD Utrecht" in text and "Oudegracht 1" in text
+
+
+def test_a_location_line_that_starts_with_the_venue_shows_the_venue_once(client, centre):
+    event = EventPageFactory(
+        parent=centre,
+        title="Wandelgroep",
+        venue_name="Inloophuis De Boei",
+        address="Inloophuis De Boei, Oudegracht 12, 3511 AB Utrecht",  # as an iCalendar LOCATION gives it
+    )
+    add_date(event, at(1, 10), at(1, 12))
+
+    response = client.get(event.url)
+
+    assert '<p class="event-venue">Inloophuis De Boei<br>Oudegracht 12, 3511 AB Utrecht</p>' in (
+        response.content.decode()
+    )
+    assert structured_data(response)[0]["location"]["name"] == "Inloophuis De Boei"
