@@ -478,6 +478,7 @@ def test_with_none_in_range_the_nearest_centre_is_named_however_far(client, cent
     assert "Er is geen centrum binnen 10 km van Maastricht. Het dichtstbijzijnde centrum is:" in html
     assert response.context["nearest"].title == "Inloophuis De Boei"  # Utrecht, the nearest of the four
     assert re.search(r'<p class="centre-card__distance">op \d+ km afstand</p>', html)
+    assert "het dichtstbij is, staat bovenaan" not in html  # said of a list there is not
 
 
 def test_the_nearest_centre_keeps_to_the_chosen_province(client, centres, centre_index):
