@@ -156,3 +156,16 @@ def site_url(live_demo_site):
 @pytest.fixture(scope="session")
 def axe_script() -> str:
     return str(AXE_SCRIPT)
+
+
+@pytest.fixture(scope="session")
+def screenshot_path():
+    """Where the browser tests leave screenshots for a person to look at: ``var/screenshots/`` (not
+    committed), or the folder in ``BROWSER_SCREENSHOTS``. Each run overwrites the previous files."""
+    folder = Path(os.environ.get("BROWSER_SCREENSHOTS") or PROJECT_ROOT / "var" / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def path(name: str) -> str:
+        return str(folder / name)
+
+    return path

@@ -84,7 +84,9 @@ def agenda_pages(content) -> list[tuple[str, str, str]]:
     return pages
 
 
-def test_agenda_pages_have_no_axe_violations(page, site_url, axe_script, agenda_content):
+@pytest.mark.parametrize("width", [pytest.param(320, id="320px"), pytest.param(1280, id="1280px")])
+def test_agenda_pages_have_no_axe_violations(new_page, site_url, axe_script, agenda_content, width):
+    page = new_page(viewport={"width": width, "height": 800})
     failures = []
     for page_id, path, language in agenda_pages(agenda_content):
         response = page.goto(site_url(path))
@@ -153,7 +155,7 @@ def test_the_skip_link_leads_past_the_form_on_a_phone(new_page, site_url, agenda
 PHONE = {"width": 360, "height": 740}
 
 
-def test_on_a_phone_the_first_result_is_in_the_first_screen(new_page, site_url, agenda_content, tmp_path_factory):
+def test_on_a_phone_the_first_result_is_in_the_first_screen(new_page, site_url, agenda_content, screenshot_path):
     page = new_page(viewport=PHONE)
     page.goto(site_url("/agenda/"))
 
@@ -161,14 +163,14 @@ def test_on_a_phone_the_first_result_is_in_the_first_screen(new_page, site_url, 
     first_result = page.locator(".agenda-results .occurrence").first.bounding_box()
     assert header["height"] <= PHONE["height"] / 4
     assert first_result["y"] < PHONE["height"]  # the filters wait behind "Filters aanpassen"
-    page.screenshot(path=str(tmp_path_factory.mktemp("screens") / "agenda-360.png"), full_page=True)
+    page.screenshot(path=screenshot_path("agenda-360.png"), full_page=True)
 
     page.get_by_text("Filters aanpassen").click()
     assert page.get_by_label("Postcode of plaats").is_visible()
 
 
 def test_on_a_phone_where_comes_within_two_screens_for_a_weekly_series(
-    new_page, site_url, agenda_content, tmp_path_factory
+    new_page, site_url, agenda_content, screenshot_path
 ):
     from agenda_pages.models import EventOccurrence
 
@@ -183,4 +185,13 @@ def test_on_a_phone_where_comes_within_two_screens_for_a_weekly_series(
     where = page.get_by_role("heading", name="Waar").bounding_box()
     assert where["y"] < 2 * PHONE["height"]
     assert page.get_by_role("link", name="Agenda").first.is_visible()  # the breadcrumb back
-    page.screenshot(path=str(tmp_path_factory.mktemp("screens") / "event-360.png"), full_page=True)
+    page.screenshot(path=screenshot_path("event-360.png"), full_page=True)
+
+
+def test_on_a_phone_a_centre_page_opens_with_how_to_reach_it(new_page, site_url, agenda_content, screenshot_path):
+    page = new_page(viewport=PHONE)
+    page.goto(site_url(agenda_content["centre"].url))
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Inloophuis De Boei"
+    assert page.get_by_text("Oudegracht 1").first.bounding_box()["y"] < 2 * PHONE["height"]
+    page.screenshot(path=screenshot_path("centre-360.png"), full_page=True)
