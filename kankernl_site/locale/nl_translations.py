@@ -525,4 +525,16 @@ NL = {
     "Change filters": "Filters aanpassen",
     "Change filters (some chosen)": "Filters aanpassen (keuzes gemaakt)",
     "Breadcrumb": "Kruimelpad",
+    # Centre pages: the profile a guest needs, onboarding and the incomplete-profile report.
+    "%(value)s is not a Dutch phone number. Write it like 030 123 45 67 or +31 30 123 45 67.": "%(value)s is geen Nederlands telefoonnummer. Schrijf het zoals 030 123 45 67 of +31 30 123 45 67.",
+    "Two or three sentences for a first-time visitor: who is welcome and what the centre offers.": "Twee of drie zinnen voor iemand die voor het eerst komt: wie er welkom is en wat het centrum biedt.",
+    "As visitors dial it, for example 030 123 45 67.": "Zoals bezoekers het intoetsen, bijvoorbeeld 030 123 45 67.",
+    'One line per day or group of days, for example "dinsdag 10:00-16:00" or "maandag t/m vrijdag 9:30-12:30". Other lines, such as "in de schoolvakanties gesloten", are shown as you write them.': 'Eén regel per dag of groep dagen, bijvoorbeeld "dinsdag 10:00-16:00" of "maandag t/m vrijdag 9:30-12:30". Andere regels, zoals "in de schoolvakanties gesloten", tonen wij zoals u ze schrijft.',
+    "A calm, welcoming photo of the centre. Give the image a description: screen readers read it aloud.": "Een rustige, uitnodigende foto van het centrum. Geef de afbeelding een beschrijving: schermlezers lezen die voor.",
+    "About the centre": "Over het centrum",
+    "closed": "gesloten",
+    "%(kind)s in %(place)s": "%(kind)s in %(place)s",
+    "Website of %(centre)s": "Website van %(centre)s",
+    "All dates of %(centre)s in the agenda": "Alle data van %(centre)s in de agenda",
+    "Next:": "Volgende keer:",
 }
