@@ -537,4 +537,9 @@ NL = {
     "Website of %(centre)s": "Website van %(centre)s",
     "All dates of %(centre)s in the agenda": "Alle data van %(centre)s in de agenda",
     "Next:": "Volgende keer:",
+    "Incomplete centre profiles": "Onvolledige centrumprofielen",
+    "Missing": "Ontbreekt",
+    "Published": "Gepubliceerd",
+    "yes": "ja",
+    "no": "nee",
 }
