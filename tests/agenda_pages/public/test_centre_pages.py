@@ -198,8 +198,8 @@ def test_the_profile_shows_address_map_link_and_contact_details(client, centre):
     assert 'href="tel:0301234567">030 - 123 45 67</a>' in html
     assert 'href="mailto:info@deboei.example"' in html
     assert 'href="https://deboei.example/">Website van Inloophuis De Boei</a>' in html
-    assert "<dt>Maandag</dt><dd>van 10:00 tot 16:00 uur</dd>" in html
-    assert "<dt>Dinsdag tot en met donderdag</dt><dd>van 10:00 tot 12:30 uur</dd>" in html
+    assert 'Maandag</span> <span class="opening-hours__hours">van 10:00 tot 16:00 uur</span>' in html
+    assert 'Dinsdag tot en met donderdag</span> <span class="opening-hours__hours">van 10:00 tot 12:30 uur' in html
     assert "In de zomervakantie gesloten" in text  # a line in the editor's own words, as written
     assert "Een huiskamer voor iedereen" in html
     assert "Partnerorganisatie in Utrecht" in text
