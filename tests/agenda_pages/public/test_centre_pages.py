@@ -177,6 +177,26 @@ def test_the_admin_shows_the_location_read_only_and_saves_an_unknown_postcode(ad
     assert shown.count(escape(translation.gettext("not known"))) == 3
 
 
+def test_the_admin_groups_the_profile_and_refuses_a_phone_number_nobody_can_dial(admin_client, centre):
+    edit_url = reverse("wagtailadmin_pages:edit", args=[centre.pk])
+    html = html_of(admin_client.get(edit_url))
+    for heading in ("About the centre", "Address", "Opening hours", "Contact"):
+        assert escape(translation.gettext(heading)) in html
+    data = querydict_from_html(html, form_id="page-edit-form")
+    data["action-publish"] = "action-publish"
+
+    data["phone"] = "bel ons"
+    refused = admin_client.post(edit_url, data)
+
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["phone"]
+    data["phone"] = "+31 (0)30 123 45 67"
+    data["opening_hours"] = "dinsdag 10:00-16:00"
+    assert admin_client.post(edit_url, data).status_code == 302
+    centre.refresh_from_db()
+    assert (centre.phone, centre.opening_hours) == ("+31 (0)30 123 45 67", "dinsdag 10:00-16:00")
+
+
 # The centre's public page ------------------------------------------------------------------------
 
 
