@@ -12,7 +12,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext
 
 from agenda_pages.models import CentrePage, EventOccurrence
-from agenda_pages.opening_hours import OpeningLine, parse_opening_hours
+from agenda_pages.opening_hours import OpeningLine
 from agenda_pages.public import occurrences
 
 ACTIVITY_LIMIT = 12  # a centre's page is not its agenda: the agenda lists the rest
@@ -62,11 +62,11 @@ def _hours_text(line: OpeningLine) -> str:
     )
 
 
-def opening_hours_rows(text: str) -> list[HoursRow]:
-    """The opening hours in words, in the active language, in the editor's order."""
+def opening_hours_rows(lines: list[OpeningLine]) -> list[HoursRow]:
+    """The opening hours (``parse_opening_hours``) in words, in the active language, in the editor's order."""
     return [
         HoursRow(_days_text(line.days), _hours_text(line)) if line.understood else HoursRow("", line.text)
-        for line in parse_opening_hours(text)
+        for line in lines
     ]
 
 

@@ -140,7 +140,7 @@ def centre_context(page: CentrePage, request, context: dict) -> dict:
         map_url=map_url(page.full_address),
         phone_uri=phone_uri(page.phone),
         website=website,
-        opening_hours=opening_hours_rows(page.opening_hours),
+        opening_hours=opening_hours_rows(opening_lines),
         photo=rendition,
         structured_data=jsonld_script(
             centre_jsonld(
