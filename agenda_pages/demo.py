@@ -14,7 +14,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files import File
 from django.utils import timezone
+from wagtail.images import get_image_model
 
 from agenda_pages import conf
 from agenda_pages.importing.service import import_source
@@ -23,6 +25,20 @@ from agenda_pages.models.events import AttendanceMode
 from agenda_pages.onboarding import onboard_centre
 
 FEEDS_DIR = Path(__file__).resolve().parent / "demo_feeds"
+# Illustrations drawn for the demo by scripts/draw_demo_photos.py (credited on the credits page).
+PHOTOS_DIR = Path(__file__).resolve().parent / "demo_photos"
+
+
+@dataclass(frozen=True)
+class DemoProfile:
+    """What a guest reads on the centre's page; the photo is a file in PHOTOS_DIR."""
+
+    street: str
+    phone: str
+    opening_hours: str
+    description: str
+    photo_file: str
+    photo_description: str  # the image's alternative text
 
 
 @dataclass(frozen=True)
@@ -34,20 +50,42 @@ class DemoCentre:
     website: str
     feed_file: str = ""
     feed_format: str = ""
+    profile: DemoProfile | None = None
 
 
 DEMO_CENTRES = (
     DemoCentre(
         "Inloophuis De Boei", "centre", "3511 AB", "Utrecht", "https://inloophuis-deboei.example/",
         "inloophuis-de-boei.ics", "ics",
+        DemoProfile(
+            "Oudegracht 12", "030 - 231 45 67",
+            "dinsdag t/m donderdag 10:00-16:00\nvrijdag 10:00-12:30\nIn de schoolvakanties op afspraak",
+            "Een huiskamer aan de gracht voor iedereen die met kanker te maken heeft, en voor hun naasten. "
+            "Loop gerust binnen voor een kop koffie en een goed gesprek.",
+            "inloophuis-de-boei.png",
+            "Tekening van een grachtenpand met verlichte ramen, een boom en een boei in het water",
+        ),
     ),
     DemoCentre(
         "Centrum Het Baken", "centre", "8011 CW", "Zwolle", "https://hetbaken.example/",
         "centrum-het-baken.ics", "auto",
+        DemoProfile(
+            "Thorbeckegracht 30", "038 - 421 00 88",
+            "maandag en woensdag 9:30-16:00\nzaterdag 10:00-13:00",
+            "Een plek om op adem te komen, met wandelen, creatieve middagen en lotgenotengroepen. "
+            "U bent welkom zonder afspraak en zonder verwijzing.",
+            "centrum-het-baken.png", "Tekening van een vuurtoren op een duin naast een klein huis",
+        ),
     ),
     DemoCentre(
         "Stichting Samen Verder", "partner", "3521 AL", "Utrecht", "https://samenverder.example/",
         "stichting-samen-verder.html", "jsonld",
+        DemoProfile(
+            "Croeselaan 5", "030 - 298 76 54",
+            "dinsdag en donderdag 13:00-17:00",
+            "Wij brengen mensen met en na kanker met elkaar in gesprek, in groepen en één op één.",
+            "stichting-samen-verder.png", "Tekening van een tafel met twee koppen koffie en een plant bij het raam",
+        ),
     ),
 )  # fmt: skip
 
@@ -72,8 +110,16 @@ class DemoEvent:
 
 
 NATIONAL_PARTNER = DemoCentre(
-    "Landelijk Netwerk Samen Verder", "partner", "3584 CS", "Utrecht", "https://landelijknetwerk-samenverder.example/"
-)
+    "Landelijk Netwerk Samen Verder", "partner", "3584 CS", "Utrecht", "https://landelijknetwerk-samenverder.example/",
+    profile=DemoProfile(
+        "Heidelberglaan 8", "0800 0226",
+        "maandag t/m vrijdag 9:00-17:00",
+        "Het landelijke netwerk van centra voor leven met en na kanker. Wij organiseren online "
+        "bijeenkomsten die u van huis uit kunt volgen.",
+        "landelijk-netwerk-samen-verder.png",
+        "Tekening van stippen die met lijnen verbonden zijn, boven zachte heuvels",
+    ),
+)  # fmt: skip
 
 NATIONAL_EVENT = DemoEvent(
     title="Online lotgenotenavond: moe na kanker",
@@ -138,15 +184,44 @@ def _approve_imported_drafts(source: FeedSource) -> None:
         page.get_latest_revision().publish()
 
 
+def _onboard(spec: DemoCentre) -> CentrePage:
+    profile = spec.profile
+    fields = (
+        {
+            "street": profile.street,
+            "phone": profile.phone,
+            "opening_hours": profile.opening_hours,
+            "description": profile.description,
+        }
+        if profile
+        else {}
+    )
+    centre = onboard_centre(
+        name=spec.name, kind=spec.kind, postcode=spec.postcode, city=spec.city, website=spec.website, **fields
+    ).centre
+    if profile and not centre.photo_id:  # an editor's own photo stays
+        _add_photo(centre, profile)
+    return centre
+
+
+def _add_photo(centre: CentrePage, profile: DemoProfile) -> None:
+    with open(PHOTOS_DIR / profile.photo_file, "rb") as stream:
+        photo = get_image_model()(
+            title=f"{centre.title} (tekening)", description=profile.photo_description, file=File(stream)
+        )
+        photo.file.name = profile.photo_file
+        photo.save()
+    centre.photo = photo
+    centre.save_revision().publish()
+
+
 def load_agenda_demo() -> list[str]:
     """Onboard the demo centres and import their feeds; returns one line per centre."""
     if not conf.allow_file_urls():
         return []
     lines = []
     for spec in DEMO_CENTRES:
-        centre = onboard_centre(
-            name=spec.name, kind=spec.kind, postcode=spec.postcode, city=spec.city, website=spec.website
-        ).centre
+        centre = _onboard(spec)
         source, _created = FeedSource.objects.get_or_create(
             centre=centre, url=(FEEDS_DIR / spec.feed_file).as_uri(), defaults={"format": spec.feed_format}
         )
@@ -161,9 +236,7 @@ def load_agenda_demo() -> list[str]:
         )
 
     partner = NATIONAL_PARTNER
-    organiser = onboard_centre(
-        name=partner.name, kind=partner.kind, postcode=partner.postcode, city=partner.city, website=partner.website
-    ).centre
+    organiser = _onboard(partner)
     event, created = _ensure_hand_made_event(organiser, NATIONAL_EVENT)
     lines.append(f"{partner.name}: {'made' if created else 'already has'} the event {event.title!r} by hand")
     return lines

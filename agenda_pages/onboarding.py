@@ -1,8 +1,10 @@
 """Bulk onboarding of centres: one CSV row per centre and its feed, safe to run again.
 
 A row makes (or brings up to date) a published centre page under the centres index and one feed
-source for its ``feed_url``. Rows are matched to existing centres by title, case-insensitively, so
-running the same file twice changes nothing. Blank optional cells never overwrite what an editor
+source for its ``feed_url``. The profile columns (street, phone, opening_hours, description) are
+optional, so a file made before they existed still reads; the photo is chosen in the admin. Rows
+are matched to existing centres by title, case-insensitively, so running the same file twice
+changes nothing. Blank optional cells never overwrite what an editor
 filled in. Each row is validated in full before anything is written and saved in its own
 transaction: a bad row is reported and skipped, and the other rows proceed.
 """
@@ -21,8 +23,18 @@ from wagtail.models import Site
 
 from agenda_pages.models import CentreIndexPage, CentreKind, CentrePage, FeedSource
 from agenda_pages.models.feeds import FeedFormatChoice
+from agenda_pages.phone import validate_dutch_phone
 
-CSV_COLUMNS = ("name", "kind", "postcode", "city", "website", "feed_url", "feed_format")
+REQUIRED_COLUMNS = ("name", "kind", "postcode", "city", "website", "feed_url", "feed_format")
+PROFILE_COLUMNS = ("street", "phone", "opening_hours", "description")
+CSV_COLUMNS = (*REQUIRED_COLUMNS, *PROFILE_COLUMNS)
+# The centre page's field for each profile column.
+PROFILE_FIELDS = {
+    "street": "street_address",
+    "phone": "phone",
+    "opening_hours": "opening_hours",
+    "description": "short_description",
+}
 
 CENTRE_INDEX_TITLE = "Centra"
 CENTRE_INDEX_SLUG = "centra"
@@ -73,6 +85,10 @@ class CentreRow:
     website: str
     feed_url: str
     feed_format: str
+    street: str = ""
+    phone: str = ""
+    opening_hours: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,8 +131,53 @@ def _check_url(field: str, value: str, max_length: int, problems: list[tuple[str
         problems.append((field, f"{value!r} is not a valid http or https address"))
 
 
+def _check_length(column: str, value: str, problems: list[tuple[str | None, str]]) -> None:
+    limit = CentrePage._meta.get_field(PROFILE_FIELDS.get(column, column)).max_length
+    if len(value) > limit:
+        problems.append((column, f"longer than {limit} characters"))
+
+
+def _opening_hours(value: str) -> str:
+    """One line per day or group of days. In a spreadsheet cell a line break is awkward to type, so
+    "di 10-16; wo 10-12" is read as two lines too."""
+    lines = (" ".join(line.split()) for line in (value or "").replace(";", "\n").splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _clean_profile(
+    street: str, phone: str, opening_hours: str, description: str, problems: list[tuple[str | None, str]]
+) -> dict[str, str]:
+    profile = {
+        "street": " ".join((street or "").split()),
+        "phone": " ".join((phone or "").split()),
+        "opening_hours": _opening_hours(opening_hours),
+        "description": " ".join((description or "").split()),
+    }
+    for column, value in profile.items():  # in column order, so the problems read as the row does
+        _check_length(column, value, problems)
+        if column == "phone" and value:
+            try:
+                validate_dutch_phone(value)
+            except ValidationError:
+                problems.append(
+                    ("phone", f"{value!r} is not a Dutch phone number (like 030 123 45 67 or +31 30 123 45 67)")
+                )
+    return profile
+
+
 def clean_row(
-    *, name: str, kind: str, postcode: str, city: str, website: str, feed_url: str, feed_format: str
+    *,
+    name: str,
+    kind: str,
+    postcode: str,
+    city: str,
+    website: str,
+    feed_url: str,
+    feed_format: str,
+    street: str = "",
+    phone: str = "",
+    opening_hours: str = "",
+    description: str = "",
 ) -> CentreRow:
     """Validate and normalise one row, reporting every problem in it at once."""
     problems: list[tuple[str | None, str]] = []
@@ -137,8 +198,7 @@ def clean_row(
     except ValueError:
         problems.append(("postcode", f"{postcode!r} is not a Dutch postcode (4 digits and 2 letters, like 1234 AB)"))
 
-    if len(city) > (limit := CentrePage._meta.get_field("city").max_length):
-        problems.append(("city", f"longer than {limit} characters"))
+    _check_length("city", city, problems)
     if website:
         _check_url("website", website, CentrePage._meta.get_field("website").max_length, problems)
     if feed_url:
@@ -152,9 +212,11 @@ def clean_row(
     elif feed_format and not feed_url:
         problems.append(("feed_format", "given without a feed_url"))
 
+    profile = _clean_profile(street, phone, opening_hours, description, problems)
+
     if problems:
         raise OnboardingError(problems)
-    return CentreRow(name, KINDS[kind_key], postcode, city, website, feed_url, feed_format)
+    return CentreRow(name, KINDS[kind_key], postcode, city, website, feed_url, feed_format, **profile)
 
 
 def get_or_create_centre_index() -> CentreIndexPage:
@@ -182,6 +244,7 @@ def get_or_create_centre_index() -> CentreIndexPage:
 
 def _sync_centre(index: CentreIndexPage, row: CentreRow) -> tuple[CentrePage, OnboardingAction]:
     wanted = {"kind": row.kind, "postcode": row.postcode, "city": row.city, "website": row.website}
+    wanted |= {field: getattr(row, column) for column, field in PROFILE_FIELDS.items()}
     centre = CentrePage.objects.child_of(index).filter(title__iexact=row.name).order_by("path").first()
     if centre is None:
         centre = CentrePage(title=row.name, **wanted)
@@ -235,13 +298,22 @@ def onboard_centre(
     website: str = "",
     feed_url: str = "",
     feed_format: str = "",
+    **profile: str,
 ) -> OnboardingResult:
-    """Make or update one published centre page and its feed source, in one transaction.
+    """Make or update one published centre page and its feed source, in one transaction. ``profile``
+    takes the optional PROFILE_COLUMNS (street, phone, opening_hours, description).
 
     Raises OnboardingError (naming the fields) when the values are invalid; nothing is written then.
     """
     row = clean_row(
-        name=name, kind=kind, postcode=postcode, city=city, website=website, feed_url=feed_url, feed_format=feed_format
+        name=name,
+        kind=kind,
+        postcode=postcode,
+        city=city,
+        website=website,
+        feed_url=feed_url,
+        feed_format=feed_format,
+        **profile,
     )
     with transaction.atomic():
         index = get_or_create_centre_index()
@@ -253,10 +325,11 @@ def onboard_centre(
 
 
 def _check_header(fieldnames: Iterable[str] | None) -> str | None:
+    expected = f"{','.join(REQUIRED_COLUMNS)} (and optionally {','.join(PROFILE_COLUMNS)})"
     if not fieldnames:
-        return f"The file is empty; the first line must be the header {','.join(CSV_COLUMNS)}."
+        return f"The file is empty; the first line must be the header {expected}."
     found = [(name or "").strip().lower() for name in fieldnames]
-    missing = [column for column in CSV_COLUMNS if column not in found]
+    missing = [column for column in REQUIRED_COLUMNS if column not in found]
     unexpected = [column for column in found if column not in CSV_COLUMNS]
     duplicated = sorted({column for column in found if found.count(column) > 1})
     if not (missing or unexpected or duplicated):
@@ -268,7 +341,7 @@ def _check_header(fieldnames: Iterable[str] | None) -> str | None:
         details.append(f"unexpected {', '.join(repr(column) for column in unexpected)}")
     if duplicated:
         details.append(f"repeated {', '.join(duplicated)}")
-    return f"Bad header ({'; '.join(details)}); the columns must be exactly {','.join(CSV_COLUMNS)}."
+    return f"Bad header ({'; '.join(details)}); the columns must be {expected}."
 
 
 def onboard_csv(text_stream: Iterable[str]) -> list[RowOutcome]:

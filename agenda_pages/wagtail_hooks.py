@@ -6,13 +6,17 @@ from agenda_pages.admin import guards, review_views
 from agenda_pages.admin.bulk_actions import PAGE_BULK_ACTIONS
 from agenda_pages.admin.panels import agenda_panels
 from agenda_pages.admin.viewsets import agenda_viewset_group
-from agenda_pages.moderation import reports
+from agenda_pages.moderation import profile_report, reports
 
 hooks.register("register_admin_viewset", lambda: agenda_viewset_group)
 hooks.register("construct_homepage_panels", agenda_panels)
-hooks.register("register_admin_urls", lambda: [*review_views.urlpatterns(), *reports.urlpatterns])
+hooks.register(
+    "register_admin_urls",
+    lambda: [*review_views.urlpatterns(), *reports.urlpatterns, *profile_report.urlpatterns],
+)
 hooks.register("register_admin_menu_item", review_views.review_menu_item)
 hooks.register("register_reports_menu_item", reports.menu_item)
+hooks.register("register_reports_menu_item", profile_report.menu_item)
 
 hooks.register("construct_page_chooser_queryset", guards.hide_other_centres_in_page_chooser)
 hooks.register("before_move_page", guards.refuse_move_confirmation_without_permission)

@@ -319,6 +319,9 @@ STANDARD_PAGES = (
                 "<p>Wij hebben de gegevens aangepast. Wij bewaren één regel per postcode van 4 cijfers. En wij "
                 "bewaren alleen de kolommen die wij nodig hebben: postcode, plaats, gemeente, provincie en "
                 "ligging. GeoNames geeft de gegevens zoals ze zijn, zonder garantie.</p>",
+                "<h2>Tekeningen van de centra</h2><p>De tekeningen op de pagina's van de voorbeeldcentra "
+                "hebben wij zelf gemaakt voor deze website. Het zijn geen foto's van echte mensen of "
+                "gebouwen.</p>",
             ),
         ),
         en=DemoText(
@@ -334,6 +337,8 @@ STANDARD_PAGES = (
                 "<p>We have modified the data. We keep one entry per 4-digit postcode, and only the columns "
                 "we need: postcode, place, municipality, province and location. GeoNames provides the data "
                 "as is, without warranty.</p>",
+                "<h2>Drawings of the centres</h2><p>We made the drawings on the pages of the example "
+                "centres ourselves, for this website. They are not photos of real people or buildings.</p>",
             ),
         ),
     ),

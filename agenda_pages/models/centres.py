@@ -6,6 +6,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from agenda_pages import geo
+from agenda_pages.phone import validate_dutch_phone
 
 from . import registries
 from .selection import AgendaFilters
@@ -67,6 +68,14 @@ class CentrePageQuerySet(PageQuerySet):
             )
         return centres
 
+    def with_incomplete_profile(self):
+        """Centres missing any of ``CentrePage.PROFILE_FIELDS``, decided by the database."""
+        missing = models.Q(photo__isnull=True)
+        for field in CentrePage.PROFILE_FIELDS:
+            if field != "photo":
+                missing |= models.Q(**{field: ""})
+        return self.filter(missing)
+
     def nearest(self, near: geo.Location) -> "CentrePage | None":
         """The centre nearest to ``near``, whatever the distance, with its ``distance_km``."""
         centres = list(self.exclude(latitude=None).exclude(longitude=None))
@@ -100,12 +109,15 @@ class CentrePage(registries.PresentedPage, Page):
     blocking the save: new postcodes appear before the data has them.
     """
 
-    UPCOMING_LIMIT = 20
-
     objects = CentrePageManager()
 
     kind = models.CharField(_("kind"), max_length=16, choices=CentreKind.choices, default=CentreKind.CENTRE)
-    short_description = models.TextField(_("short description"), blank=True, max_length=500)
+    short_description = models.TextField(
+        _("short description"),
+        blank=True,
+        max_length=500,
+        help_text=_("Two or three sentences for a first-time visitor: who is welcome and what the centre offers."),
+    )
     street_address = models.CharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     city = models.CharField(_("place"), max_length=100, blank=True)
@@ -113,9 +125,23 @@ class CentrePage(registries.PresentedPage, Page):
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=30,
+        blank=True,
+        validators=[validate_dutch_phone],
+        help_text=_("As visitors dial it, for example 030 123 45 67."),
+    )
     email = models.EmailField(_("e-mail"), blank=True)
-    opening_hours = models.TextField(_("opening hours"), blank=True)
+    opening_hours = models.TextField(
+        _("opening hours"),
+        blank=True,
+        max_length=1000,
+        help_text=_(
+            'One line per day or group of days, for example "dinsdag 10:00-16:00" or "maandag t/m vrijdag '
+            '9:30-12:30". Other lines, such as "in de schoolvakanties gesloten", are shown as you write them.'
+        ),
+    )
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),
@@ -123,13 +149,21 @@ class CentrePage(registries.PresentedPage, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "A calm, welcoming photo of the centre. Give the image a description: screen readers read it aloud."
+        ),
     )
+
+    # What a first-time guest needs to find and trust the centre; the moderation report lists the
+    # centres that miss any of these.
+    PROFILE_FIELDS = ("short_description", "photo", "street_address", "postcode", "city", "phone", "opening_hours")
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("kind"),
-        FieldPanel("short_description"),
-        FieldPanel("photo"),
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("short_description"), FieldPanel("photo")],
+            heading=_("About the centre"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("street_address"),
@@ -150,8 +184,9 @@ class CentrePage(registries.PresentedPage, Page):
                 "not find the centre. Check the postcode, or tell the site's editors."
             ),
         ),
+        MultiFieldPanel([FieldPanel("opening_hours")], heading=_("Opening hours")),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("opening_hours")],
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
             heading=_("Contact"),
         ),
     ]
@@ -178,6 +213,14 @@ class CentrePage(registries.PresentedPage, Page):
     @property
     def full_address(self) -> str:
         return ", ".join(part for part in (self.street_address, f"{self.postcode} {self.city}".strip()) if part)
+
+    def missing_profile_fields(self) -> list[str]:
+        """The names (as the admin form labels them) of the profile fields this centre leaves empty."""
+        return [
+            str(self._meta.get_field(field).verbose_name)
+            for field in self.PROFILE_FIELDS
+            if not getattr(self, f"{field}_id" if field == "photo" else field)
+        ]
 
     def distance_from(self, place: geo.Location) -> float | None:
         """Kilometres from ``place`` to this centre; None when its postcode gave no location."""

@@ -1,4 +1,5 @@
-"""schema.org ``Event`` structured data (JSON-LD) for an event page, one Event per upcoming date.
+"""schema.org structured data (JSON-LD): ``Event`` for an event page, one per upcoming date, and
+``LocalBusiness`` for a centre's page (its address, phone and opening hours).
 
 Pure: builds plain dicts from the attributes of a page and its occurrences that the caller has
 loaded, and the URLs the caller resolved. :func:`jsonld_script` writes them into a
@@ -13,6 +14,8 @@ from decimal import Decimal
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from agenda_pages.opening_hours import OpeningLine
+from agenda_pages.phone import international
 from agenda_pages.public.ics import all_day_span, plain_description
 from agenda_pages.vocabulary import AMSTERDAM, AttendanceMode, EventStatus
 
@@ -139,6 +142,57 @@ def event_jsonld(
         }
         for occurrence in list(occurrences)[:MAX_EVENTS]
     ]
+
+
+_SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def opening_hours_specification(lines: list[OpeningLine]) -> list[dict]:
+    """The lines that could be read, as schema.org opening hours; a closed day is left out (schema.org
+    reads a day not named as closed), and so is a line in the editor's own words."""
+    return [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": [f"{SCHEMA}/{_SCHEMA_DAYS[day]}" for day in line.days],
+            "opens": opens.strftime("%H:%M"),
+            "closes": closes.strftime("%H:%M"),
+        }
+        for line in lines
+        if line.understood
+        for opens, closes in line.hours
+    ]
+
+
+def centre_jsonld(centre, *, url: str, website: str, image_url: str, opening_lines: list[OpeningLine]) -> dict:
+    """A centre as a schema.org ``LocalBusiness`` (a place with an address and opening hours that
+    belongs to an organisation). URLs must be absolute and safe (http or https)."""
+    data = {"@context": SCHEMA, "@type": "LocalBusiness", "name": centre.title, "url": url}
+    if centre.short_description:
+        data["description"] = centre.short_description
+    if centre.postcode or centre.city or centre.street_address:
+        address = {"@type": "PostalAddress", "addressCountry": "NL"}
+        for key, value in (
+            ("streetAddress", centre.street_address),
+            ("postalCode", centre.postcode),
+            ("addressLocality", centre.city),
+            ("addressRegion", centre.province),
+        ):
+            if value:
+                address[key] = value
+        data["address"] = address
+    if centre.latitude is not None and centre.longitude is not None:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": centre.latitude, "longitude": centre.longitude}
+    if telephone := international(centre.phone):
+        data["telephone"] = telephone
+    if centre.email:
+        data["email"] = centre.email
+    if website:
+        data["sameAs"] = [website]
+    if image_url:
+        data["image"] = [image_url]
+    if hours := opening_hours_specification(opening_lines):
+        data["openingHoursSpecification"] = hours
+    return data
 
 
 def jsonld_script(data) -> SafeString:

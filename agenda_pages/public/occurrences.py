@@ -159,15 +159,3 @@ def _series_texts(event_ids) -> dict[int, str]:
         if rhythm is not None:
             texts[event_id] = how_often_text(rhythm, today)
     return texts
-
-
-def centre_occurrences(centre: CentrePage, now: datetime) -> QuerySet[EventOccurrence]:
-    """The public upcoming dates of one centre's events, soonest first."""
-    return (
-        EventOccurrence.objects.public()
-        .upcoming(now)
-        .of_centre(centre)
-        .select_related("page")
-        .defer(*LIST_DEFERRED)
-        .order_by("start", "pk")
-    )

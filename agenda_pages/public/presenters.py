@@ -19,7 +19,9 @@ from wagtail.rich_text import expand_db_html
 
 from agenda_pages.models import AgendaIndexPage, CentreIndexPage, CentrePage, EventPage, registries
 from agenda_pages.models.events import AttendanceMode
+from agenda_pages.opening_hours import parse_opening_hours
 from agenda_pages.public import filters
+from agenda_pages.public.centre_profile import centre_activities, opening_hours_rows
 from agenda_pages.public.ics import (
     all_day_span,
     event_calendar,
@@ -28,9 +30,9 @@ from agenda_pages.public.ics import (
     plain_description,
     utc_stamp,
 )
-from agenda_pages.public.jsonld import event_jsonld, jsonld_script
+from agenda_pages.public.jsonld import centre_jsonld, event_jsonld, jsonld_script
 from agenda_pages.public.listing import agenda_listing
-from agenda_pages.public.occurrences import centre_occurrences, local_zone, with_details
+from agenda_pages.public.occurrences import local_zone
 from agenda_pages.public.rhythm_text import rhythm_text
 from agenda_pages.rhythm import rhythm_of
 from agenda_pages.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
@@ -38,6 +40,7 @@ from kankernl_site.fragments import cached_fragment
 from kankernl_site.language import interface_url
 
 EVENT_DETAIL_TEMPLATE = "agenda_pages/includes/event_detail.html"
+CENTRE_PHOTO_SPEC = "fill-960x540-c100"
 
 
 # --- small helpers shared by the pages -------------------------------------------------------------
@@ -125,12 +128,29 @@ def centre_index_context(page: CentreIndexPage, request, context: dict) -> dict:
 
 
 def centre_context(page: CentrePage, request, context: dict) -> dict:
-    occurrences = centre_occurrences(page, timezone.now())[: page.UPCOMING_LIMIT]
+    now = timezone.now()
+    url = page.get_full_url(request) or request.build_absolute_uri()
+    website = web_url(page.website)
+    rendition = page.photo.get_rendition(CENTRE_PHOTO_SPEC) if page.photo else None
+    opening_lines = parse_opening_hours(page.opening_hours)
     context.update(
-        upcoming=with_details(occurrences),
+        activities=centre_activities(page, now),
+        this_year=timezone.localdate(now).year,
         agenda_page=AgendaIndexPage.for_active_language(),
         map_url=map_url(page.full_address),
         phone_uri=phone_uri(page.phone),
+        website=website,
+        opening_hours=opening_hours_rows(opening_lines),
+        photo=rendition,
+        structured_data=jsonld_script(
+            centre_jsonld(
+                page,
+                url=url,
+                website=website,
+                image_url=urljoin(url, rendition.url) if rendition else "",
+                opening_lines=opening_lines,
+            )
+        ),
     )
     return context
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Revision
 
-from agenda_pages.demo import NATIONAL_EVENT, event_dates
+from agenda_pages.demo import DEMO_CENTRES, NATIONAL_EVENT, NATIONAL_PARTNER, PHOTOS_DIR, event_dates
 from agenda_pages.models import CentrePage, EventOccurrence, EventPage, FeedSource
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
@@ -38,11 +38,21 @@ def test_demo_centres_are_imported_from_the_shipped_feeds(db, settings):
     assert online.attendance_mode == "online"
     assert online.online_url == "https://meet.jit.si/HetBakenKoffieuur"
 
+    # Every demo centre has what a guest needs, with a drawing that has its alternative text.
+    assert not CentrePage.objects.with_incomplete_profile().exists()
+    assert all(centre.photo.description for centre in CentrePage.objects.select_related("photo"))
+
     counts = (EventPage.objects.count(), FeedSource.objects.count(), Revision.objects.count())
     output = load_demo()
     assert "already imported" in output
     assert "Landelijk Netwerk Samen Verder: already has the event" in output
     assert (EventPage.objects.count(), FeedSource.objects.count(), Revision.objects.count()) == counts
+
+
+def test_the_demo_drawings_are_small():
+    files = sorted(PHOTOS_DIR.glob("*.png"))
+    assert {spec.profile.photo_file for spec in (*DEMO_CENTRES, NATIONAL_PARTNER)} == {path.name for path in files}
+    assert all(path.stat().st_size < 100_000 for path in files)
 
 
 def test_file_feeds_are_refused_outside_development(db, settings, tmp_path):

@@ -115,7 +115,8 @@ def test_a_bad_header_stops_the_file(site_home):
     assert outcomes[0].row == 1
     assert outcomes[0].error == (
         "Bad header (missing name, feed_format; unexpected 'naam'); "
-        "the columns must be exactly name,kind,postcode,city,website,feed_url,feed_format."
+        "the columns must be name,kind,postcode,city,website,feed_url,feed_format "
+        "(and optionally street,phone,opening_hours,description)."
     )
     assert not CentrePage.objects.exists()
 
@@ -230,3 +231,60 @@ def test_postcodes_are_normalised(value, expected):
 def test_invalid_postcodes_are_refused(value):
     with pytest.raises(ValueError):
         normalise_postcode(value)
+
+
+# The centre's profile: street, phone, opening hours and description -------------------------------
+
+
+def test_the_profile_columns_fill_the_centre_page(site_home):
+    outcomes = onboard_file("centres_with_profile.csv")
+
+    assert [(outcome.row, outcome.action, outcome.error) for outcome in outcomes] == [
+        (2, "created", None),
+        (3, "created", None),
+    ]
+    boei = CentrePage.objects.get(title="Inloophuis De Boei")
+    assert boei.street_address == "Oudegracht 12"
+    assert boei.phone == "030 - 123 45 67"
+    assert boei.opening_hours == "dinsdag t/m donderdag 10:00-16:00\nvrijdag 10:00-12:30\nIn de zomer op afspraak"
+    assert boei.short_description == "Een huiskamer voor iedereen die met kanker te maken heeft. Loop gerust binnen."
+    anker = CentrePage.objects.get(title="Centrum Het Anker")  # one line per day, from a cell with ";"
+    assert anker.opening_hours == "ma 10-16\nwo 10-16"
+    assert (anker.street_address, anker.phone) == ("", "")
+
+
+def test_a_file_without_the_profile_columns_still_reads(site_home):
+    assert [outcome.action for outcome in onboard_file("centres.csv")] == ["created", "created", "created"]
+
+
+def test_a_wrong_phone_number_and_overlong_profile_values_are_refused(site_home):
+    with pytest.raises(OnboardingError) as caught:
+        onboard_centre(**centre_row(phone="bel ons", street="x" * 201, description="y" * 501))
+
+    problems = dict(caught.value.problems)
+    assert list(problems) == ["street", "phone", "description"]
+    assert problems["phone"] == "'bel ons' is not a Dutch phone number (like 030 123 45 67 or +31 30 123 45 67)"
+    assert not CentrePage.objects.exists()
+
+
+@pytest.mark.parametrize("phone", ["+31 (0)30 123 45 67", "06-12345678", "0800 1234", "0031 30 1234567"])
+def test_common_ways_of_writing_a_phone_number_are_accepted(site_home, phone):
+    assert onboard_centre(**centre_row(phone=phone)).centre.phone == phone
+
+
+def test_blank_profile_cells_leave_what_an_editor_filled_in(site_home):
+    centre = onboard_centre(**centre_row(street="Oudegracht 12", phone="030 123 45 67")).centre
+    centre.opening_hours = "dinsdag 10-16"
+    centre.save_revision().publish()
+
+    unchanged = onboard_centre(**centre_row(street="", phone="", opening_hours="", description=""))
+    updated = onboard_centre(**centre_row(phone="030 765 43 21"))
+
+    assert unchanged.action == "unchanged"
+    assert updated.action == "updated"
+    centre.refresh_from_db()
+    assert (centre.street_address, centre.phone, centre.opening_hours) == (
+        "Oudegracht 12",
+        "030 765 43 21",
+        "dinsdag 10-16",
+    )

@@ -103,6 +103,8 @@ def test_credits_page_carries_the_postcode_data_attribution(demo_site, client):
         assert path in footer
     assert "aangepast" in client.get("/bronvermelding/").content.decode()
     assert "one entry per 4-digit postcode" in client.get("/en/credits/").content.decode()
+    assert "Tekeningen van de centra" in client.get("/bronvermelding/").content.decode()
+    assert "Drawings of the centres" in client.get("/en/credits/").content.decode()
 
 
 def test_an_old_page_at_agenda_is_left_alone(db, root_page, locales):

@@ -3,13 +3,14 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from agenda_pages.onboarding import CSV_COLUMNS, onboard_csv
+from agenda_pages.onboarding import PROFILE_COLUMNS, REQUIRED_COLUMNS, onboard_csv
 
 
 class Command(BaseCommand):
     help = (
         f"Create or update centre pages and their feed sources from a CSV file with the columns "
-        f"{','.join(CSV_COLUMNS)}. Safe to run again; bad rows are reported and skipped."
+        f"{','.join(REQUIRED_COLUMNS)} and optionally {','.join(PROFILE_COLUMNS)}. Safe to run again; bad rows "
+        f"are reported and skipped, and blank cells never overwrite what an editor filled in."
     )
 
     def add_arguments(self, parser):

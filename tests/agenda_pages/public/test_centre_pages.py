@@ -1,6 +1,7 @@
 """Centre pages (profile and upcoming activities) and the centres index, with their coordinates."""
 
 import importlib
+import json
 import re
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlencode
@@ -28,7 +29,7 @@ UNKNOWN_POSTCODE = "1000 AB"  # a real range (post office boxes) that has no pos
 NO_CHOICES = {"today": date(2026, 11, 22), "themes": {}, "centres": {}, "audiences": {}}
 
 # Measured once and pinned: a change in these numbers means a query per item crept in, or one was saved.
-CENTRE_PAGE_QUERIES = 20
+CENTRE_PAGE_QUERIES = 21
 CENTRE_INDEX_QUERIES = 14
 
 
@@ -176,6 +177,26 @@ def test_the_admin_shows_the_location_read_only_and_saves_an_unknown_postcode(ad
     assert shown.count(escape(translation.gettext("not known"))) == 3
 
 
+def test_the_admin_groups_the_profile_and_refuses_a_phone_number_nobody_can_dial(admin_client, centre):
+    edit_url = reverse("wagtailadmin_pages:edit", args=[centre.pk])
+    html = html_of(admin_client.get(edit_url))
+    for heading in ("About the centre", "Address", "Opening hours", "Contact"):
+        assert escape(translation.gettext(heading)) in html
+    data = querydict_from_html(html, form_id="page-edit-form")
+    data["action-publish"] = "action-publish"
+
+    data["phone"] = "bel ons"
+    refused = admin_client.post(edit_url, data)
+
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["phone"]
+    data["phone"] = "+31 (0)30 123 45 67"
+    data["opening_hours"] = "dinsdag 10:00-16:00"
+    assert admin_client.post(edit_url, data).status_code == 302
+    centre.refresh_from_db()
+    assert (centre.phone, centre.opening_hours) == ("+31 (0)30 123 45 67", "dinsdag 10:00-16:00")
+
+
 # The centre's public page ------------------------------------------------------------------------
 
 
@@ -184,22 +205,60 @@ def test_the_profile_shows_address_map_link_and_contact_details(client, centre):
     centre.phone = "030 - 123 45 67"
     centre.email = "info@deboei.example"
     centre.website = "https://deboei.example/"
-    centre.opening_hours = "Maandag 10-16 uur\nDinsdag 10-16 uur"
+    centre.opening_hours = "Maandag 10-16 uur\ndinsdag t/m donderdag 10:00-12:30\nIn de zomervakantie gesloten"
     centre.short_description = "Een huiskamer voor iedereen die met kanker te maken heeft."
     centre.kind = "partner"
     centre.photo = ImageFactory(title="IMG_0042", description="De huiskamer met de grote tafel")
     centre.save()
 
     html = html_of(client.get(centre.url))
+    text = text_of(html)
 
     assert "https://www.openstreetmap.org/search?query=Oudegracht+1%2C+3511+AB+Utrecht" in html
-    assert '<a href="tel:0301234567">030 - 123 45 67</a>' in html
+    assert 'href="tel:0301234567">030 - 123 45 67</a>' in html
     assert 'href="mailto:info@deboei.example"' in html
-    assert 'href="https://deboei.example/"' in html
-    assert "Maandag 10-16 uur<br>Dinsdag 10-16 uur" in html
+    assert 'href="https://deboei.example/">Website van Inloophuis De Boei</a>' in html
+    assert 'Maandag</span> <span class="opening-hours__hours">van 10:00 tot 16:00 uur</span>' in html
+    assert 'Dinsdag tot en met donderdag</span> <span class="opening-hours__hours">van 10:00 tot 12:30 uur' in html
+    assert "In de zomervakantie gesloten" in text  # a line in the editor's own words, as written
     assert "Een huiskamer voor iedereen" in html
-    assert translation.gettext("Partner organisation") in html
+    assert "Partnerorganisatie in Utrecht" in text
     assert 'alt="De huiskamer met de grote tafel"' in html
+
+
+def structured_data(html: str) -> dict:
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    return json.loads(found.group(1))
+
+
+def test_the_profile_gives_search_engines_address_phone_and_opening_hours(client, centre):
+    centre.street_address = "Oudegracht 1"
+    centre.phone = "030 - 123 45 67"
+    centre.website = "https://deboei.example/"
+    centre.opening_hours = "ma, wo en vr 10:00-12:00 en 13:00-16:00\nzaterdag gesloten\nOp afspraak ook 's avonds"
+    centre.save()
+
+    data = structured_data(html_of(client.get(centre.url)))
+
+    assert data["@type"] == "LocalBusiness"
+    assert data["name"] == "Inloophuis De Boei"
+    assert data["url"] == centre.full_url
+    assert data["address"] == {
+        "@type": "PostalAddress",
+        "addressCountry": "NL",
+        "streetAddress": "Oudegracht 1",
+        "postalCode": "3511 AB",
+        "addressLocality": "Utrecht",
+        "addressRegion": "Utrecht",
+    }
+    assert data["telephone"] == "+31301234567"
+    assert data["sameAs"] == ["https://deboei.example/"]
+    days = [f"https://schema.org/{day}" for day in ("Monday", "Wednesday", "Friday")]
+    assert data["openingHoursSpecification"] == [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": "10:00", "closes": "12:00"},
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": days, "opens": "13:00", "closes": "16:00"},
+    ]
+    assert data["geo"]["latitude"] == geo.find_postcode("3511").latitude
 
 
 def test_a_photo_without_description_is_decorative(client, centre):
@@ -220,33 +279,42 @@ def test_a_bare_profile_still_renders(client, centre_index):
     assert "openstreetmap" not in html
     assert "tel:" not in html
     assert escape(translation.gettext("This centre has no activities planned at the moment.")) in html
+    assert structured_data(html) == {
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness",
+        "name": bare.title,
+        "url": bare.full_url,
+    }
 
 
-def test_upcoming_activities_are_grouped_by_amsterdam_day(client, centre, agenda):
+def test_each_activity_is_listed_once_with_its_rhythm_and_next_date(client, centre, agenda):
+    weekly = [
+        (
+            datetime(2026, 11, 24, 9, 0, tzinfo=UTC) + timedelta(weeks=week),
+            datetime(2026, 11, 24, 10, 30, tzinfo=UTC) + timedelta(weeks=week),
+        )
+        for week in range(20)
+    ]
+    add_event(centre, *weekly, title="Wandelgroep")
     add_event(centre, datetime(2026, 11, 30, 23, 30, tzinfo=UTC), title="Nachtwandeling")  # 1 December, 00:30
-    add_event(
-        centre,
-        (datetime(2026, 11, 24, 9, 0, tzinfo=UTC), datetime(2026, 11, 24, 11, 0, tzinfo=UTC)),
-        title="Yoga",
-        themes=["Bewegen", "Ontspanning"],
-    )
-    add_event(centre, datetime(2026, 11, 24, 14, 0, tzinfo=UTC), title="Lotgenotengroep", attendance_mode="online")
+    add_event(centre, datetime(2026, 11, 25, 18, 0, tzinfo=UTC), title="Lotgenotengroep", attendance_mode="online")
     add_event(centre, datetime(2026, 11, 20, 10, 0, tzinfo=UTC), title="Voorbij")  # past
     add_event(centre, datetime(2026, 12, 1, 10, 0, tzinfo=UTC), title="Concept", live=False)
+    add_event(centre, datetime(2027, 1, 5, 10, 0, tzinfo=UTC), title="Nieuwjaarsborrel")
 
     html = html_of(client.get(centre.url))
     text = text_of(html)
 
     assert "Voorbij" not in text and "Concept" not in text
-    assert text.index("dinsdag 24 november 2026") < text.index("Yoga") < text.index("Lotgenotengroep")
-    assert text.index("Lotgenotengroep") < text.index("dinsdag 1 december 2026") < text.index("Nachtwandeling")
-    assert '<time datetime="2026-11-24">dinsdag 24 november 2026</time>' in html
+    assert text.count("Wandelgroep") == 1
+    assert "Wandelgroep Elke dinsdag Volgende keer: dinsdag 24 november, van 10:00 tot 11:30 uur" in text
+    assert "Lotgenotengroep woensdag 25 november, om 19:00 uur Online" in text
+    assert "Nachtwandeling dinsdag 1 december, om 00:30 uur" in text
+    assert "Nieuwjaarsborrel dinsdag 5 januari 2027" in text  # not this year: with the year
+    assert text.index("Wandelgroep") < text.index("Lotgenotengroep") < text.index("Nachtwandeling")
     assert '<time datetime="2026-11-24T10:00:00+01:00">' in html
-    assert "10:00" in text and "12:00" in text and "00:30" in text
-    assert "Bewegen, Ontspanning" in text
-    assert translation.gettext("Online") in text
-    yoga = centre.get_children().get(title="Yoga")
-    assert f'href="{yoga.url}"' in html
+    walk = centre.get_children().get(title="Wandelgroep")
+    assert f'href="{walk.url}"' in html
 
 
 def test_all_day_and_cancelled_dates(client, centre):
@@ -260,21 +328,25 @@ def test_all_day_and_cancelled_dates(client, centre):
     html = html_of(client.get(centre.url))
     text = text_of(html)
 
-    assert text.index("zaterdag 28 november 2026") < text.index("Open dag") < text.index("hele dag")
-    assert '<time datetime="2026-11-28">hele dag</time>' in html
-    assert re.search(r"Lezing</a> <strong class=\"event-badge\">Geannuleerd</strong>", html)
+    assert "Open dag zaterdag 28 november, hele dag" in text
+    assert '<time datetime="2026-11-28">' in html
+    assert re.search(r'om 19:00 uur</time> <strong class="event-badge">Geannuleerd</strong>', html)
     assert "Ingetrokken" not in text
 
 
-def test_at_most_twenty_dates_and_a_link_to_the_centres_agenda(client, centre, agenda):
-    add_event(centre, *(NOW + timedelta(days=day) for day in range(1, 31)), title="Wandelen")
+def test_at_most_twelve_activities_and_a_link_to_the_centres_agenda(client, centre, agenda):
+    for number in range(13):
+        add_event(
+            centre, *(NOW + timedelta(days=number + 1, weeks=week) for week in range(4)), title=f"Groep {number}"
+        )
 
     response = client.get(centre.url)
 
-    assert len(response.context["upcoming"]) == 20
+    assert len(response.context["activities"].items) == 12
     html = html_of(response)
-    assert html.count('class="occurrence"') == 20
-    assert f'href="/agenda/?centre={centre.slug}"' in html
+    assert html.count('class="activity-summary"') == 12
+    assert "Groep 12" not in html
+    assert f'href="/agenda/?centre={centre.slug}">Alle activiteiten van Inloophuis De Boei in de agenda' in html
 
 
 def test_no_agenda_link_without_a_live_agenda(client, centre, agenda):
@@ -319,7 +391,7 @@ def test_the_centre_page_runs_the_same_queries_for_10_or_500_dates(
     with django_assert_num_queries(CENTRE_PAGE_QUERIES):
         response = client.get(centre.url)
 
-    assert len(response.context["upcoming"]) == min(dates, 20)
+    assert len(response.context["activities"].items) == min(dates // 5, 12)
 
 
 # The centres index -------------------------------------------------------------------------------
