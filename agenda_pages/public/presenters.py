@@ -187,7 +187,7 @@ def event_detail(page: EventPage, request) -> dict:
         **_date_lines(occurrences, now, page_path + page.reverse_subpage("calendar") if page_path else ""),
         "calendar_url": page_path + page.reverse_subpage("calendar") if page_path and occurrences else "",
         "description_html": description_html(page),
-        "themes": sorted(tag.name for tag in page.themes.all()),
+        "themes": sorted(page.themes.all(), key=lambda theme: theme.label),
         "audiences": [str(audience) for audience in page.audience.all()],
         "venue_name": venue_name,
         "venue_address": address,
