@@ -169,6 +169,7 @@ def test_description_location_and_practical_information(client, event):
     assert '<dt>Onderwerpen</dt><dd><ul class="theme-list">' in body
     assert "Onderwerpen Bewegen en sport Lotgenotencontact Kosten" in text
     assert body.count('<svg class="theme-icon"') == 2
+    assert "Bewegen en sport, Lotgenotencontact" in body  # the structured data's keywords
     assert "<dt>Kosten</dt><dd>Gratis</dd>" in body
     assert 'href="https://deboei.example.nl/aanmelden"' in body
 
