@@ -3,6 +3,8 @@
 
 from wagtail.search import index
 
+from agenda_pages.models import Theme
+from kankernl_site import page_cache
 from tests.agenda_pages.factories import themes as theme_rows
 from tests.agenda_pages.public.test_agenda_page import at, centres, clock, make_event  # noqa: F401
 
@@ -38,3 +40,12 @@ def test_the_agenda_q_finds_events_by_a_themes_name_in_either_language(client, a
     assert listed("vermoeidheid") == ["Avond met Marieke"]
     assert listed("fatigue") == ["Avond met Marieke"]
     assert listed("creatief") == ["Schilderen"]
+
+
+def test_a_themes_new_name_makes_the_cached_pages_stale(db, django_capture_on_commit_callbacks):
+    before = page_cache.current_version()
+    theme = Theme.objects.get(slug="bewegen")
+    theme.label_nl = "Bewegen"
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.save()
+    assert page_cache.current_version() > before
