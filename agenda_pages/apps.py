@@ -11,9 +11,11 @@ class AgendaPagesConfig(AppConfig):
         # Imported here, not at the top: they import the models, which Django loads after this
         # module. Django documents ready() as the place for this.
         from agenda_pages import signal_handlers
+        from agenda_pages.admin import event_form
         from agenda_pages.moderation import access
         from agenda_pages.public import presenters
 
         access.register()
+        event_form.register()
         presenters.register()
         signal_handlers.connect_post_migrate(self)

@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 
 from agenda_pages import conf
 from agenda_pages.importing.service import import_source
-from agenda_pages.models import Audience, CentrePage, EventOccurrence, EventPage, FeedSource
+from agenda_pages.models import Audience, CentrePage, EventOccurrence, EventPage, FeedSource, Theme
 from agenda_pages.models.events import AttendanceMode
 from agenda_pages.onboarding import onboard_centre
 
@@ -129,7 +129,7 @@ NATIONAL_EVENT = DemoEvent(
         "<p>U doet mee vanuit huis, met uw computer, tablet of telefoon. Naasten zijn ook welkom. "
         "Meld u aan, dan krijgt u een dag van tevoren een e-mail met uitleg.</p>"
     ),
-    themes=("lotgenotencontact", "vermoeidheid"),  # lower case, as the importer writes them
+    themes=("lotgenotencontact", "vermoeidheid"),  # Theme slugs (migration 0006 creates them)
     audiences=(Audience.Code.PATIENTS, Audience.Code.RELATIVES),
     online_url="https://meet.jit.si/LandelijkNetwerkSamenVerder",
     registration_url="https://landelijknetwerk-samenverder.example/aanmelden",
@@ -169,7 +169,7 @@ def _ensure_hand_made_event(organiser: CentrePage, spec: DemoEvent) -> tuple[Eve
     event.occurrences = [
         EventOccurrence(start=start, end=end) for start, end in event_dates(spec, timezone.localdate())
     ]
-    event.themes.add(*spec.themes)
+    event.themes = Theme.objects.filter(slug__in=spec.themes)
     event.audience = Audience.objects.filter(code__in=spec.audiences)
     organiser.add_child(instance=event)
     event.save_revision().publish()

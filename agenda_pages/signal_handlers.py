@@ -1,15 +1,15 @@
 """Keep roles in step with the page tree: a centre gets its staff group when it is created and the
 group is renamed when the centre is published under a new name; a new centres index enters the events
 workflow. After an import run (``feed_imported``): the page cache is made stale and the centre's
-reviewers are told what waits for them."""
+reviewers are told what waits for them. A theme's name or icon changed: the page cache is stale."""
 
 import logging
 
-from django.db.models.signals import post_migrate, post_save, pre_delete
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 
 from agenda_pages.importing.signals import feed_imported
-from agenda_pages.models import CentreIndexPage, CentrePage, CentreStaffGroup
+from agenda_pages.models import CentreIndexPage, CentrePage, CentreStaffGroup, Theme
 from agenda_pages.moderation import roles
 from agenda_pages.moderation.notifications import send_review_digest
 from kankernl_site.page_cache import bump_version
@@ -40,6 +40,14 @@ def centre_deleted(sender, instance, **kwargs):
 def centre_index_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         roles.assign_events_workflow(instance)
+
+
+@receiver(post_save, sender=Theme, dispatch_uid="agenda_pages.theme_saved_bumps_page_cache")
+@receiver(post_delete, sender=Theme, dispatch_uid="agenda_pages.theme_deleted_bumps_page_cache")
+def theme_changed(sender, raw=False, **kwargs):
+    """Agenda cards, filters and event pages show the themes' names: cached copies are stale."""
+    if not raw:
+        bump_version()
 
 
 def roles_after_migrate(sender, using="default", **kwargs):

@@ -52,25 +52,16 @@ sys.path.insert(0, str(PROJECT_ROOT))
 CENTRES = 80
 EVENTS = 1250
 DATES_PER_EVENT = 8  # 10,000 dates in all
-THEMES = (
-    "Bewegen",
-    "Ontspanning",
-    "Lotgenotencontact",
-    "Creatief",
-    "Voeding",
-    "Informatie",
-    "Rouw en verlies",
-    "Werk en geld",
-)
+# Theme slugs of the vocabulary that migration 0006 creates.
 ACTIVITIES = (
-    ("Wandelgroep", "Bewegen"),
-    ("Yoga", "Ontspanning"),
-    ("Inloopochtend", "Lotgenotencontact"),
-    ("Schilderen", "Creatief"),
-    ("Kookworkshop", "Voeding"),
-    ("Informatieavond", "Informatie"),
-    ("Rouwgroep", "Rouw en verlies"),
-    ("Spreekuur werk en geld", "Werk en geld"),
+    ("Wandelgroep", "bewegen"),
+    ("Yoga", "ontspanning"),
+    ("Inloopochtend", "lotgenotencontact"),
+    ("Schilderen", "creatief"),
+    ("Kookworkshop", "voeding"),
+    ("Informatieavond", "informatie"),
+    ("Rouwgroep", "rouw-en-verlies"),
+    ("Spreekuur werk en geld", "werk-en-geld"),
 )
 NEAR = "3512"  # Utrecht, in the middle of the country
 UNCACHED_TARGET = 10.0
@@ -152,7 +143,6 @@ def build_site(now: datetime) -> dict[str, str]:
     content page, an event's title and a theme's slug."""
     from django.db import transaction
     from django.utils.text import slugify
-    from taggit.models import Tag
 
     from agenda_pages.models import (
         AgendaIndexPage,
@@ -161,7 +151,7 @@ def build_site(now: datetime) -> dict[str, str]:
         CentrePage,
         EventOccurrence,
         EventPage,
-        EventThemeTag,
+        Theme,
     )
     from home.demo import load_demo_content
     from home.models import HomePage, StandardPage
@@ -194,7 +184,8 @@ def build_site(now: datetime) -> dict[str, str]:
             for number, area in enumerate(spread_postcodes(CENTRES))
         ]
 
-        tags = {name: Tag.objects.create(name=name, slug=slugify(name)) for name in THEMES}
+        tags = Theme.objects.in_bulk(field_name="slug")
+        theme_through = EventPage.themes.through
         audiences = list(Audience.objects.order_by("id"))
         themes, audience_rows, occurrences = [], [], []
         audience_through = EventPage.audience.through
@@ -216,9 +207,9 @@ def build_site(now: datetime) -> dict[str, str]:
                 ),
                 now,
             )
-            themes.append(EventThemeTag(content_object_id=event.pk, tag=tags[theme]))
-            if number % 5 == 0 and theme != "Lotgenotencontact":
-                themes.append(EventThemeTag(content_object_id=event.pk, tag=tags["Lotgenotencontact"]))
+            themes.append(theme_through(eventpage_id=event.pk, theme_id=tags[theme].pk))
+            if number % 5 == 0 and theme != "lotgenotencontact":
+                themes.append(theme_through(eventpage_id=event.pk, theme_id=tags["lotgenotencontact"].pk))
             for audience in audiences[number % 2 : number % 2 + 2]:
                 audience_rows.append(audience_through(eventpage_id=event.pk, audience_id=audience.pk))
             start = first_day + timedelta(days=number % 35, hours=number % 9)
@@ -234,13 +225,13 @@ def build_site(now: datetime) -> dict[str, str]:
                         status="cancelled" if cancelled else "scheduled",
                     )
                 )
-        EventThemeTag.objects.bulk_create(themes, batch_size=500)
+        theme_through.objects.bulk_create(themes, batch_size=500)
         audience_through.objects.bulk_create(audience_rows, batch_size=500)
         EventOccurrence.objects.bulk_create(occurrences, batch_size=500)
     content_page = StandardPage.objects.child_of(home).live().order_by("path").first()
     return {
         "content": "/" + content_page.url_path.removeprefix(home.url_path),
-        "theme": tags["Bewegen"].slug,
+        "theme": "bewegen",
         "event": "/" + event.url_path.removeprefix(home.url_path),
         "event_title": event.title,
     }

@@ -95,7 +95,10 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
         paginator = Paginator(pending_event_reviews(self.request.user).in_review_order(now), self.paginate_by)
         page = paginator.get_page(self.request.GET.get("p"))
         context.update(
-            rows=[ReviewRow(event, str(event.page.pk) in selected) for event in events_of(page.object_list, now)],
+            rows=[
+                ReviewRow(event, str(event.page.pk) in selected)
+                for event in events_of(page.object_list, now, with_themes=True)
+            ],
             items=page,
             elided_page_range=paginator.get_elided_page_range(page.number),
             total=paginator.count,

@@ -1,4 +1,4 @@
-"""The agenda's admin screens: feed sources with import now, dry run and run history."""
+"""The agenda's admin screens: feed sources with import now, dry run and run history, and the themes."""
 
 from django.contrib.admin.utils import quote
 from django.contrib.auth.models import Permission
@@ -12,9 +12,10 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, StatusTag
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from agenda_pages.admin import feed_views
-from agenda_pages.models import FeedSource, ImportRunStatus
+from agenda_pages.models import FeedSource, ImportRunStatus, Theme
 from agenda_pages.moderation.access import user_can_import_source, user_can_view_runs, visible_sources
 
 
@@ -114,11 +115,23 @@ class FeedSourceViewSet(ModelViewSet):
         ]
 
 
+class ThemeViewSet(SnippetViewSet):
+    """The themes as a snippet: visitors filter by them, the importer maps and suggests them."""
+
+    model = Theme
+    icon = "tag"
+    menu_label = _("Themes")
+    menu_order = 110
+    list_per_page = 50
+    list_display = ["label_nl", "label_en", "slug", Column("icon", label=_("Icon"), accessor="get_icon_display")]
+    ordering = ["label_nl"]
+
+
 class AgendaViewSetGroup(ModelViewSetGroup):
     menu_label = _("Agenda")
     menu_icon = "date"
     menu_order = 250
-    items = (FeedSourceViewSet,)
+    items = (FeedSourceViewSet, ThemeViewSet)
 
 
 agenda_viewset_group = AgendaViewSetGroup()

@@ -16,7 +16,6 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django_tasks import task
-from taggit.models import Tag
 from wagtail.models import (
     COMMENTS_RELATION_NAME,
     Page,
@@ -29,17 +28,19 @@ from wagtail.models import (
 )
 from wagtail.search.backends import get_search_backends
 
-from agenda_pages.models import Audience, EventOccurrence, EventPage, EventThemeTag
+from agenda_pages.models import Audience, EventOccurrence, EventPage, Theme
 from kankernl_site.private_api import insert_child_table_rows, next_child_paths
 
 
 @dataclass
 class NewDraft:
-    """An event page built in memory, with its dates and theme names, not yet in the database."""
+    """An event page built in memory, with its dates, theme slugs and the audiences its feed named
+    (besides the source's default audience), not yet in the database."""
 
     page: EventPage
     occurrences: list[EventOccurrence]
     themes: tuple[str, ...]
+    audience: tuple[str, ...] = ()
 
 
 def too_long_fields(page: EventPage) -> list[str]:
@@ -64,11 +65,10 @@ def _next_paths(parent: Page, count: int) -> list[str]:
     return next_child_paths(parent, last, count)
 
 
-def _tags_by_name(names: set[str]) -> dict[str, Tag]:
-    tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
-    for name in sorted(names - tags.keys()):
-        tags[name] = Tag.objects.create(name=name)  # taggit makes the slug unique; there are few themes
-    return tags
+def _by_key(model, field_name: str, keys: set[str]) -> dict:
+    """The rows of ``model`` whose ``field_name`` is one of ``keys``, by that key, in one query (none
+    without keys). The mapping stage only names themes and audiences that exist."""
+    return model.objects.in_bulk(keys, field_name=field_name) if keys else {}
 
 
 def _insert_pages(parent: Page, drafts: list[NewDraft], now: datetime) -> None:
@@ -92,22 +92,24 @@ def _insert_pages(parent: Page, drafts: list[NewDraft], now: datetime) -> None:
 
 
 def _insert_relations(drafts: list[NewDraft], audience: list[Audience]) -> None:
-    tags = _tags_by_name({name for draft in drafts for name in draft.themes})
-    occurrences, theme_items, audience_rows = [], [], []
-    audience_through = EventPage.audience.through
+    themes = _by_key(Theme, "slug", {slug for draft in drafts for slug in draft.themes})
+    named = _by_key(Audience, "code", {code for draft in drafts for code in draft.audience})
+    occurrences, theme_rows, audience_rows = [], [], []
+    theme_through, audience_through = EventPage.themes.through, EventPage.audience.through
     for draft in drafts:
         page = draft.page
         for occurrence in draft.occurrences:
             occurrence.page = page
         page.occurrences = draft.occurrences
-        page.theme_items = [EventThemeTag(content_object=page, tag=tags[name]) for name in draft.themes]
-        page.audience = audience
+        page_themes = [themes[slug] for slug in draft.themes if slug in themes]
+        page_audience = list({item.pk: item for item in [*audience, *map(named.get, draft.audience)] if item}.values())
+        page.themes, page.audience = page_themes, page_audience
         setattr(page, COMMENTS_RELATION_NAME, [])  # a new page has none: no query to find that out
         occurrences += draft.occurrences
-        theme_items += page.theme_items.all()
-        audience_rows += [audience_through(eventpage_id=page.pk, audience_id=item.pk) for item in audience]
+        theme_rows += [theme_through(eventpage_id=page.pk, theme_id=theme.pk) for theme in page_themes]
+        audience_rows += [audience_through(eventpage_id=page.pk, audience_id=item.pk) for item in page_audience]
     EventOccurrence.objects.bulk_create(occurrences)
-    EventThemeTag.objects.bulk_create(theme_items)
+    theme_through.objects.bulk_create(theme_rows)
     audience_through.objects.bulk_create(audience_rows)
 
 
@@ -206,8 +208,8 @@ def index_event_pages(page_ids: list[int]) -> None:
     batch at once. The reference index (what Wagtail counts as "used by", e.g. before a feed source
     or a theme is deleted) is written by Wagtail's own public call, page by page: it has no bulk
     form, and two queries a page in the background is less than Wagtail's own per-save task costs."""
-    # Its children in three queries, not three a page: Wagtail reads them for references.
-    children = ("occurrences", "theme_items", COMMENTS_RELATION_NAME)
+    # Its children and themes in three queries, not three a page: Wagtail reads them for references.
+    children = ("occurrences", "themes", COMMENTS_RELATION_NAME)
     pages = list(EventPage.objects.filter(pk__in=page_ids).prefetch_related(*children))
     for backend in get_search_backends():
         backend.add_bulk(EventPage, pages)

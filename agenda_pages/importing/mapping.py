@@ -1,5 +1,6 @@
 """From parsed feed items to the values an EventPage gets: plain titles, sanitised descriptions,
-safe links, and a hash that tells whether anything changed since the last import."""
+safe links, themes from the feed's categories (or suggested from the text, ``themes``), and a hash
+that tells whether anything changed since the last import."""
 
 import hashlib
 import json
@@ -8,9 +9,10 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from agenda_pages.sanitize import plain_text, sanitize_description
-from agenda_pages.vocabulary import OccurrenceStatus
+from agenda_pages.vocabulary import AttendanceMode, OccurrenceStatus
 
 from .attendance import read_attendance
+from .themes import NO_THEME_RULES, ThemeRules, read_categories, suggest_themes
 from .types import EventStatus, ParsedEvent, ParseWarning
 
 # Page fields the importer owns; an editor's change to one of them is kept (see persist).
@@ -57,20 +59,26 @@ class MappedEvent:
     registration_url: str
     source_url: str
     source_post_id: str
-    themes: tuple[str, ...]
+    themes: tuple[str, ...]  # Theme slugs
     occurrences: tuple[MappedOccurrence, ...]
     cancelled: bool
+    audience: tuple[str, ...] = ()  # Audience codes the feed's categories name ("Naasten")
+    # Theme slugs read from the title and description when the categories gave none; not applied.
+    suggested_themes: tuple[str, ...] = ()
 
     def page_fields(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in PAGE_FIELDS}
 
     def snapshot(self) -> dict:
         """Everything the import writes, as JSON; stored on the page to recognise editors' changes."""
-        return {
+        snapshot = {
             **self.page_fields(),
             "themes": sorted(self.themes),
             "occurrences": [occurrence.as_json() for occurrence in self.occurrences],
         }
+        if self.audience:  # only when there is one, so the hash of every other event stays the same
+            snapshot["audience"] = sorted(self.audience)
+        return snapshot
 
     @property
     def content_hash(self) -> str:
@@ -98,7 +106,7 @@ def points_at_us(event: ParsedEvent, own_hosts: frozenset[str]) -> bool:
     return bool(own_hosts) and (host in own_hosts or uid_domain in own_hosts)
 
 
-def map_event(event: ParsedEvent, *, default_themes: tuple[str, ...] = ()) -> MappedEvent:
+def map_event(event: ParsedEvent, *, rules: ThemeRules = NO_THEME_RULES) -> MappedEvent:
     cancelled = event.status == EventStatus.CANCELLED
     occurrences = tuple(
         MappedOccurrence(
@@ -112,17 +120,19 @@ def map_event(event: ParsedEvent, *, default_themes: tuple[str, ...] = ()) -> Ma
         )
         for occurrence in sorted(event.occurrences, key=lambda occurrence: occurrence.start)
     )
-    themes = {plain_text(category, 100).lower() for category in event.categories} | set(default_themes)
-    attendance = read_attendance(
-        str(event.attendance_mode),
-        plain_text(event.venue_name, 255),
-        plain_text(event.address, 255),
-        safe_url(event.online_url),
-    )
+    categories = read_categories(event.categories, rules)
+    venue_name, address = plain_text(event.venue_name, 255), plain_text(event.address, 255)
+    mode = str(event.attendance_mode)
+    if categories.online and mode == AttendanceMode.IN_PERSON:  # the category "Online" is how to take part
+        mode = AttendanceMode.MIXED if venue_name or address else AttendanceMode.ONLINE
+    attendance = read_attendance(mode, venue_name, address, safe_url(event.online_url))
+    title = plain_text(event.title, 255)
+    description = sanitize_description(event.description, event.description_is_html)
+    suggested = () if categories.themes else suggest_themes(title, plain_text(description, 5000), rules)
     return MappedEvent(
         uid=event.uid[:255],
-        title=plain_text(event.title, 255),
-        description=sanitize_description(event.description, event.description_is_html),
+        title=title,
+        description=description,
         attendance_mode=str(attendance.mode),
         venue_name=attendance.venue_name,
         address=attendance.address,
@@ -131,21 +141,23 @@ def map_event(event: ParsedEvent, *, default_themes: tuple[str, ...] = ()) -> Ma
         registration_url=safe_url(event.registration_url),
         source_url=safe_url(event.url),
         source_post_id=plain_text(event.source_post_id, 64),
-        themes=tuple(sorted(theme for theme in themes if theme)),
+        themes=categories.themes,
         occurrences=occurrences,
         cancelled=cancelled,
+        audience=categories.audience,
+        suggested_themes=suggested,
     )
 
 
 def map_events(
-    events: tuple[ParsedEvent, ...], *, default_themes: tuple[str, ...] = (), own_hosts: frozenset[str] = frozenset()
+    events: tuple[ParsedEvent, ...], *, rules: ThemeRules = NO_THEME_RULES, own_hosts: frozenset[str] = frozenset()
 ) -> tuple[list[MappedEvent], list[ParseWarning]]:
     mapped, warnings = [], []
     for event in events:
         if points_at_us(event, own_hosts):
             warnings.append(ParseWarning("Skipped: this item comes from our own agenda.", uid=event.uid))
             continue
-        result = map_event(event, default_themes=default_themes)
+        result = map_event(event, rules=rules)
         if not result.title:
             warnings.append(ParseWarning("Skipped: the event has no title.", uid=event.uid))
         elif not result.occurrences:

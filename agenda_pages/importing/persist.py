@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 
 from agenda_pages import conf
-from agenda_pages.models import EventOccurrence, EventPage, FeedSource, OccurrenceStatus
+from agenda_pages.models import Audience, EventOccurrence, EventPage, FeedSource, OccurrenceStatus, Theme
 
 from .bulk import NewDraft, create_drafts, too_long_fields
 from .mapping import MappedEvent
@@ -123,6 +123,7 @@ class SourceSync:
             source_snapshot=event.snapshot(),
             source_url=event.source_url,
             source_post_id=event.source_post_id,
+            suggested_themes=list(event.suggested_themes),
             **{name: value for name, value in event.page_fields().items() if name != "title"},
         )
 
@@ -136,7 +137,7 @@ class SourceSync:
             .values_list("slug", flat=True)
         )
         for event in events:
-            draft = NewDraft(self._new_page(event), build_occurrences(event), tuple(event.themes))
+            draft = NewDraft(self._new_page(event), build_occurrences(event), event.themes, event.audience)
             if too_long := too_long_fields(draft.page):
                 fields = ", ".join(too_long)
                 self.report.warnings.append(f"{event.uid}: the event could not be saved (too long: {fields}).")
@@ -170,8 +171,9 @@ class SourceSync:
     def _create_page(self, event: MappedEvent) -> None:
         page = self._new_page(event)
         page.occurrences = build_occurrences(event)
-        page.themes.set(event.themes)
-        page.audience = self.default_audience
+        page.themes = Theme.objects.filter(slug__in=event.themes)
+        named = Audience.objects.filter(code__in=event.audience).exclude(pk__in=[a.pk for a in self.default_audience])
+        page.audience = [*self.default_audience, *named]
         self.source.centre.add_child(instance=page)
         page.save_revision(log_action=True)
         start_moderation(page)
@@ -282,7 +284,7 @@ class SourceSync:
         # Dates before the import window are history the feed no longer lists; keep them.
         kept = [row for row in draft.occurrences.all() if row.start < self.window_start]
         draft.occurrences = kept + build_occurrences(event)
-        draft.themes.set(event.themes)
+        self._update_themes(draft, imported_before, event)
         draft.source_uid = event.uid
         draft.source_url = event.source_url
         draft.source_post_id = event.source_post_id
@@ -308,6 +310,17 @@ class SourceSync:
             source_conflicts=sorted(conflicts),
             source_last_seen_at=self.now,
         )
+
+    def _update_themes(self, draft: EventPage, imported_before: dict, event: MappedEvent) -> None:
+        """The feed's themes, unless staff chose the themes here since the last import (or accepted
+        suggested ones): then theirs stay. The audience the feed names is added to what is chosen."""
+        current = sorted(draft.themes.values_list("slug", flat=True))
+        if current == sorted(imported_before.get("themes", current)):
+            draft.themes = Theme.objects.filter(slug__in=event.themes)
+            draft.suggested_themes = list(event.suggested_themes)
+        if event.audience:
+            chosen = [*draft.audience.all(), *Audience.objects.filter(code__in=event.audience)]
+            draft.audience = list({audience.pk: audience for audience in chosen}.values())
 
     def _upcoming_rows(self, page: EventPage) -> list[LiveDate]:
         return [

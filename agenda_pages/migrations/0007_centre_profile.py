@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agenda_pages', '0005_centre_coordinates'),
+        ('agenda_pages', '0006_themes'),
         ('wagtailimages', '0027_image_description'),
     ]
 

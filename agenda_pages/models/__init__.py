@@ -1,8 +1,9 @@
 from .agenda import AgendaIndexPage
 from .centres import CentreIndexPage, CentreKind, CentrePage
-from .events import Audience, EventOccurrence, EventPage, EventThemeTag, OccurrenceStatus
-from .feeds import FeedSource, FeedSourceTheme, ImportRun, ImportRunStatus
+from .events import Audience, EventOccurrence, EventPage, OccurrenceStatus
+from .feeds import FeedCategoryTheme, FeedSource, ImportRun, ImportRunStatus
 from .moderation import CentreReviewTask, CentreStaffGroup
+from .themes import Theme, ThemeIcon
 
 __all__ = [
     "AgendaIndexPage",
@@ -14,10 +15,11 @@ __all__ = [
     "CentreStaffGroup",
     "EventOccurrence",
     "EventPage",
-    "EventThemeTag",
+    "FeedCategoryTheme",
     "FeedSource",
-    "FeedSourceTheme",
     "ImportRun",
     "ImportRunStatus",
     "OccurrenceStatus",
+    "Theme",
+    "ThemeIcon",
 ]

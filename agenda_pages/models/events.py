@@ -9,10 +9,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import RichTextField
@@ -24,6 +24,7 @@ from agenda_pages import vocabulary
 from . import registries
 from .centres import CentrePage, centre_of
 from .selection import AgendaFilters
+from .themes import Theme
 
 EVENT_DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -60,10 +61,6 @@ class OccurrenceStatus(models.TextChoices):
     WITHDRAWN = vocabulary.OccurrenceStatus.WITHDRAWN.value, _("Withdrawn")
 
 
-class EventThemeTag(TaggedItemBase):
-    content_object = ParentalKey("agenda_pages.EventPage", related_name="theme_items", on_delete=models.CASCADE)
-
-
 class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
     """One activity (a single event or a recurring series), made by hand or imported from a feed.
 
@@ -78,7 +75,10 @@ class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
     venue_name = models.CharField(_("venue"), max_length=255, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
     online_url = models.URLField(_("online meeting link"), max_length=1000, blank=True)
-    themes = ClusterTaggableManager(verbose_name=_("themes"), through=EventThemeTag, blank=True)
+    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), related_name="events", blank=True)
+    # Themes the importer read from the title and description of an event whose feed gave none: not
+    # applied until a reviewer accepts them on the edit form (admin.event_forms).
+    suggested_themes = models.JSONField(_("suggested themes"), default=list, blank=True, editable=False)
     audience = ParentalManyToManyField(Audience, verbose_name=_("audience"), blank=True)
     cost = models.CharField(_("cost"), max_length=100, blank=True)
     registration_url = models.URLField(_("registration link"), max_length=1000, blank=True)
@@ -122,7 +122,7 @@ class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
             [FieldPanel("attendance_mode"), FieldPanel("venue_name"), FieldPanel("address"), FieldPanel("online_url")],
             heading=_("Location"),
         ),
-        FieldPanel("themes"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("audience", widget=forms.CheckboxSelectMultiple),
         FieldPanel("cost"),
         FieldPanel("registration_url"),
@@ -145,11 +145,18 @@ class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
         *Page.search_fields,
         index.SearchField("description"),
         index.SearchField("venue_name"),
+        # "vermoeidheid" or "lotgenoten" finds the events carrying that theme, in either language.
+        index.RelatedFields("themes", [index.SearchField("label_nl"), index.SearchField("label_en")]),
         index.FilterField("attendance_mode"),
     ]
 
     parent_page_types = ["agenda_pages.CentrePage"]
     subpage_types = []
+
+    @classproperty
+    def base_form_class(cls):
+        """The edit form ``agenda_pages.admin.event_form`` registers (it offers suggested themes)."""
+        return registries.form_class_for(cls, WagtailAdminPageForm)
 
     class Meta:
         verbose_name = _("event")
@@ -228,10 +235,11 @@ class EventOccurrenceQuerySet(models.QuerySet):
                 | Q(page__description__icontains=word)
                 | Q(page__venue_name__icontains=word)
                 | Q(page__address__icontains=word)
+                | Q(page_id__in=_themed_by_label(word))
             )
         if filters.themes:
-            tagged = EventThemeTag.objects.filter(tag__slug__in=filters.themes).values("content_object_id")
-            occurrences = occurrences.filter(page_id__in=tagged)
+            themed = EventPage.themes.through.objects.filter(theme__slug__in=filters.themes)
+            occurrences = occurrences.filter(page_id__in=themed.values("eventpage_id"))
         if filters.audience:
             for_audience = EventPage.audience.through.objects.filter(audience__code=filters.audience)
             occurrences = occurrences.filter(page_id__in=for_audience.values("eventpage_id"))
@@ -253,6 +261,13 @@ class EventOccurrenceQuerySet(models.QuerySet):
     def of_centre(self, centre: CentrePage):
         """The dates of the events right below ``centre``."""
         return self.filter(page__path__startswith=centre.path, page__depth=centre.depth + 1)
+
+
+def _themed_by_label(word: str):
+    """The events carrying a theme whose name (in either language) holds ``word``: a subquery, so an
+    event with two such themes is not listed twice."""
+    themes = Theme.objects.filter(Q(label_nl__icontains=word) | Q(label_en__icontains=word))
+    return EventPage.themes.through.objects.filter(theme__in=themes).values("eventpage_id")
 
 
 def start_of_local_day(now: datetime) -> datetime:

@@ -1,15 +1,18 @@
 from datetime import timedelta
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 
 from agenda_pages.vocabulary import FeedFormat
 
 from .events import Audience
+from .themes import Theme
 
 
 class FeedFormatChoice(models.TextChoices):
@@ -23,10 +26,6 @@ class ImportRunStatus(models.TextChoices):
     OK = "ok", _("Imported")
     NOT_MODIFIED = "not-modified", _("Not changed")
     ERROR = "error", _("Failed")
-
-
-class FeedSourceTheme(TaggedItemBase):
-    content_object = models.ForeignKey("agenda_pages.FeedSource", related_name="theme_items", on_delete=models.CASCADE)
 
 
 class FeedSourceQuerySet(models.QuerySet):
@@ -46,7 +45,7 @@ class FeedSourceQuerySet(models.QuerySet):
         )
 
 
-class FeedSource(models.Model):
+class FeedSource(ClusterableModel):
     """A calendar feed on a centre's own website, imported into event pages under that centre."""
 
     centre = models.ForeignKey(
@@ -57,9 +56,10 @@ class FeedSource(models.Model):
         _("format"), max_length=16, choices=FeedFormatChoice.choices, default=FeedFormatChoice.AUTO
     )
     is_active = models.BooleanField(_("active"), default=True)
-    default_themes = TaggableManager(
+    default_themes = models.ManyToManyField(
+        Theme,
         verbose_name=_("default themes"),
-        through=FeedSourceTheme,
+        related_name="+",
         blank=True,
         help_text=_("Given to every imported event."),
     )
@@ -94,7 +94,22 @@ class FeedSource(models.Model):
         FieldPanel("format"),
         FieldPanel("is_active"),
         FieldPanel("trusted"),
-        MultiFieldPanel([FieldPanel("default_themes"), FieldPanel("default_audience")], heading=_("Defaults")),
+        MultiFieldPanel(
+            [
+                FieldPanel("default_themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("default_audience", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Defaults"),
+        ),
+        InlinePanel(
+            "category_themes",
+            heading=_("The feed's categories as our themes"),
+            label=_("category"),
+            help_text=_(
+                "The feed's own category names and the theme each one means here, for example "
+                "'Wandelen' as 'Bewegen en sport'. Categories that are already the name of a theme need no row."
+            ),
+        ),
         FieldPanel("needs_review"),
     ]
 
@@ -162,6 +177,27 @@ class FeedSource(models.Model):
             fields += ["needs_review", "review_reason"]
         self.save(update_fields=fields)
         return run
+
+
+class FeedCategoryTheme(Orderable):
+    """One of a feed's own categories and the theme it means on our site (``importing.themes``)."""
+
+    source = ParentalKey(FeedSource, on_delete=models.CASCADE, related_name="category_themes")
+    category = models.CharField(
+        _("category in the feed"),
+        max_length=100,
+        help_text=_("As the feed writes it; case and accents do not matter."),
+    )
+    theme = models.ForeignKey(Theme, verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("category"), FieldPanel("theme")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("category mapping")
+        verbose_name_plural = _("category mappings")
+
+    def __str__(self):
+        return f"{self.category} → {self.theme}"
 
 
 class ImportRunQuerySet(models.QuerySet):

@@ -1,9 +1,10 @@
 """What the page models hand over to the packages above them, without importing those packages.
 
 A Wagtail page serves itself, so its model is where a request for it arrives. What the page then
-shows is decided in ``agenda_pages.public`` and who may change it in ``agenda_pages.moderation``;
-both import the models. They put their functions here when the app is ready
-(``AgendaPagesConfig.ready``), so the models stay the bottom layer and import neither.
+shows is decided in ``agenda_pages.public``, who may change it in ``agenda_pages.moderation`` and
+how its edit form behaves in ``agenda_pages.admin``; they import the models. They put their
+functions here when the app is ready (``AgendaPagesConfig.ready``), so the models stay the bottom
+layer and import none of them.
 """
 
 from collections.abc import Callable
@@ -14,6 +15,8 @@ _presenters: dict[type, Callable] = {}
 _responders: dict[tuple[type, str], Callable] = {}
 # Page model -> PagePermissionTester subclass.
 _permission_testers: dict[type, type] = {}
+# Page model -> the admin's form class for it (``base_form_class``).
+_form_classes: dict[type, type] = {}
 
 
 def register_presenter(model: type, presenter: Callable) -> None:
@@ -26,6 +29,14 @@ def register_responder(model: type, name: str, responder: Callable) -> None:
 
 def register_permission_tester(model: type, tester: type) -> None:
     _permission_testers[model] = tester
+
+
+def register_form_class(model: type, form_class: type) -> None:
+    _form_classes[model] = form_class
+
+
+def form_class_for(model: type, default: type) -> type:
+    return _form_classes.get(model, default)
 
 
 def presenter_for(model: type) -> Callable:

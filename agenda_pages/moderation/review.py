@@ -22,10 +22,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import capfirst
-from taggit.managers import TaggableManager
 from wagtail.models import TaskState
 
-from agenda_pages.models import CentrePage, CentreReviewTask, EventPage
+from agenda_pages.models import CentrePage, CentreReviewTask, EventPage, Theme
 from agenda_pages.models.centres import centres_above, parent_path
 from agenda_pages.models.moderation import pending_event_reviews
 from agenda_pages.models.revisions import revision_dates, upcoming_dates
@@ -51,6 +50,8 @@ class PendingEvent:
     start: datetime | None  # the first upcoming date of the version waiting for review
     dates: int  # its upcoming dates (a weekly group has many)
     changed: tuple[str, ...] | None  # labels of the fields changed since the live version; None: new
+    themes: tuple[Theme, ...] = ()  # of the version waiting for review
+    suggested_themes: tuple[Theme, ...] = ()  # read from its text by the importer, not yet accepted
 
     @property
     def is_new(self) -> bool:
@@ -97,11 +98,12 @@ def pending_events(user, *, now: datetime | None = None, limit: int | None = Non
     return events_of(states if limit is None else states[:limit], now)
 
 
-def events_of(states, now: datetime) -> list[PendingEvent]:
+def events_of(states, now: datetime, *, with_themes: bool = False) -> list[PendingEvent]:
     """The pending events of the given task states (one page of the review list), in their order.
 
     Four queries: the states, their pages with the latest and live revisions, the centres, and the
-    tables of pages live without a revision (only when there are any).
+    tables of pages live without a revision (only when there are any); one more ``with_themes``
+    (the review list shows each event's themes or suggested themes; mails and panels do not).
     """
     states = list(states)
     page_ids = {state.event_id for state in states}
@@ -113,6 +115,8 @@ def events_of(states, now: datetime) -> list[PendingEvent]:
     }
     centres = centres_above(pages.values())
     live_without_revision = _live_content_from_tables([page for page in pages.values() if _needs_table(page)])
+    themes = {theme.pk: theme for theme in Theme.objects.all()} if pages and with_themes else {}
+    themes_by_slug = {theme.slug: theme for theme in themes.values()}
     events = []
     for state in states:
         page = pages.get(state.event_id)
@@ -134,6 +138,10 @@ def events_of(states, now: datetime) -> list[PendingEvent]:
                 start=upcoming[0].start if upcoming else None,
                 dates=len(upcoming),
                 changed=changed,
+                themes=tuple(themes[pk] for pk in latest.get("themes") or [] if pk in themes),
+                suggested_themes=tuple(
+                    themes_by_slug[slug] for slug in latest.get("suggested_themes") or [] if slug in themes_by_slug
+                ),
             )
         )
     return events
@@ -149,7 +157,7 @@ def _live_content_from_tables(pages: list[EventPage]) -> dict[int, dict]:
     if not pages:
         return {}
     loaded = EventPage.objects.filter(pk__in=[page.pk for page in pages]).prefetch_related(
-        "occurrences", "theme_items", "audience", "wagtail_admin_comments"
+        "occurrences", "themes", "audience", "wagtail_admin_comments"
     )
     return {page.pk: page.serializable_data() for page in loaded}
 
@@ -178,11 +186,6 @@ def changed_fields(before: dict, after: dict) -> tuple[str, ...]:
 
 def _value(name: str, content: dict):
     model_field = EventPage._meta.get_field(name)
-    if isinstance(model_field, TaggableManager):
-        # Tags are stored as their through rows ("theme_items"): compare the tag ids.
-        through = model_field.remote_field.through
-        key = through._meta.get_field("content_object").remote_field.related_name
-        return sorted(row["tag"] for row in content.get(key) or [])
     if model_field.one_to_many:  # an inline (the dates)
         child = model_field.related_model
         rows = [

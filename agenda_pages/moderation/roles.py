@@ -47,6 +47,10 @@ MODERATOR_MODEL_PERMISSIONS = (
     ("agenda_pages", "change_feedsource"),
     ("agenda_pages", "delete_feedsource"),
     ("agenda_pages", "view_feedsource"),
+    # Themes and their keywords; not deleting one, which would break the links that name it.
+    ("agenda_pages", "add_theme"),
+    ("agenda_pages", "change_theme"),
+    ("agenda_pages", "view_theme"),
     ("wagtailsearchpromotions", "add_searchpromotion"),
     ("wagtailsearchpromotions", "change_searchpromotion"),
     ("wagtailsearchpromotions", "delete_searchpromotion"),

@@ -3,10 +3,9 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail import blocks
 
-from agenda_pages.models import AgendaIndexPage, Audience, CentreIndexPage, EventThemeTag
+from agenda_pages.models import AgendaIndexPage, Audience, CentreIndexPage, Theme
 from agenda_pages.public import occurrences
 from agenda_pages.public.filters import AgendaFilters
 
@@ -14,13 +13,9 @@ MAX_ITEMS = 12
 
 
 def theme_choices() -> list[tuple[str, str]]:
-    """The themes (slug, name) that events carry, read each time an editor opens the form.
-
-    Themes of draft events count too, so a block can be prepared before the events go live and a
-    chosen theme does not drop out of the list when one event is unpublished.
-    """
-    used = EventThemeTag.objects.values("tag_id")
-    return list(Tag.objects.filter(id__in=used).order_by("name").values_list("slug", "name"))
+    """The themes (slug, Dutch name), read each time an editor opens the form: a theme added as a
+    snippet is offered at once, also before any event carries it."""
+    return list(Theme.objects.order_by("label_nl").values_list("slug", "label_nl"))
 
 
 class ThemeChoiceBlock(blocks.MultipleChoiceBlock):

@@ -75,3 +75,15 @@ class TextOptionSelect(forms.Select):
     Django's per-option templates cost more than the rest of the form."""
 
     template_name = "agenda_pages/widgets/text_option_select.html"
+
+
+def theme_choices(themes: dict[str, str], counts: dict[str, int] | None, chosen) -> list[tuple[str, str]]:
+    """The themes with their number of activities ("Bewegen en sport (12)"); a theme without
+    activities is left out unless it is chosen, so it can be unticked."""
+    if counts is None:
+        return list(themes.items())
+    return [
+        (slug, f"{label} ({counts.get(slug, 0)})")
+        for slug, label in themes.items()
+        if counts.get(slug) or slug in chosen
+    ]

@@ -24,6 +24,7 @@ from agenda_pages.public.filter_fields import (
     RadioButtons,
     RepeatedParameter,
     TextOptionSelect,
+    theme_choices,
 )
 
 RADIUS_CHOICES_KM = (5, 10, 25, 50, 100)
@@ -247,11 +248,12 @@ class AgendaFilterForm(PlaceFilterForm):
 
     field_order = PARAMETERS
 
-    def __init__(self, data=None, *, today: date, themes: dict, centres: dict, audiences: dict, initial=None):
+    def __init__(self, data=None, *, today: date, themes: dict, centres: dict, audiences: dict, **options):
         self.today, self.themes, self.centres, self.audiences = today, themes, centres, audiences
-        super().__init__(data, initial=initial)
+        self.theme_counts = options.pop("theme_counts", None)  # slug -> activities; None: no counts shown
+        super().__init__(data, **options)
         fields = self.fields
-        fields["theme"].widget.choices = list(themes.items())
+        fields["theme"].widget.choices = theme_choices(themes, self.theme_counts, self.initial.get("theme", []))
         fields["audience"].widget.choices = [("", _("Everyone")), *audiences.items()]
         fields["mode"].widget.choices = [
             ("", _("Online and in person")),
@@ -372,9 +374,8 @@ class AgendaFilterForm(PlaceFilterForm):
             "show": SHOW_ACTIVITIES if filters.per_activity else "",
             **_shown_place(filters, filters.near_text),
         }
-        return AgendaFilterForm(
-            initial=initial, today=self.today, themes=self.themes, centres=self.centres, audiences=self.audiences
-        )
+        choices = {"themes": self.themes, "centres": self.centres, "audiences": self.audiences}
+        return AgendaFilterForm(initial=initial, today=self.today, theme_counts=self.theme_counts, **choices)
 
 
 def parse_filters(

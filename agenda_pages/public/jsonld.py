@@ -108,6 +108,7 @@ def event_jsonld(
     online_url: str = "",
     registration_url: str = "",
     image_url: str = "",
+    themes: tuple[str, ...] = (),
 ) -> list[dict]:
     """One schema.org Event per date in ``occurrences`` (upcoming and not withdrawn, as the caller
     selected them), at most MAX_EVENTS. URLs must be absolute and safe (http or https)."""
@@ -133,6 +134,8 @@ def event_jsonld(
         common["description"] = description
     if image_url:
         common["image"] = [image_url]
+    if themes:  # the theme names, as search engines read an event's subjects
+        common["keywords"] = ", ".join(themes)
     return [
         {
             **common,

@@ -15,9 +15,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 
-from agenda_pages.models import Audience, CentrePage, EventThemeTag
+from agenda_pages.models import Audience, CentrePage, EventOccurrence, Theme
 from agenda_pages.models.selection import AgendaFilters
 from agenda_pages.public import occurrences
 from agenda_pages.public.filters import AgendaFilterForm
@@ -36,11 +35,14 @@ class RenderedListing:
 
 
 class FilterChoices:
-    """What the filter form offers: themes of live events, live centres, audiences (slug to name)."""
+    """What the filter form offers: the themes (with how many upcoming activities carry each), live
+    centres, audiences (slug to name)."""
 
-    def __init__(self):
-        used = EventThemeTag.objects.filter(content_object__live=True).values("tag_id")
-        self.themes = dict(Tag.objects.filter(id__in=used).order_by("name").values_list("slug", "name"))
+    def __init__(self, now: datetime):
+        upcoming = EventOccurrence.objects.public().upcoming(now).values("page_id")
+        themes = sorted(Theme.objects.with_activity_counts(upcoming), key=lambda theme: theme.label)
+        self.themes = {theme.slug: theme.label for theme in themes}
+        self.theme_counts = {theme.slug: theme.activity_count for theme in themes}
         self.centres = dict(CentrePage.objects.live().order_by("title").values_list("slug", "title"))
         self.audiences = {code: str(label) for code, label in Audience.Code.choices}
 
@@ -62,9 +64,14 @@ def _render(page, request, page_size: int) -> RenderedListing:
 
 
 def listing_context(page, request, *, now: datetime, today: date, page_size: int) -> dict:
-    choices = FilterChoices()
+    choices = FilterChoices(now)
     form = AgendaFilterForm(
-        request.GET, today=today, themes=choices.themes, centres=choices.centres, audiences=choices.audiences
+        request.GET,
+        today=today,
+        themes=choices.themes,
+        theme_counts=choices.theme_counts,
+        centres=choices.centres,
+        audiences=choices.audiences,
     )
     filters = form.filters
     # Near a place, the list is what happens there (with its distance); online activities, which

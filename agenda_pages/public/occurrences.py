@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 
-from agenda_pages.models import CentrePage, EventOccurrence, EventPage, EventThemeTag, OccurrenceStatus
+from agenda_pages.models import CentrePage, EventOccurrence, EventPage, OccurrenceStatus
 from agenda_pages.models.centres import centres_above, parent_path
 from agenda_pages.public.filters import AgendaFilters
 from agenda_pages.public.rhythm_text import how_often_text
@@ -123,10 +123,10 @@ def with_details(occurrences) -> list[ListedOccurrence]:
     event_ids = {occurrence.page_id for occurrence in occurrences}
     series = _series_texts(event_ids)
     themes: dict[int, list] = {}
-    for item in (
-        EventThemeTag.objects.filter(content_object_id__in=event_ids).select_related("tag").order_by("tag__name")
-    ):
-        themes.setdefault(item.content_object_id, []).append(item.tag)
+    for item in EventPage.themes.through.objects.filter(eventpage_id__in=event_ids).select_related("theme"):
+        themes.setdefault(item.eventpage_id, []).append(item.theme)
+    for listed in themes.values():
+        listed.sort(key=lambda theme: theme.label)  # in the visitor's language
     centres = centres_above(occurrence.page for occurrence in occurrences)
     return [
         ListedOccurrence(

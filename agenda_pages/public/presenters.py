@@ -195,6 +195,7 @@ def event_detail(page: EventPage, request) -> dict:
     centre_website = web_url(centre.website) if centre else ""
     page_path = page.get_url(request)
     agenda = AgendaIndexPage.for_active_language()
+    themes = sorted(page.themes.all(), key=lambda theme: theme.label)
     return {
         "agenda_url": agenda.get_url(request) if agenda else "",
         "agenda_title": agenda.title if agenda else "",
@@ -207,7 +208,7 @@ def event_detail(page: EventPage, request) -> dict:
         **_date_lines(occurrences, now, page_path + page.reverse_subpage("calendar") if page_path else ""),
         "calendar_url": page_path + page.reverse_subpage("calendar") if page_path and occurrences else "",
         "description_html": description_html(page),
-        "themes": sorted(tag.name for tag in page.themes.all()),
+        "themes": themes,
         "audiences": [str(audience) for audience in page.audience.all()],
         "venue_name": venue_name,
         "venue_address": address,
@@ -230,6 +231,7 @@ def event_detail(page: EventPage, request) -> dict:
                 online_url=online_url,
                 registration_url=registration_url,
                 image_url=urljoin(url, rendition.url) if rendition else "",
+                themes=tuple(theme.label for theme in themes),
             )
         )
         if occurrences

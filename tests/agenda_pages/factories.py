@@ -8,7 +8,7 @@ from django.utils.text import slugify
 
 from agenda_pages.importing.bulk import NewDraft, create_drafts
 from agenda_pages.importing.pages import review_workflow
-from agenda_pages.models import CentreIndexPage, CentrePage, EventOccurrence, EventPage, FeedSource
+from agenda_pages.models import CentreIndexPage, CentrePage, EventOccurrence, EventPage, FeedSource, Theme
 
 
 class CentreIndexPageFactory(wagtail_factories.PageFactory):
@@ -45,6 +45,16 @@ class FeedSourceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = FeedSource
+
+
+def themes(*names: str) -> list[Theme]:
+    """The themes named ``names``, by slug: those of migration 0006 ("bewegen") as they are, others
+    made with the name as their label in both languages."""
+    found = []
+    for name in names:
+        labels = {"label_nl": name, "label_en": name, "icon": "info"}
+        found.append(Theme.objects.get_or_create(slug=slugify(name), defaults=labels)[0])
+    return found
 
 
 def add_waiting_events(source, count: int, *, first_start: datetime, now: datetime, title="Wandelgroep"):

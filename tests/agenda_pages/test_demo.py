@@ -86,7 +86,7 @@ def test_demo_partner_has_an_event_made_by_hand_with_dates_from_today(db, settin
     assert organiser.province == "Utrecht"  # looked up from its postcode
     assert event.source is None and event.live and not event.has_unpublished_changes
     assert event.attendance_mode == "online"
-    assert sorted(event.themes.names()) == ["lotgenotencontact", "vermoeidheid"]
+    assert sorted(event.themes.values_list("slug", flat=True)) == ["lotgenotencontact", "vermoeidheid"]
     assert sorted(audience.code for audience in event.audience.all()) == ["patients", "relatives"]
 
     dates = EventOccurrence.objects.public().upcoming(now).filter(page=event).order_by("start")

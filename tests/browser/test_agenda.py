@@ -18,6 +18,7 @@ def agenda_content(live_demo_site):
     from agenda_pages.models import Audience, CentreIndexPage, EventOccurrence
     from home.models import HomePage
     from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, EventPageFactory
+    from tests.agenda_pages.factories import themes as theme_rows
 
     home = HomePage.objects.get(locale__language_code="nl")
     index = CentreIndexPage.objects.child_of(home).first() or CentreIndexPageFactory(parent=home)
@@ -53,7 +54,7 @@ def agenda_content(live_demo_site):
             cost="Gratis",
             registration_url="https://deboei.example/aanmelden",
         )
-        event.themes.add("Wandelen" if key == "walk" else "Praten")
+        event.themes.add(*theme_rows("Wandelen" if key == "walk" else "Praten"))
         event.audience.set(Audience.objects.filter(code="patients"))
         event.save_revision().publish()
         for week in range(3):

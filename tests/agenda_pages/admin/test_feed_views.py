@@ -7,9 +7,10 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
-from agenda_pages.models import EventPage, FeedSource, ImportRun
+from agenda_pages.models import EventPage, FeedSource, ImportRun, Theme
 from tests.agenda_pages.factories import FeedSourceFactory
 from tests.agenda_pages.ics_samples import WALK, YOGA, calendar
 
@@ -69,20 +70,23 @@ def test_listing_refused_without_feed_permissions(plain_client, source):
 
 
 def test_source_created_through_the_admin_form(superuser_client, centre):
-    response = superuser_client.post(
-        url("add"),
+    themes = Theme.objects.in_bulk(field_name="slug")
+    form = nested_form_data(
         {
             "centre": centre.pk,
             "url": "https://inloophuis.example.nl/agenda.ics",
             "format": "ics",
             "is_active": "on",
-            "default_themes": "wandelen",
-        },
+            "category_themes": inline_formset([{"category": "Wandelen", "theme": themes["bewegen"].pk}]),
+        }
     )
+    form["default_themes"] = [themes["lotgenotencontact"].pk]
+    response = superuser_client.post(url("add"), form)
     assert response.status_code == 302
     created = FeedSource.objects.get(url="https://inloophuis.example.nl/agenda.ics")
     assert (created.centre_id, created.format, created.is_active) == (centre.pk, "ics", True)
-    assert list(created.default_themes.names()) == ["wandelen"]
+    assert [theme.slug for theme in created.default_themes.all()] == ["lotgenotencontact"]
+    assert [(row.category, row.theme.slug) for row in created.category_themes.all()] == [("Wandelen", "bewegen")]
 
 
 def test_edit_page_offers_import_and_run_history(superuser_client, source):

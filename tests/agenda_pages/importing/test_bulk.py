@@ -6,7 +6,7 @@ from wagtail.models import Page, PageLogEntry, WorkflowState
 
 from agenda_pages.importing import persist
 from agenda_pages.importing.service import import_source
-from agenda_pages.models import CentreReviewTask, EventPage
+from agenda_pages.models import CentreReviewTask, EventPage, Theme
 from tests.agenda_pages.ics_samples import NOW, TALK, WALK, YOGA, calendar, vevent
 
 from . import written_rows
@@ -38,8 +38,9 @@ def describe(page: EventPage) -> dict:
         "url_path_tail": page.url_path.rsplit("/", 2)[-2] == page.slug,
         "dates": [(o.start, o.end, o.status) for o in page.occurrences.order_by("start")],
         "revision_dates": [(o.start, o.end, o.status) for o in revision.occurrences.all()],
-        "themes": sorted(page.themes.names()),
-        "revision_themes": sorted(tag.name for tag in revision.themes.all()),
+        "themes": sorted(page.themes.values_list("slug", flat=True)),
+        "revision_themes": sorted(theme.slug for theme in revision.themes.all()),
+        "suggested_themes": page.suggested_themes,
         "audience": sorted(page.audience.values_list("code", flat=True)),
         "revision_audience": sorted(a.code for a in revision.audience.all()),
         "revision_description": revision.description,
@@ -62,10 +63,8 @@ def feed(feed_server):
 def test_batched_drafts_equal_drafts_made_one_by_one(centre, source, feed, monkeypatch):
     from tests.agenda_pages.factories import FeedSourceFactory
 
-    source.default_themes.add("bewegen")
-    batched = import_source(source.pk, now=NOW)
+    batched = import_source(source.pk, now=NOW)  # no default themes: "Koor" gets one suggested
     other = FeedSourceFactory(centre=centre, url=source.url, format="ics")
-    other.default_themes.add("bewegen")
     one_by_one(monkeypatch)
     single = import_source(other.pk, now=NOW)
     assert batched.created == single.created == 3
@@ -73,6 +72,7 @@ def test_batched_drafts_equal_drafts_made_one_by_one(centre, source, feed, monke
     made_in_batch = {p.source_uid: describe(p) for p in EventPage.objects.filter(source=source)}
     made_singly = {p.source_uid: describe(p) for p in EventPage.objects.filter(source=other)}
     assert made_in_batch == made_singly
+    assert made_in_batch["x@inloophuis.example"]["suggested_themes"] == ["creatief"]
     assert made_in_batch["yoga@inloophuis.example"]["task"] is CentreReviewTask
     assert len(made_in_batch["yoga@inloophuis.example"]["dates"]) == 4
     assert Page.find_problems() == ([], [], [], [], [])
@@ -85,7 +85,7 @@ def test_both_ways_write_the_same_rows_in_every_table(source, feed, monkeypatch)
     fails here instead of leaving batched drafts behind unnoticed (as the reference index once was)."""
     from agenda_pages.models import Audience
 
-    source.default_themes.add("bewegen")
+    source.default_themes.add(Theme.objects.get(slug="bewegen"))
     source.default_audience.add(Audience.objects.get_or_create(code=Audience.Code.PATIENTS)[0])
     batched = written_rows.rows_after(lambda: import_source(source.pk, now=NOW), now=NOW)
     one_by_one(monkeypatch)
@@ -95,6 +95,7 @@ def test_both_ways_write_the_same_rows_in_every_table(source, feed, monkeypatch)
     # Not an empty comparison: the drafts, their audience (an auto-created table) and their references.
     assert len(batched["agenda_pages_eventpage"]) >= 3
     assert len(batched[EventPage.audience.through._meta.db_table]) >= 3
+    assert len(batched[EventPage.themes.through._meta.db_table]) >= 3
     assert batched["wagtailcore_referenceindex"]
 
 

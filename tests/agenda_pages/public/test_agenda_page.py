@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from agenda_pages import geo
 from agenda_pages.models import AgendaIndexPage, Audience, EventOccurrence
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, EventPageFactory
+from tests.agenda_pages.factories import themes as theme_rows
 
 # Every test runs with the route cache off and on (tests/conftest.py).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("route_cache_on_and_off")]
@@ -56,8 +57,7 @@ def centres(site_home):
 
 def make_event(centre, title, starts, *, themes=(), audience=(), mode="in-person", status="scheduled", **fields):
     event = EventPageFactory(parent=centre, title=title, attendance_mode=mode, **fields)
-    for theme in themes:
-        event.themes.add(theme)
+    event.themes.add(*theme_rows(*themes))
     event.audience.set(Audience.objects.filter(code__in=audience))
     event.save()
     for start in starts:

@@ -13,16 +13,16 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
-from taggit.models import Tag
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import querydict_from_html
 from wagtail_factories import ImageFactory
 
 from agenda_pages import geo
-from agenda_pages.models import AgendaIndexPage, CentrePage, EventOccurrence, EventThemeTag
+from agenda_pages.models import AgendaIndexPage, CentrePage, EventOccurrence
 from agenda_pages.onboarding import onboard_centre
 from agenda_pages.public.filters import parse_filters
 from tests.agenda_pages.factories import CentrePageFactory, EventPageFactory
+from tests.agenda_pages.factories import themes as theme_rows
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)  # a Sunday; 13:00 in Amsterdam
 UNKNOWN_POSTCODE = "1000 AB"  # a real range (post office boxes) that has no postcode area
@@ -52,10 +52,8 @@ def add_event(centre, *dates, title=None, themes=(), **fields):
         start, end = value if isinstance(value, tuple) else (value, None)
         rows.append(EventOccurrence(page=event, start=start, end=end))
     EventOccurrence.objects.bulk_create(rows)
-    for name in themes:
-        EventThemeTag.objects.create(
-            content_object=event, tag=Tag.objects.get_or_create(name=name, slug=name.lower())[0]
-        )
+    event.themes.add(*theme_rows(*themes))
+    event.save()
     return event
 
 

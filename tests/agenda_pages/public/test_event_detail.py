@@ -19,6 +19,7 @@ from agenda_pages.models import Audience, EventOccurrence, EventPage
 from agenda_pages.public.ics import event_calendar, occurrence_vevent, plain_description
 from agenda_pages.public.jsonld import MAX_EVENTS, event_jsonld, event_offer, jsonld_script, postal_address
 from tests.agenda_pages.factories import EventPageFactory
+from tests.agenda_pages.factories import themes as theme_rows
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=AMSTERDAM)
@@ -151,7 +152,7 @@ def test_an_event_without_upcoming_dates_says_so_politely(client, event):
 
 
 def test_description_location_and_practical_information(client, event):
-    event.themes.add("Bewegen", "Lotgenoten")
+    event.themes.add(*theme_rows("bewegen", "lotgenotencontact"))
     event.audience.set(Audience.objects.filter(code__in=["patients", "relatives"]))
     event.save()
     add_date(event, at(1, 14), at(1, 16))
@@ -165,7 +166,10 @@ def test_description_location_and_practical_information(client, event):
     assert "Hoe u meedoet: Op locatie" in text
     assert "Wijkcentrum De Pijl Kerkstraat 5, 3512 CD Utrecht" in text
     assert "<dt>Voor wie</dt><dd>Mensen met kanker, Naasten</dd>" in body
-    assert "<dt>Onderwerpen</dt><dd>Bewegen, Lotgenoten</dd>" in body
+    assert '<dt>Onderwerpen</dt><dd><ul class="theme-list">' in body
+    assert "Onderwerpen Bewegen en sport Lotgenotencontact Kosten" in text
+    assert body.count('<svg class="theme-icon"') == 2
+    assert "Bewegen en sport, Lotgenotencontact" in body  # the structured data's keywords
     assert "<dt>Kosten</dt><dd>Gratis</dd>" in body
     assert 'href="https://deboei.example.nl/aanmelden"' in body
 
@@ -523,7 +527,7 @@ def test_plain_description_keeps_paragraphs_and_drops_scripts():
 
 def make_event(parent, title: str, dates: int, themes: int):
     event = EventPageFactory(parent=parent, title=title, venue_name="Buurthuis", address="Kerkstraat 5, Utrecht")
-    event.themes.add(*[f"Thema {n}" for n in range(themes)])
+    event.themes.add(*theme_rows(*[f"Thema {n}" for n in range(themes)]))
     event.audience.set(Audience.objects.all()[:2])
     event.save()
     EventOccurrence.objects.bulk_create(
