@@ -525,4 +525,11 @@ NL = {
     "Change filters": "Filters aanpassen",
     "Change filters (some chosen)": "Filters aanpassen (keuzes gemaakt)",
     "Breadcrumb": "Kruimelpad",
+    # Site search results (issue 12, search)
+    "Activity": "Activiteit",
+    "Page": "Pagina",
+    "Next date:": "Volgende datum:",
+    "No dates planned at the moment": "Op dit moment geen data gepland",
+    "Did you mean:": "Bedoelde u:",
+    "Search the agenda for “%(words)s”": "Zoek in de agenda naar “%(words)s”",
 }
