@@ -106,7 +106,14 @@ def _text(page, words: list[str]) -> str:
         getattr(page, "short_description", "") or "",  # a centre
         getattr(page, "intro", "") or "",  # a standard page, the agenda, the centres index
         page.search_description or "",
-        " ".join(filter(None, [getattr(page, "venue_name", ""), getattr(page, "address", "")])),
+        _location(getattr(page, "venue_name", ""), getattr(page, "address", "")),
     ]
     candidates = [text for text in candidates if text]
     return next((text for text in candidates if contains_any(text, words)), candidates[0] if candidates else "")
+
+
+def _location(venue: str, address: str) -> str:
+    """Venue and address, the venue once when the address starts with it (as feeds often write it)."""
+    if venue and address.startswith(venue):
+        return address
+    return ", ".join(filter(None, [venue, address]))
