@@ -146,7 +146,6 @@ class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
         index.SearchField("description"),
         index.SearchField("venue_name"),
         index.SearchField("address"),
-        index.SearchField("centre_name_and_place"),
         index.FilterField("attendance_mode"),
     ]
 
@@ -168,12 +167,6 @@ class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
     def centre(self) -> CentrePage | None:
         """The centre this event belongs to (its parent page), in one query."""
         return centre_of(self)
-
-    def centre_name_and_place(self) -> str:
-        """For the search index: the centre's name and place, so that "Zwolle" or "De Boei" finds the
-        centre's activities too (one query, when the page is indexed)."""
-        centre = self.centre()
-        return f"{centre.title} {centre.city}" if centre else ""
 
     def upcoming_occurrences(self, now) -> list["EventOccurrence"]:
         """The dates the public sees, soonest first: not yet passed, not withdrawn (cancelled ones stay
