@@ -1,12 +1,12 @@
 """Throughput of the public agenda under gunicorn, without and with the page cache.
 
-    .venv/bin/python bench/agenda_bench.py [--seconds 6] [--clients 4] [--profile]
+    .venv/bin/python bench/agenda_bench.py [--seconds 6] [--clients 4] [--profile] [--dates 50000] [--runs none]
     make bench-agenda
 
 Builds a throw-away site (SQLite in a temporary folder; with DATABASE_URL=postgres://... a fresh
 database on that server, dropped afterwards): the demo pages, 80 centres at real postcodes across
-the country, 1,250 live events with themes and audiences, 10,000 upcoming dates and the agenda.
-Then it serves the site twice with gunicorn (production settings, 2 sync workers, Redis as the
+the country, up to 1,250 live events with themes and audiences, 10,000 upcoming dates (--dates) and
+the agenda. Then it serves the site twice with gunicorn (production settings, 2 sync workers, Redis as the
 cache): once with the page cache off (PAGE_CACHE_SECONDS=0) and once with it on and warmed by one
 request per URL. Each URL is requested by concurrent keep-alive clients for a fixed time, in short
 rounds that alternate with a static file served by the same server through whitenoise: that file is
@@ -14,12 +14,13 @@ the physical reference, so the printed ratios mean the same on a fast or a slow 
 change in the machine's load weighs on both). Every response must be a 200 and the agenda must list
 events; the cached run reports any response that was not a cache hit.
 
-Measured: /agenda/ unfiltered, filtered by theme and postcode, page 10, an event page, and a demo
-content page (no target; what the site frame and Wagtail's routing cost on their own), each in three
-runs: "none" (nothing cached: every request routed, queried and rendered), "off" (the page cache
-off, as for a logged-in visitor or a visitor with cookies; the rendered fragments and routes that
-the first request of a URL leaves are used) and "warm" (the page cache on). Targets
-(issue 5): the agenda with the page cache off within 10x of the static file, warm within 1.5x.
+Measured: /agenda/ unfiltered, with a text search (q), a theme and a postcode (each alone), page
+10, an event page, and a demo content page (no target; what the site frame and Wagtail's routing
+cost on their own), each in three runs: "none" (nothing cached: every request routed, queried and
+rendered), "off" (the page cache off, as for a logged-in visitor or a visitor with cookies; the
+rendered fragments and routes that the first request of a URL leaves are used) and "warm" (the
+page cache on). Targets (issue 5): the agenda with the page cache off within 10x of the static
+file, warm within 1.5x; (issue 12) uncached, the agenda with q within 2x of the unfiltered agenda.
 Redis must run (default redis://127.0.0.1:6379/5, --redis-url to change; that database is flushed).
 --profile prints where an uncached render of /agenda/ spends its time (cProfile, test client, same
 database).
@@ -51,7 +52,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 
 CENTRES = 80
 EVENTS = 1250
-DATES_PER_EVENT = 8  # 10,000 dates in all
+DATES = 10_000  # --dates; 8 a week per event up to 10,000, more weeks per event beyond
 # Theme slugs of the vocabulary that migration 0006 creates.
 ACTIVITIES = (
     ("Wandelgroep", "bewegen"),
@@ -64,8 +65,10 @@ ACTIVITIES = (
     ("Spreekuur werk en geld", "werk-en-geld"),
 )
 NEAR = "3512"  # Utrecht, in the middle of the country
+SEARCH_WORD = "wandel"  # the start of a word: finds the "Wandelgroep" of one event in eight
 UNCACHED_TARGET = 10.0
 CACHED_TARGET = 1.5
+SEARCH_TARGET = 2.0  # the agenda with q against the agenda without, nothing cached
 
 
 @dataclass
@@ -138,9 +141,17 @@ def add_live(parent, page, now: datetime):
     return parent.add_child(instance=page)
 
 
-def build_site(now: datetime) -> dict[str, str]:
+def site_size(dates: int) -> tuple[int, int]:
+    """(events, dates per event) for about ``dates`` dates: weekly groups of 8 dates, at most
+    ``EVENTS`` of them; beyond 10,000 dates the groups get longer (50,000: 40 weeks each)."""
+    events = max(CENTRES, min(EVENTS, dates // 8))
+    return events, max(1, round(dates / events))
+
+
+def build_site(now: datetime, dates: int = DATES) -> dict[str, str]:
     """The pages and dates. Returns what the measurements need: the paths of an event page and a
-    content page, an event's title and a theme's slug."""
+    content page, an event's title and a theme's slug. The pages are added one by one (the page
+    tree needs that); the dates, themes and audiences in bulk, so 50,000 dates cost seconds."""
     from django.db import transaction
     from django.utils.text import slugify
 
@@ -190,7 +201,8 @@ def build_site(now: datetime) -> dict[str, str]:
         themes, audience_rows, occurrences = [], [], []
         audience_through = EventPage.audience.through
         first_day = (now + timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
-        for number in range(EVENTS):
+        events, dates_per_event = site_size(dates)
+        for number in range(events):
             centre = centres[number % CENTRES]
             activity, theme = ACTIVITIES[number % len(ACTIVITIES)]
             mode = ("in-person", "in-person", "online", "mixed")[number % 4]
@@ -213,9 +225,9 @@ def build_site(now: datetime) -> dict[str, str]:
             for audience in audiences[number % 2 : number % 2 + 2]:
                 audience_rows.append(audience_through(eventpage_id=event.pk, audience_id=audience.pk))
             start = first_day + timedelta(days=number % 35, hours=number % 9)
-            for week in range(DATES_PER_EVENT):
+            for week in range(dates_per_event):
                 begins = start + timedelta(weeks=week)
-                cancelled = (number * DATES_PER_EVENT + week) % 50 == 0
+                cancelled = (number * dates_per_event + week) % 50 == 0
                 occurrences.append(
                     EventOccurrence(
                         page_id=event.pk,
@@ -230,6 +242,8 @@ def build_site(now: datetime) -> dict[str, str]:
         EventOccurrence.objects.bulk_create(occurrences, batch_size=500)
     content_page = StandardPage.objects.child_of(home).live().order_by("path").first()
     return {
+        "events": events,
+        "dates": len(occurrences),
         "content": "/" + content_page.url_path.removeprefix(home.url_path),
         "theme": "bewegen",
         "event": "/" + event.url_path.removeprefix(home.url_path),
@@ -362,7 +376,12 @@ def print_table(runs: list[Run], urls: dict[str, str]) -> None:
         for name, measurement in run.pages.items():
             ratio = run.static.rate / measurement.rate
             verdict = f"<= {target:g}x {'met' if ratio <= target else 'NOT met'}"
-            if run.label == "none":
+            if run.label == "none" and name == "agenda q":
+                # Issue 12: with nothing cached, a text search within 2x the unfiltered agenda.
+                versus = run.pages["agenda"].rate / measurement.rate
+                met = "met" if versus <= SEARCH_TARGET else "NOT met"
+                verdict = f"{versus:.2f}x the agenda: <= {SEARCH_TARGET:g}x {met}"
+            elif run.label == "none":
                 verdict = "(reference: nothing cached)"
             elif name == "content page":
                 verdict = "(reference: a content page, no target)"
@@ -412,6 +431,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (default 2)")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/5", help="Redis database to use and flush")
     parser.add_argument("--profile", action="store_true", help="also profile an uncached render of /agenda/")
+    parser.add_argument(
+        "--dates", type=int, default=DATES, help=f"upcoming dates to build (default {DATES:,}; e.g. 1000 or 50000)"
+    )
+    parser.add_argument(
+        "--runs",
+        default="none,off,warm",
+        help="which runs, comma-separated: none (nothing cached), off (page cache off), warm (default all)",
+    )
     options = parser.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="agenda-bench-")
@@ -441,13 +468,13 @@ def main() -> None:
         started = time.perf_counter()
         call_command("migrate", verbosity=0)
         migrated = time.perf_counter()
-        pages = build_site(timezone.now())
+        pages = build_site(timezone.now(), options.dates)
         built = time.perf_counter()
         call_command("collectstatic", interactive=False, verbosity=0)
         manifest = json.loads(Path(tmp, "static", "staticfiles.json").read_text())
         static_path = "/static/" + manifest["paths"]["css/site.css"]
         print(
-            f"site: {CENTRES} centres, {EVENTS} events, {EVENTS * DATES_PER_EVENT} dates; "
+            f"site: {CENTRES} centres, {pages['events']:,} events, {pages['dates']:,} dates; "
             f"migrate {migrated - started:.0f} s, content {built - migrated:.0f} s "
             f"({'PostgreSQL' if database_name else 'SQLite'})"
         )
@@ -457,7 +484,9 @@ def main() -> None:
 
         urls = {
             "agenda": "/agenda/",
-            "agenda filtered": f"/agenda/?theme={pages['theme']}&near={NEAR}",
+            "agenda q": f"/agenda/?q={SEARCH_WORD}",
+            "agenda theme": f"/agenda/?theme={pages['theme']}",
+            "agenda near": f"/agenda/?near={NEAR}",
             "agenda page 10": "/agenda/?page=10",
             "event page": pages["event"],
             "content page": pages["content"],  # no target: the site frame alone, for comparison
@@ -466,11 +495,14 @@ def main() -> None:
         # "none": every request rendered from scratch (no page, fragment or route cache), for
         # reference; "off": the page cache off, as for visitors with cookies, with the fragment and
         # route caches warm after a URL's first request; "warm": all caches.
+        wanted = set(options.runs.split(","))
         for label, extra in (
             ("none", {"PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0", "ROUTE_CACHE": "0"}),
             ("off", {"PAGE_CACHE_SECONDS": "0"}),
             ("warm", {"PAGE_CACHE_SECONDS": "300"}),
         ):
+            if label not in wanted:
+                continue
             run_env = {**env, **extra, "REDIS_URL": options.redis_url}
             runs.append(measure_run(label, run_env, options, urls, static_path, pages["event_title"]))
         print(f"{options.clients} clients, {options.workers} gunicorn workers, {options.seconds:g} s per URL")

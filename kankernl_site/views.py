@@ -4,20 +4,30 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
+from agenda_pages.models import AgendaIndexPage
+
+from .search_results import described
+from .search_suggestions import suggest, vocabulary
 from .search_words import clean_query, search_words
 
 
 @require_safe
 def search(request):
-    """Site search over the live pages of the current language; every query is logged."""
+    """Site search over the live pages of the current language; every query is logged.
+
+    Each result says what it is; a search that finds nothing offers the agenda with the same words
+    and, for a misspelt word, a suggestion from the words of the site's page titles.
+    """
     query = clean_query(request.GET.get("q", ""))
     words = search_words(query)
+    locale = Locale.get_active()
     results = Page.objects.none()
     promotions = []
     if query:
@@ -29,21 +39,34 @@ def search(request):
             if promotion.page is None or promotion.page.live
         ]
         if words:  # a query of only punctuation finds nothing
-            pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth=1)
+            pages = Page.objects.live().public().filter(locale=locale).exclude(depth=1)
             results = pages.search(words)
     paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
     results_page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "search/search.html",
-        {
-            "search_query": query,
-            "search_results": results_page,
-            "search_promotions": promotions,
-            "result_count": paginator.count if query else 0,
-            "pagination_query": urlencode({"q": query}),
-        },
-    )
+    result_count = paginator.count if query else 0
+    context = {
+        "search_page": True,  # the header leaves out its own search box (one per page)
+        "search_query": query,
+        "search_results": results_page,
+        "results": described(results_page.object_list, words.split(), timezone.now()) if result_count else [],
+        "search_promotions": promotions,
+        "result_count": result_count,
+        "pagination_query": urlencode({"q": query}),
+    }
+    if query and not result_count:
+        context.update(_nothing_found(words, locale))
+    return render(request, "search/search.html", context)
+
+
+def _nothing_found(words: str, locale: Locale) -> dict:
+    """The agenda with the same words, and a spelling suggestion ("" when there is none)."""
+    agenda = AgendaIndexPage.objects.live().filter(locale=locale).first()
+    suggestion = suggest(words.split(), vocabulary(locale)) if words else ""
+    return {
+        "agenda_search_url": f"{agenda.url}?{urlencode({'q': words})}" if agenda and words else "",
+        "suggestion": suggestion,
+        "suggestion_query": urlencode({"q": suggestion}),
+    }
 
 
 @require_safe

@@ -577,4 +577,11 @@ NL = {
     "Suggested themes": "Voorgestelde thema's",
     "Check and confirm": "Controleer en bevestig",
     "No theme yet": "Nog geen thema",
+    # Site search results (issue 12, search)
+    "Activity": "Activiteit",
+    "Page": "Pagina",
+    "Next date:": "Volgende datum:",
+    "No dates planned at the moment": "Op dit moment geen data gepland",
+    "Did you mean:": "Bedoelde u:",
+    "Search the agenda for “%(words)s”": "Zoek in de agenda naar “%(words)s”",
 }

@@ -17,6 +17,9 @@ PAGES = [
     ("standard-en", "/en/about/", 200, "en"),
     ("search-nl", "/zoeken/?q=agenda", 200, "nl"),
     ("search-en", "/en/search/?q=agenda", 200, "en"),
+    # Nothing found: the suggestion and the agenda link.
+    ("search-nothing-nl", "/zoeken/?q=agendda", 200, "nl"),
+    ("search-nothing-en", "/en/search/?q=agendda", 200, "en"),
     ("404-nl", "/bestaat-niet/", 404, "nl"),
     ("404-en", "/en/does-not-exist/", 404, "en"),
 ]
