@@ -6,7 +6,6 @@ has on SQLite (any part of a word, any case) and only gets faster. The page titl
 column: the index is ours, named so, and dropped again on the way back. SQLite needs nothing.
 """
 
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 # (index name, table, the expression as Django's icontains writes it)
@@ -21,8 +20,14 @@ INDEXES = [
 def create_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
+    # pg_trgm is a trusted extension: the database's owner may add it. Not Django's
+    # TrigramExtension: its way back asks PostgreSQL's catalogue on SQLite too, and fails there.
+    # Going back leaves the extension in place; something else may use it.
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     for name, table, expression in INDEXES:
-        schema_editor.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" USING gin (({expression}) gin_trgm_ops)')
+        schema_editor.execute(
+            f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" USING gin (({expression}) gin_trgm_ops)'
+        )
 
 
 def drop_indexes(apps, schema_editor):
@@ -38,6 +43,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),  # a no-op on SQLite; pg_trgm is a trusted extension: the database's owner may add it
         migrations.RunPython(create_indexes, drop_indexes),
     ]
