@@ -45,6 +45,8 @@ def test_every_target_on_the_agenda_pages_is_at_least_44_px_on_a_phone(new_page,
         agenda_content["walk"].url,
         agenda_content["centre"].url,
         agenda_content["centre"].get_parent().url,
+        "/zoeken/?q=wandelen",
+        "/zoeken/?q=wandelgroepp",  # nothing found: the suggestion and the agenda link
     ):
         page.goto(site_url(path))
         page.locator(".site-header__toggle > summary").first.click()  # the search opens
