@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
@@ -16,6 +16,7 @@ from wagtail.admin.widgets.button import Button
 from agenda_pages.admin import feed_views
 from agenda_pages.models import FeedSource, ImportRunStatus
 from agenda_pages.moderation.access import user_can_import_source, user_can_view_runs, visible_sources
+from kankernl_site.admin_dates import admin_datetime
 
 
 def _label(field_name: str) -> str:
@@ -84,7 +85,12 @@ class FeedSourceViewSet(ModelViewSet):
             primary=lambda source: source.last_run_status != ImportRunStatus.ERROR,
             sort_key="last_run_status",
         ),
-        DateColumn("last_success_at", label=_label("last_success_at"), sort_key="last_success_at"),
+        Column(
+            "last_success_at",
+            label=_label("last_success_at"),
+            accessor=lambda source: admin_datetime(source.last_success_at),
+            sort_key="last_success_at",
+        ),
         Column("consecutive_failures", label=_label("consecutive_failures"), sort_key="consecutive_failures"),
         BooleanColumn("needs_review", label=_label("needs_review"), sort_key="needs_review"),
     ]
