@@ -560,4 +560,5 @@ NL = {
     "Show the run": "Bekijk deze import",
     "The import of '%(source)s' is still running, as a large feed can take a few minutes; its result appears in the run history when it is done.": "De import van '%(source)s' loopt nog: een grote feed kan een paar minuten duren. Het resultaat verschijnt bij de eerdere imports zodra de import klaar is.",
     "Result": "Resultaat",
+    "Other pages awaiting your review": "Andere pagina's die op uw beoordeling wachten",
 }
