@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
 from home.models import StandardPage
+from kankernl_site.absolute_urls import page_full_url
 from kankernl_site.language import interface_url
 
 register = template.Library()
@@ -112,3 +113,9 @@ def home_url(context) -> str:
 def interface_pageurl(context, page) -> str:
     """The page's URL with the interface in the current language (see ``interface_url``)."""
     return interface_url(pageurl(context, page))
+
+
+@register.simple_tag(takes_context=True)
+def full_url(context, page) -> str:
+    """The page's absolute URL on the host and port the visitor used (canonical link, og:url)."""
+    return page_full_url(page, context.get("request")) if isinstance(page, Page) else ""

@@ -11,8 +11,8 @@ from tests.home.factories import StandardPageFactory
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def sitemap_urls(client) -> set[str]:
-    response = client.get("/sitemap.xml")
+def sitemap_urls(client, **headers) -> set[str]:
+    response = client.get("/sitemap.xml", **headers)
     assert response.status_code == 200
     tree = ElementTree.fromstring(response.content)
     return {loc.text for loc in tree.findall("s:url/s:loc", SITEMAP_NS)}
@@ -26,6 +26,19 @@ def test_sitemap_lists_live_pages_of_both_languages(demo_site, client):
     assert f"{base}/en/" in urls
     assert f"{base}/en/about/" in urls
     assert len(urls) == Page.objects.live().filter(depth__gte=2).count()
+
+
+def test_sitemap_links_to_the_host_and_port_the_request_came_to(demo_site, client):
+    """Not the port stored on the Site (the demo's 8000) when the site is served on another one."""
+    urls = sitemap_urls(client, HTTP_HOST="127.0.0.1:8023")
+    assert "http://127.0.0.1:8023/en/about/" in urls
+    assert all(url.startswith("http://127.0.0.1:8023/") for url in urls)
+
+
+def test_canonical_link_uses_the_host_and_port_the_request_came_to(demo_site, client):
+    html = client.get("/en/about/", HTTP_HOST="127.0.0.1:8023").content.decode()
+    assert '<link rel="canonical" href="http://127.0.0.1:8023/en/about/">' in html
+    assert '<meta property="og:url" content="http://127.0.0.1:8023/en/about/">' in html
 
 
 def test_sitemap_leaves_out_drafts_and_private_pages(demo_site, client):
