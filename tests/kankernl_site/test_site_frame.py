@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
+from agenda_pages.onboarding import get_or_create_centre_index
+from tests.agenda_pages.factories import CentrePageFactory, EventPageFactory
 from tests.home.factories import StandardPageFactory
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -114,6 +116,23 @@ def test_main_menu_marks_the_current_page(demo_site, client):
     html = client.get("/over-dit-platform/").content.decode()
     assert '<a href="/over-dit-platform/" aria-current="page">Over dit platform</a>' in html
     assert '<a href="/agenda/">Agenda</a>' in html
+
+
+def test_main_menu_marks_the_agenda_on_an_event_page_and_centres_on_a_centre_page(demo_site, client):
+    """An event sits under its centre in the page tree, but a visitor found it in the agenda."""
+    centre = CentrePageFactory(parent=get_or_create_centre_index(), title="Inloophuis De Boei")
+    event = EventPageFactory(parent=centre, title="Wandelgroep")
+
+    def menu(url):
+        html = client.get(url).content.decode()
+        return html[html.index('class="site-nav"') : html.index("</nav>", html.index('class="site-nav"'))]
+
+    on_event = menu(event.url)
+    assert '<a href="/agenda/" aria-current="true">Agenda</a>' in on_event
+    assert '<a href="/centra/">Centra</a>' in on_event
+    on_centre = menu(centre.url)
+    assert '<a href="/centra/" aria-current="true">Centra</a>' in on_centre
+    assert '<a href="/agenda/">Agenda</a>' in on_centre
 
 
 def test_footer_lists_service_pages(demo_site, client):
