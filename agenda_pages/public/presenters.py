@@ -109,10 +109,11 @@ def agenda_context(page: AgendaIndexPage, request, context: dict) -> dict:
 def centre_index_context(page: CentreIndexPage, request, context: dict) -> dict:
     form = filters.CentreFilterForm(request.GET)
     chosen = form.filters  # province, near and radius only
-    centres = CentrePage.objects.live().matching(chosen).child_of(page).order_by("title", "pk").within(chosen)
+    parent = page.centres_parent()
+    centres = CentrePage.objects.live().matching(chosen).child_of(parent).order_by("title", "pk").within(chosen)
     nearest = None
     if chosen.near and not centres:  # "0 centres" helps nobody: name the nearest, however far
-        nearest = CentrePage.objects.live().matching(replace(chosen, near=None)).child_of(page).nearest(chosen.near)
+        nearest = CentrePage.objects.live().matching(replace(chosen, near=None)).child_of(parent).nearest(chosen.near)
     context.update(
         nearest=nearest,
         form=form.shown(),
