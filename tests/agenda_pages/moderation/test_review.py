@@ -355,7 +355,7 @@ def test_admin_access_alone_lists_nothing(client, django_user_model, imported):
 
 
 def review_panel(html: str) -> str:
-    """Our panel's part of the dashboard (Wagtail's own "Awaiting your review" lists the same pages)."""
+    """Our panel's part of the dashboard (the other panels list other things than events)."""
     start = html.find('id="agenda-review-section"')
     return "" if start == -1 else html[start : html.index("</section>", start)]
 
