@@ -42,6 +42,12 @@ def feed_seconds() -> float:
     return setting("AGENDA_IMPORT_FEED_SECONDS", 120)
 
 
+def import_now_wait_seconds() -> float:
+    """How long "Import now" waits for the task worker to finish before it says the import goes on in
+    the background: a normal feed takes a few seconds, and then the editor is shown the run itself."""
+    return setting("AGENDA_IMPORT_NOW_WAIT_SECONDS", 15)
+
+
 def user_agent() -> str:
     return setting(
         "AGENDA_IMPORT_USER_AGENT",

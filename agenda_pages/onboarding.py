@@ -38,6 +38,9 @@ PROFILE_FIELDS = {
 
 CENTRE_INDEX_TITLE = "Centra"
 CENTRE_INDEX_SLUG = "centra"
+# The index's translations, made under each translated home page (title, slug); the centre pages
+# themselves are not translated: a translated index lists the Dutch ones.
+CENTRE_INDEX_TRANSLATIONS = {"en": ("Centres", "centres")}
 
 KINDS = {
     "centre": CentreKind.CENTRE,
@@ -227,6 +230,7 @@ def get_or_create_centre_index() -> CentreIndexPage:
     root = site.root_page
     index = CentreIndexPage.objects.child_of(root).first()
     if index:
+        _ensure_translations(index, root)
         return index
     root = root.specific
     # Asked of the page type's own rules (parent_page_types), so onboarding needs no import of `home`.
@@ -239,7 +243,27 @@ def get_or_create_centre_index() -> CentreIndexPage:
     root.add_child(instance=index)
     log(instance=index, action="wagtail.create")
     index.save_revision().publish()
+    _ensure_translations(index, root)
     return index
+
+
+def _ensure_translations(index: CentreIndexPage, root) -> None:
+    """The index in each language of CENTRE_INDEX_TRANSLATIONS whose home page exists, published and
+    in the menu, so the English menu has "Centres" too."""
+    present = set(
+        CentreIndexPage.objects.filter(translation_key=index.translation_key).values_list("locale_id", flat=True)
+    )
+    for home in root.get_translations().select_related("locale"):
+        names = CENTRE_INDEX_TRANSLATIONS.get(home.locale.language_code)
+        if names is None or home.locale_id in present:
+            continue
+        title, slug = names
+        translation = CentreIndexPage(
+            title=title, slug=slug, show_in_menus=True, locale=home.locale, translation_key=index.translation_key
+        )
+        home.add_child(instance=translation)
+        log(instance=translation, action="wagtail.create")
+        translation.save_revision().publish()
 
 
 def _sync_centre(index: CentreIndexPage, row: CentreRow) -> tuple[CentrePage, OnboardingAction]:

@@ -1,6 +1,7 @@
 """Rendered parts of pages, kept per process until the content version changes.
 
-A part is keyed on its name, what it depends on, the language, the host, the day (what is
+A part is keyed on its name, what it depends on, the language, the scheme and host (absolute links
+are written for the address the visitor used: ``absolute_urls``), the day (what is
 "upcoming" changes with it) and the content version that every publish and import bumps (see
 ``page_cache``). Kept in the ``template_fragments`` cache (each process's memory) for
 ``FRAGMENT_CACHE_SECONDS``; 0 turns it off. Previews are never cached: they show a draft.
@@ -27,6 +28,7 @@ def cached_fragment(request, name: str, depends_on: tuple, build: Callable[[], T
         name,
         depends_on,
         translation.get_language(),
+        request.scheme,
         request.get_host(),
         timezone.localdate(),
         page_cache.current_version(),

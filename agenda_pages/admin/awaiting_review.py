@@ -1,11 +1,14 @@
-"""Wagtail's dashboard panel "Awaiting your review", bounded.
+"""Wagtail's dashboard panel "Awaiting your review", bounded and without the events.
+
+Events waiting for review are the "To review" panel's (``panels.ReviewPanel``), soonest first with
+what changed; listing them here as well showed each one twice. This panel keeps the other pages in
+a workflow (a centre's profile, a content page), which nothing else on the dashboard shows.
 
 Wagtail's own panel (``wagtail.admin.views.home.WorkflowObjectsToModeratePanel``) reads every task
 state the user may review, with each one's object, revisions and workflow tasks. With thousands of
 imported events waiting, that took 38-83 seconds and 45 MB on PostgreSQL, and SQLite refused the
 query ("Expression tree is too large"). This one shows the latest few, counts the rest in the
-database and links to the review list, in the same number of queries at any backlog. Other pages
-in a workflow (not events) are shown here as in Wagtail's panel.
+database and links to the review list, in the same number of queries at any backlog.
 """
 
 from django.conf import settings
@@ -13,6 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
+
+from agenda_pages.models import EventPage
 
 
 class AwaitingReviewPanel(Component):
@@ -25,7 +30,8 @@ class AwaitingReviewPanel(Component):
         request = parent_context["request"]
         if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
             return {"rows": []}
-        reviewable = TaskState.objects.reviewable_by(request.user)
+        events = ContentType.objects.get_for_model(EventPage)
+        reviewable = TaskState.objects.reviewable_by(request.user).exclude(revision__content_type=events)
         latest = reviewable.select_related("task", "revision", "revision__user").order_by("-started_at", "-pk")
         states = list(latest[: self.limit])
         total = reviewable.count() if states else 0
@@ -33,7 +39,6 @@ class AwaitingReviewPanel(Component):
             "rows": list(self.rows(states)),
             "total": total,
             "not_shown": total - len(states),
-            "list_url": reverse("agenda_review"),
         }
 
     def rows(self, states):

@@ -6,13 +6,13 @@ registering a narrower policy for ``FeedSource`` (``wagtail.permissions.register
 which the generic create/edit/delete views consult as well.
 """
 
+import time
+
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -23,21 +23,21 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import BaseListingView, BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from agenda_pages import tasks
-from agenda_pages.importing.service import RUN_COUNTS, ImportReport, import_source
+from agenda_pages import conf, tasks
+from agenda_pages.admin.run_summary import changed, run_summary
+from agenda_pages.importing.service import ImportReport, import_source
 from agenda_pages.models import FeedSource, ImportRun, ImportRunStatus
 from agenda_pages.moderation.access import user_can_edit_source, user_can_import_source, user_can_view_runs
+from kankernl_site.admin_dates import admin_datetime
 
 
-def summarise_report(report: ImportReport) -> str:
-    """One line for a Wagtail message: "3 created, 1 updated, 0 unchanged, 0 cancelled, 0 withdrawn"."""
-    counts = gettext(
-        "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, %(cancelled)s cancelled, "
-        "%(withdrawn)s withdrawn"
-    ) % {name: getattr(report, name) for name in RUN_COUNTS}
-    if report.warnings:
-        counts += ", " + gettext("%(count)s warnings") % {"count": len(report.warnings)}
-    return counts
+def wait_for(result, seconds: float, interval: float = 0.25):
+    """The task's result once it is finished, or as it is after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not result.is_finished and time.monotonic() < deadline:
+        time.sleep(interval)
+        result.refresh()
+    return result
 
 
 class FeedSourceObjectMixin(BaseObjectMixin):
@@ -107,25 +107,40 @@ class ImportNowView(FeedSourceObjectMixin, WagtailAdminTemplateMixin, TemplateVi
 
     def post(self, request, *args, **kwargs):
         # A background task: fetching (30 s per page of a paged feed) and parsing (up to a minute) may
-        # take longer than a web request is given. Where the task backend runs it at once, say how it went.
-        result = tasks.import_feed_source.enqueue(self.object.pk)
+        # take longer than a web request is given. Where the task backend runs it at once (a normal
+        # feed takes seconds), the editor is shown the run; else told where its result will appear.
+        result = wait_for(tasks.import_feed_source.enqueue(self.object.pk), conf.import_now_wait_seconds())
+        names = {"source": self.object}
         if not result.is_finished:
-            message = gettext("The import of '%(source)s' has started; its result appears in the run history.")
-            messages.success(request, message % {"source": self.object}, buttons=self.get_message_buttons())
-            return redirect(self.get_success_url())
+            message = gettext(
+                "The import of '%(source)s' is still running, as a large feed can take a few minutes; "
+                "its result appears in the run history when it is done."
+            )
+            messages.success(request, message % names, buttons=self.get_message_buttons())
+            return redirect(get_valid_next_url_from_request(request) or self.get_runs_url() or self.get_success_url())
         if result.status != TaskResultStatus.SUCCESSFUL:
-            messages.error(request, gettext("Import of '%(source)s' stopped unexpectedly.") % {"source": self.object})
+            messages.error(request, gettext("Import of '%(source)s' stopped unexpectedly.") % names)
             return redirect(self.get_success_url())
         report = ImportReport(**result.return_value)
-        names = {"source": self.object, "error": report.error, "summary": summarise_report(report)}
+        names.update(summary=run_summary(report, report.error or ""), error=report.error)
+        run_url = self.get_run_url(report)
+        # The run's own screen says what happened; an editor who asked to go back elsewhere ("next")
+        # goes there, with a link to the run.
+        next_url = get_valid_next_url_from_request(request)
+        buttons = [messages.button(run_url, gettext("Show the run"))] if run_url and next_url else []
         if report.status == ImportRunStatus.ERROR:
-            messages.error(request, gettext("Import of '%(source)s' failed: %(error)s") % names)
-        elif report.status == ImportRunStatus.NOT_MODIFIED:
-            messages.success(request, gettext("'%(source)s' has not changed since the last import.") % names)
+            messages.error(request, gettext("Import of '%(source)s' failed: %(error)s") % names, buttons=buttons)
         else:
-            message = gettext("Imported '%(source)s': %(summary)s.") % names
-            messages.success(request, message, buttons=self.get_message_buttons())
-        return redirect(self.get_success_url())
+            messages.success(request, gettext("Imported '%(source)s'. %(summary)s") % names, buttons=buttons)
+        return redirect(next_url or run_url or self.get_success_url())
+
+    def get_run_url(self, report: ImportReport) -> str | None:
+        if report.run is not None and user_can_view_runs(self.request.user, self.object):
+            return self.url(self.run_url_name, report.run)
+        return None
+
+    def get_runs_url(self) -> str | None:
+        return self.url(self.runs_url_name) if user_can_view_runs(self.request.user, self.object) else None
 
     def get_message_buttons(self):
         if user_can_view_runs(self.request.user, self.object):
@@ -141,7 +156,8 @@ class DryRunView(ImportNowView):
 
     def post(self, request, *args, **kwargs):
         report = import_source(self.object.pk, dry_run=True)
-        context = self.get_context_data(report=report)
+        summary = run_summary(report, report.error or "")
+        context = self.get_context_data(report=report, summary=summary, changed=changed(report))
         return self.response_class(
             request=request, template=[self.result_template_name], context=context, using=self.template_engine
         )
@@ -171,7 +187,7 @@ class ImportRunIndexView(FeedSourceObjectMixin, BaseListingView):
                 "started_at",
                 label=ImportRun._meta.get_field("started_at").verbose_name.capitalize(),
                 get_url=lambda run: self.url(self.run_url_name, run.pk),
-                accessor=lambda run: date_format(localtime(run.started_at), "SHORT_DATETIME_FORMAT"),
+                accessor=lambda run: admin_datetime(run.started_at),
             ),
             StatusTagColumn(
                 "status",
@@ -179,12 +195,9 @@ class ImportRunIndexView(FeedSourceObjectMixin, BaseListingView):
                 accessor="get_status_display",
                 primary=lambda run: run.status != ImportRunStatus.ERROR,
             ),
-            *(
-                NumberColumn(name, label=ImportRun._meta.get_field(name).verbose_name.capitalize())
-                for name in RUN_COUNTS
-            ),
+            # One sentence instead of five columns of counts: "Nothing changed" reads better than zeros.
+            Column("result", label=_("Result"), accessor=lambda run: run_summary(run, run.error_message)),
             NumberColumn("warnings", label=_("Warnings"), accessor=lambda run: len(run.warnings)),
-            Column("error_message", label=ImportRun._meta.get_field("error_message").verbose_name.capitalize()),
         ]
 
     @cached_property
@@ -212,7 +225,7 @@ class ImportRunDetailView(FeedSourceObjectMixin, WagtailAdminTemplateMixin, Temp
         return get_object_or_404(self.object.runs, pk=self.kwargs["run_pk"])
 
     def get_page_subtitle(self):
-        return str(self.run)
+        return admin_datetime(self.run.started_at)
 
     def get_breadcrumbs_items(self):
         items = super().get_breadcrumbs_items()
@@ -221,5 +234,11 @@ class ImportRunDetailView(FeedSourceObjectMixin, WagtailAdminTemplateMixin, Temp
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(source=self.object, run=self.run, runs_url=self.url(self.runs_url_name))
+        context.update(
+            source=self.object,
+            run=self.run,
+            summary=run_summary(self.run, self.run.error_message),
+            changed=changed(self.run),
+            runs_url=self.url(self.runs_url_name),
+        )
         return context

@@ -88,6 +88,10 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "tasks"
     paginate_by = 50
 
+    def get_breadcrumbs_items(self):
+        # Wagtail's header names the last breadcrumb; without this one it read "Home".
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         selected = set(form.data.getlist("page")) if form is not None else set()

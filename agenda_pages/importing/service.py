@@ -54,6 +54,7 @@ class ImportReport:
     withdrawn: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    run: int | None = None  # the recorded ImportRun's id; None for a dry run
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -172,6 +173,7 @@ def _record_and_announce(
         review_reason=sync.review_reason,
         **{name: getattr(report, name) for name in RUN_COUNTS},
     )
+    report.run = run.pk
     # After the commit: a receiver must find the events the run saved (the reviewers follow the
     # digest's link to them; a page cached before the commit would show the old ones). Robust:
     # what the receivers do is not part of importing, so one that fails (Django logs it) neither

@@ -35,6 +35,15 @@ class CentreIndexPage(registries.PresentedPage, Page):
         verbose_name = _("centres index")
         verbose_name_plural = _("centres indexes")
 
+    def centres_parent(self) -> "CentreIndexPage":
+        """The index the centre pages are under: this one, or for a translation (the English
+        "Centres"), the index that has them, since centre pages are not translated. No query for
+        an index with children."""
+        if self.numchild:
+            return self
+        translations = CentreIndexPage.objects.filter(translation_key=self.translation_key, numchild__gt=0)
+        return translations.order_by("path").first() or self
+
 
 class DerivedFieldPanel(FieldPanel):
     """A read-only field that the page fills in itself; says "not known" rather than "None" when empty."""

@@ -68,6 +68,10 @@ class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
     the mapped fields at the last import, so an unchanged item costs no write.
     """
 
+    # The main menu item an event page belongs to (``site_tags.menu_pages``): the agenda, where a
+    # visitor found it, not "Centra", under which it sits in the page tree.
+    menu_section = "agenda_pages.agendaindexpage"
+
     description = RichTextField(_("description"), blank=True, features=EVENT_DESCRIPTION_FEATURES)
     attendance_mode = models.CharField(
         _("how to take part"), max_length=16, choices=AttendanceMode.choices, default=AttendanceMode.IN_PERSON

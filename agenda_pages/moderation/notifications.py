@@ -168,6 +168,16 @@ def _digest_subject(centre: str, new: int, changed: int) -> str:
     )
 
 
+def _nobody_to_mail(total: int, centre: CentrePage, waiting: str) -> str:
+    """Said when no mail goes out: what waits and why nobody was mailed, not as a failure (a new
+    site, the demo, or a centre whose reviewers all switched the mails off)."""
+    events, are = ("1 event", "is") if total == 1 else (f"{total} events", "are")
+    return (
+        f"{events} from {centre.title} {are} {waiting} under 'To review' in the admin; no e-mail was sent, because "
+        "nobody who reviews this centre's events has an e-mail address with notifications switched on."
+    )
+
+
 def send_review_digest(source, page_ids, run=None) -> int:
     """One e-mail to the centre's reviewers listing the events an import run put into review.
 
@@ -192,7 +202,7 @@ def send_review_digest(source, page_ids, run=None) -> int:
     )
     recipients = review_recipients(centre)
     if not recipients.addresses:
-        logger.warning("Nobody to tell about %s events waiting for review at %s.", total, centre.title)
+        logger.info(_nobody_to_mail(total, centre, "waiting for review"))
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         items = _review_items(pages, timezone.now())
@@ -271,7 +281,7 @@ def send_review_reminders(now: datetime) -> ReminderReport:
 def _send_reminder(centre: CentrePage, pages: list[EventPage], since: dict[int, datetime], total: int, now) -> int:
     recipients = review_recipients(centre)
     if not recipients.addresses:
-        logger.warning("Nobody to remind of %s events waiting for review at %s.", total, centre.title)
+        logger.info(_nobody_to_mail(total, centre, "waiting for review for more than a week"))
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         items = _review_items(pages, now, since)

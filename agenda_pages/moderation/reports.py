@@ -13,9 +13,7 @@ from datetime import datetime
 from django.contrib.admin.utils import quote
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn, Table, TitleColumn
@@ -27,6 +25,7 @@ from agenda_pages.models import CentrePage, FeedSource
 from agenda_pages.models.moderation import pending_event_reviews
 from agenda_pages.moderation.access import explorable_pages, feed_source_policy, user_may_view_report
 from agenda_pages.moderation.notifications import waiting_days
+from kankernl_site.admin_dates import admin_date, admin_datetime
 
 URL_NAME = "agenda_moderation_report"
 
@@ -55,10 +54,6 @@ def failing_sources():
     return FeedSource.objects.needing_attention().select_related("centre")
 
 
-def _date(value: datetime | None) -> str:
-    return date_format(localtime(value), "j F Y") if value else ""
-
-
 class AgendaModerationReportView(ReportView):
     page_title = _("Agenda moderation")
     header_icon = "calendar-check"
@@ -84,7 +79,7 @@ class AgendaModerationReportView(ReportView):
                 get_url=lambda row: reverse("wagtailadmin_explore", args=(row.centre.pk,)),
             ),
             NumberColumn("pending", label=_("Events waiting for review")),
-            Column("oldest", label=_("Oldest waiting since"), accessor=lambda row: _date(row.oldest)),
+            Column("oldest", label=_("Oldest waiting since"), accessor=lambda row: admin_date(row.oldest)),
             NumberColumn("days", label=_("Days waiting")),
         ]
 
@@ -103,7 +98,11 @@ class AgendaModerationReportView(ReportView):
                 label=_("Problem"),
                 accessor=lambda source: source.last_error or source.review_reason,
             ),
-            Column("last_success_at", label=_("Last success"), accessor=lambda source: _date(source.last_success_at)),
+            Column(
+                "last_success_at",
+                label=_("Last success"),
+                accessor=lambda source: admin_datetime(source.last_success_at),
+            ),
         ]
 
     def get_table_kwargs(self):

@@ -36,6 +36,7 @@ from agenda_pages.public.occurrences import local_zone
 from agenda_pages.public.rhythm_text import rhythm_text
 from agenda_pages.rhythm import rhythm_of
 from agenda_pages.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
+from kankernl_site.absolute_urls import page_full_url
 from kankernl_site.fragments import cached_fragment
 from kankernl_site.language import interface_url
 
@@ -111,10 +112,11 @@ def agenda_context(page: AgendaIndexPage, request, context: dict) -> dict:
 def centre_index_context(page: CentreIndexPage, request, context: dict) -> dict:
     form = filters.CentreFilterForm(request.GET)
     chosen = form.filters  # province, near and radius only
-    centres = CentrePage.objects.live().matching(chosen).child_of(page).order_by("title", "pk").within(chosen)
+    parent = page.centres_parent()
+    centres = CentrePage.objects.live().matching(chosen).child_of(parent).order_by("title", "pk").within(chosen)
     nearest = None
     if chosen.near and not centres:  # "0 centres" helps nobody: name the nearest, however far
-        nearest = CentrePage.objects.live().matching(replace(chosen, near=None)).child_of(page).nearest(chosen.near)
+        nearest = CentrePage.objects.live().matching(replace(chosen, near=None)).child_of(parent).nearest(chosen.near)
     context.update(
         nearest=nearest,
         form=form.shown(),
@@ -186,7 +188,7 @@ def event_detail(page: EventPage, request) -> dict:
     now = timezone.now()
     centre = page.centre()
     occurrences = page.upcoming_occurrences(now)
-    url = page.get_full_url(request) or request.build_absolute_uri()
+    url = page_full_url(page, request) or request.build_absolute_uri()
     venue_name, address = venue(page, centre)
     online_url = web_url(page.online_url) if page.attendance_mode != AttendanceMode.IN_PERSON else ""
     registration_url = web_url(page.registration_url)
@@ -225,7 +227,7 @@ def event_detail(page: EventPage, request) -> dict:
                 occurrences,
                 url=url,
                 organizer_name=centre.title if centre else "",
-                organizer_url=centre_website or (centre.get_full_url(request) if centre_url else ""),
+                organizer_url=centre_website or (page_full_url(centre, request) if centre_url else ""),
                 venue_name=venue_name,
                 address=address,
                 online_url=online_url,
@@ -274,10 +276,12 @@ def event_calendar_file(page: EventPage, request, start: str = "") -> HttpRespon
     """The upcoming dates of the event as an iCalendar file, for "add to my calendar": the series as
     one repeating entry where it has a rhythm; with ``start`` (UTC, as in the date's UID) that date alone."""
     now = timezone.now()
-    url = page.get_full_url(request)
+    url = page_full_url(page, request)
     location = ", ".join(part for part in venue(page, page.centre()) if part)
     occurrences = page.upcoming_occurrences(now)
-    host = urlsplit(url).hostname
+    # The UIDs keep the Site's host name, whatever address the visitor used: a calendar that
+    # imports the file again must recognise the entries it has.
+    host = urlsplit(page.get_full_url(request)).hostname
     filename = f"{page.slug}.ics"
     if start:
         occurrences = [occurrence for occurrence in occurrences if utc_stamp(occurrence.start) == start]

@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
 from home.models import StandardPage
+from kankernl_site.absolute_urls import page_full_url
 from kankernl_site.language import interface_url
 
 register = template.Library()
@@ -88,10 +90,21 @@ def menu_pages(context) -> list[Page]:
         return []
     current = context.get("page")
     items = list(root.get_children().live().public().in_menu())
+    # A page type may name the menu item it belongs to (``menu_section``, "app_label.model"): an
+    # event sits under its centre in the tree but belongs to the agenda. Other pages belong to the
+    # item above them.
+    section = getattr(current, "menu_section", "")
     for item in items:
         item.section = ""
-        if isinstance(current, Page) and current.path.startswith(item.path):
-            item.section = "page" if current.path == item.path else "true"
+        if not isinstance(current, Page):
+            continue
+        if current.path == item.path:
+            item.section = "page"
+        elif section:
+            content_type = ContentType.objects.get_for_id(item.content_type_id)  # cached: no query
+            item.section = "true" if f"{content_type.app_label}.{content_type.model}" == section else ""
+        elif current.path.startswith(item.path):
+            item.section = "true"
     return items
 
 
@@ -112,3 +125,9 @@ def home_url(context) -> str:
 def interface_pageurl(context, page) -> str:
     """The page's URL with the interface in the current language (see ``interface_url``)."""
     return interface_url(pageurl(context, page))
+
+
+@register.simple_tag(takes_context=True)
+def full_url(context, page) -> str:
+    """The page's absolute URL on the host and port the visitor used (canonical link, og:url)."""
+    return page_full_url(page, context.get("request")) if isinstance(page, Page) else ""

@@ -32,6 +32,7 @@ REPORT_KEYS = {
     "withdrawn",
     "warnings",
     "error",
+    "run",
 }
 
 CALENDAR = calendar(WALK)
@@ -86,6 +87,7 @@ def test_json_reports_every_source_and_fails_when_one_did(good, broken):
         "withdrawn": 0,
         "warnings": [],
         "error": None,
+        "run": good.runs.get().pk,
     }
     assert reports[broken.pk]["status"] == "error"
     assert reports[broken.pk]["name"] == "Inloophuis Het Anker"

@@ -288,3 +288,20 @@ def test_blank_profile_cells_leave_what_an_editor_filled_in(site_home):
         "030 765 43 21",
         "dinsdag 10-16",
     )
+
+
+def test_onboarding_makes_the_english_centres_index_for_the_english_menu(demo_site, client):
+    """The English menu had no "Centres": the index had no English translation."""
+    onboard_centre(name="Inloophuis De Boei", kind="centre", postcode="3511 AB", city="Utrecht")
+    onboard_centre(name="Centrum Het Baken", kind="centre", postcode="8011 CW", city="Zwolle")  # once only
+
+    dutch = CentreIndexPage.objects.get(locale__language_code="nl")
+    english = CentreIndexPage.objects.get(locale__language_code="en")
+    assert (english.title, english.url, english.live, english.show_in_menus) == ("Centres", "/en/centres/", True, True)
+    assert english.translation_key == dutch.translation_key
+    html = client.get("/en/").content.decode()
+    nav = html[html.index('class="site-nav"') :]
+    assert '<a href="/en/centres/">Centres</a>' in nav[: nav.index("</nav>")]
+    # It lists the centres, which are not translated.
+    listing = client.get("/en/centres/").content.decode()
+    assert "Inloophuis De Boei" in listing and "Centrum Het Baken" in listing

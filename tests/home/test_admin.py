@@ -36,3 +36,12 @@ def test_a_new_dutch_page_can_be_submitted_for_translation(editor_client, demo_s
     assert response.status_code == 302
     translation = StandardPage.objects.get(translation_key=page.translation_key, locale=english)
     assert translation.get_parent().pk == demo_site.root_page.get_translation(english).pk
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/account/", "/admin/users/"])
+def test_the_admin_asks_no_gravatar_for_avatars(editor_client, path):
+    """Wagtail's default would load each user's picture from gravatar.com, a third party."""
+    response = editor_client.get(path)
+    assert response.status_code == 200
+    assert "gravatar" not in response.content.decode().lower()
+    assert "default-user-avatar" in response.content.decode()

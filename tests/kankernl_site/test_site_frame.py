@@ -6,13 +6,15 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
+from agenda_pages.onboarding import get_or_create_centre_index
+from tests.agenda_pages.factories import CentrePageFactory, EventPageFactory
 from tests.home.factories import StandardPageFactory
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def sitemap_urls(client) -> set[str]:
-    response = client.get("/sitemap.xml")
+def sitemap_urls(client, **headers) -> set[str]:
+    response = client.get("/sitemap.xml", **headers)
     assert response.status_code == 200
     tree = ElementTree.fromstring(response.content)
     return {loc.text for loc in tree.findall("s:url/s:loc", SITEMAP_NS)}
@@ -26,6 +28,19 @@ def test_sitemap_lists_live_pages_of_both_languages(demo_site, client):
     assert f"{base}/en/" in urls
     assert f"{base}/en/about/" in urls
     assert len(urls) == Page.objects.live().filter(depth__gte=2).count()
+
+
+def test_sitemap_links_to_the_host_and_port_the_request_came_to(demo_site, client):
+    """Not the port stored on the Site (the demo's 8000) when the site is served on another one."""
+    urls = sitemap_urls(client, HTTP_HOST="127.0.0.1:8023")
+    assert "http://127.0.0.1:8023/en/about/" in urls
+    assert all(url.startswith("http://127.0.0.1:8023/") for url in urls)
+
+
+def test_canonical_link_uses_the_host_and_port_the_request_came_to(demo_site, client):
+    html = client.get("/en/about/", HTTP_HOST="127.0.0.1:8023").content.decode()
+    assert '<link rel="canonical" href="http://127.0.0.1:8023/en/about/">' in html
+    assert '<meta property="og:url" content="http://127.0.0.1:8023/en/about/">' in html
 
 
 def test_sitemap_leaves_out_drafts_and_private_pages(demo_site, client):
@@ -101,6 +116,23 @@ def test_main_menu_marks_the_current_page(demo_site, client):
     html = client.get("/over-dit-platform/").content.decode()
     assert '<a href="/over-dit-platform/" aria-current="page">Over dit platform</a>' in html
     assert '<a href="/agenda/">Agenda</a>' in html
+
+
+def test_main_menu_marks_the_agenda_on_an_event_page_and_centres_on_a_centre_page(demo_site, client):
+    """An event sits under its centre in the page tree, but a visitor found it in the agenda."""
+    centre = CentrePageFactory(parent=get_or_create_centre_index(), title="Inloophuis De Boei")
+    event = EventPageFactory(parent=centre, title="Wandelgroep")
+
+    def menu(url):
+        html = client.get(url).content.decode()
+        return html[html.index('class="site-nav"') : html.index("</nav>", html.index('class="site-nav"'))]
+
+    on_event = menu(event.url)
+    assert '<a href="/agenda/" aria-current="true">Agenda</a>' in on_event
+    assert '<a href="/centra/">Centra</a>' in on_event
+    on_centre = menu(centre.url)
+    assert '<a href="/centra/" aria-current="true">Centra</a>' in on_centre
+    assert '<a href="/agenda/">Agenda</a>' in on_centre
 
 
 def test_footer_lists_service_pages(demo_site, client):

@@ -99,25 +99,51 @@ def test_edit_page_offers_import_and_run_history(superuser_client, source):
 def test_import_now_creates_drafts_and_reports_counts(superuser_client, source, feed_server, frozen_now):
     feed_server.add("/agenda.ics", calendar(WALK, YOGA), Content_Type="text/calendar")
     response = superuser_client.post(url("import", source.pk))
+    run = ImportRun.objects.get(source=source)
     assert response.status_code == 302
-    assert response["Location"] == url("edit", source.pk)
+    assert response["Location"] == url("run", source.pk, run.pk)  # the editor sees what happened
     pages = EventPage.objects.filter(source=source)
     assert pages.count() == 2 and not any(page.live for page in pages)
     [message] = messages_of(response)
-    assert "2 created, 0 updated, 0 unchanged, 0 cancelled, 0 withdrawn" in message
-    assert ImportRun.objects.get(source=source).created == 2
+    assert message.strip() == f"Imported '{source}'. 2 events created."
+    assert run.created == 2
+    detail = unescape(superuser_client.get(response["Location"]).content.decode())
+    assert "2 events created." in detail and "Imported" in detail
 
 
-def test_import_now_returns_to_next(superuser_client, source, feed_server, frozen_now):
+def test_import_now_of_an_unchanged_feed_says_nothing_changed(superuser_client, source, feed_server, frozen_now):
+    """Not a row of zeros ("Unchanged 0" for a feed that was not even read again)."""
+    feed_server.add("/agenda.ics", calendar(WALK, YOGA), Content_Type="text/calendar")
+    superuser_client.post(url("import", source.pk))
+    response = superuser_client.post(url("import", source.pk))
+    [message] = messages_of(response)[-1:]
+    assert message.strip() == f"Imported '{source}'. Nothing changed: the feed is the same as at the last import."
+    detail = unescape(superuser_client.get(response["Location"]).content.decode())
+    assert "Nothing changed: the feed is the same as at the last import." in detail
+    assert "<dt>Unchanged</dt>" not in detail
+    history = unescape(superuser_client.get(url("runs", source.pk)).content.decode())
+    assert "Nothing changed: the feed is the same as at the last import." in history
+    assert "2 events created." in history
+
+
+def test_a_run_that_changed_nothing_says_so(superuser_client, source):
+    run = ImportRun.objects.create(source=source, status="ok", unchanged=12)
+    detail = unescape(superuser_client.get(url("run", source.pk, run.pk)).content.decode())
+    assert "Nothing changed: the 12 events in the feed are as they were." in detail
+
+
+def test_import_now_returns_to_next_with_a_link_to_the_run(superuser_client, source, feed_server, frozen_now):
     feed_server.add("/agenda.ics", calendar(WALK), Content_Type="text/calendar")
     response = superuser_client.post(url("import", source.pk), {"next": url("index")})
     assert response["Location"] == url("index")
+    [message] = messages_of(response)
+    assert url("run", source.pk, ImportRun.objects.get().pk) in message and "Show the run" in message
 
 
 def test_import_now_does_not_return_to_another_site(superuser_client, source, feed_server, frozen_now):
     feed_server.add("/agenda.ics", calendar(WALK), Content_Type="text/calendar")
     response = superuser_client.post(url("import", source.pk), {"next": "https://evil.example/admin/"})
-    assert response["Location"] == url("edit", source.pk)
+    assert response["Location"] == url("run", source.pk, ImportRun.objects.get().pk)
 
 
 def test_import_now_with_a_task_worker_starts_the_import_in_the_background(
@@ -128,11 +154,12 @@ def test_import_now_with_a_task_worker_starts_the_import_in_the_background(
     from django_tasks import default_task_backend
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.AGENDA_IMPORT_NOW_WAIT_SECONDS = 0.5  # it waits that long for a worker, here in vain
     feed_server.add("/agenda.ics", calendar(WALK), Content_Type="text/calendar")
     response = superuser_client.post(url("import", source.pk))
-    assert response["Location"] == url("edit", source.pk)
+    assert response["Location"] == url("runs", source.pk)
     [message] = messages_of(response)
-    assert "has started" in message
+    assert "is still running" in message and url("runs", source.pk) in message
     assert feed_server.requests == [] and not ImportRun.objects.exists()
     [queued] = default_task_backend.results
     assert (queued.task.name, queued.args) == ("import_feed_source", [source.pk])
@@ -162,7 +189,7 @@ def test_import_now_of_a_source_that_crashes_the_importer_says_so_plainly(
         said[source] = messages_of(superuser_client.post(url("import", source.pk)))[-1]
 
     assert said[crashing].strip() == f"Import of '{crashing}' failed: {UNEXPECTED_ERROR}"
-    assert "1 created" in said[first] and "1 created" in said[last]
+    assert "1 event created" in said[first] and "1 event created" in said[last]
     assert [EventPage.objects.filter(source=source).count() for source in (first, last)] == [1, 1]
     assert_unexpected_failure(crashing)
 
@@ -179,13 +206,17 @@ def test_import_now_get_only_asks_for_confirmation(superuser_client, source, fee
 def test_failing_feed_shows_the_error(superuser_client, source, feed_server, frozen_now):
     feed_server.add("/agenda.ics", b"", status=500)
     response = superuser_client.post(url("import", source.pk))
+    run = ImportRun.objects.get(source=source)
     assert response.status_code == 302
+    assert response["Location"] == url("run", source.pk, run.pk)
     [message] = messages_of(response)
     assert message.startswith(f"Import of 'Inloophuis De Boei: {source.url}' failed: ")
     assert "500" in message
     source.refresh_from_db()
     assert source.consecutive_failures == 1
-    assert ImportRun.objects.get(source=source).status == "error"
+    assert run.status == "error"
+    detail = unescape(superuser_client.get(response["Location"]).content.decode())
+    assert f"The import failed: {run.error_message}" in detail and "help-critical" in detail
 
 
 def test_import_now_needs_change_permission(plain_client, source, feed_server):
@@ -201,7 +232,7 @@ def test_dry_run_shows_the_report_and_saves_nothing(superuser_client, source, fe
     response = superuser_client.post(url("dry_run", source.pk))
     assert response.status_code == 200
     assert response.context["report"].created == 2
-    assert "Nothing was saved" in response.content.decode()
+    assert "Nothing was saved. An import now would give: 2 events created." in response.content.decode()
     assert not EventPage.objects.exists() and not ImportRun.objects.exists()
     source.refresh_from_db()
     assert source.last_run_at is None
@@ -269,3 +300,31 @@ def test_dashboard_has_no_failing_feeds_panel_when_all_is_well(superuser_client,
     response = superuser_client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert "Failing feeds" not in response.content.decode()
+
+
+def test_run_detail_heading_and_table_give_the_same_local_time(superuser_client, source):
+    """The heading showed the start in UTC above a table in Amsterdam time."""
+    run = ImportRun.objects.create(
+        source=source,
+        started_at=datetime(2026, 12, 16, 13, 30, tzinfo=UTC),
+        finished_at=datetime(2026, 12, 16, 13, 31, tzinfo=UTC),
+        status="ok",
+        created=1,
+    )
+    html = unescape(superuser_client.get(url("run", source.pk, run.pk)).content.decode())
+    assert "13:30" not in html
+    assert html.count("Wed 16 Dec 2026, 14:30") >= 2  # the header's subtitle (and title) and the table
+    assert "Wed 16 Dec 2026, 14:31" in html
+    history = unescape(superuser_client.get(url("runs", source.pk)).content.decode())
+    assert "Wed 16 Dec 2026, 14:30" in history
+
+
+def test_a_run_that_changed_nothing_says_so_in_dutch(client, django_user_model, source):
+    client.force_login(django_user_model.objects.create_superuser("beheer", "beheer@example.org", "pw"))
+    run = ImportRun.objects.create(
+        source=source, started_at=datetime(2026, 12, 16, 13, 30, tzinfo=UTC), status="not-modified"
+    )
+    html = unescape(client.get(url("run", source.pk, run.pk)).content.decode())
+    assert "Niets veranderd: de feed is hetzelfde als bij de vorige import." in html
+    assert "wo 16 dec. 2026, 14:30" in html
+    assert "Ongewijzigd" not in html

@@ -62,14 +62,15 @@ def get(client, url, django_assert_num_queries, queries):
 
 
 # Staff: who may review is asked per centre; a moderator's states need no centre lookups.
-@pytest.mark.parametrize("user, queries", [("staff", 39), ("moderator", 34)])
+# Two fewer than when Wagtail's "Awaiting your review" listed the events again (their pages and count).
+@pytest.mark.parametrize("user, queries", [("staff", 37), ("moderator", 32)])
 def test_the_dashboard_costs_the_same_at_any_backlog(
     request, user, queries, backlog, client, django_assert_num_queries
 ):
     client.force_login(request.getfixturevalue(user))
     html = get(client, reverse("wagtailadmin_home"), django_assert_num_queries, queries)
     assert f"Review all {backlog} events" in html
-    assert f"And {backlog - 10} more pages awaiting your review." in html
+    assert "awaiting your review" not in html  # the events are not listed a second time
 
 
 @pytest.mark.parametrize("page, first", [(1, 0), (2, 50)])
@@ -100,7 +101,7 @@ def test_the_dashboard_still_shows_other_pages_awaiting_review(moderator, centre
     centre.get_workflow().start(centre, user=None)
     client.force_login(moderator)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert 'id="awaiting-review' in html and centre.title in html
+    assert 'id="other-pages-awaiting-review' in html and centre.title in html
 
 
 @pytest.mark.parametrize("action, comment", [("approve", ""), ("reject", "Graag een beschrijving.")])

@@ -428,3 +428,20 @@ def test_the_reminder_names_the_first_upcoming_date_the_review_list_shows(
     with translation.override("nl"):
         expected = translation.gettext(in_mail) if in_mail == "no date" else in_mail
     assert expected in message.body and "20 november" not in message.body
+
+
+def test_without_anybody_to_mail_the_log_says_what_waits_plainly(source, feed_server, caplog):
+    """The demo has no reviewers with an address: ``load_demo`` prints this line, which is news, not a failure."""
+    serve(feed_server, calendar(WALK, YOGA))
+    import_source(source.pk, now=NOW)
+    page_ids = list(EventPage.objects.values_list("pk", flat=True))
+
+    with caplog.at_level("INFO", logger="agenda_pages.moderation.notifications"):
+        assert send_review_digest(source, page_ids) == 0
+
+    [record] = [record for record in caplog.records if record.name == "agenda_pages.moderation.notifications"]
+    assert record.levelname == "INFO"
+    assert record.getMessage() == (
+        "2 events from Inloophuis De Boei are waiting for review under 'To review' in the admin; no e-mail was "
+        "sent, because nobody who reviews this centre's events has an e-mail address with notifications switched on."
+    )

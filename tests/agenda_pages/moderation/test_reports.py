@@ -132,8 +132,8 @@ def test_report_lists_waiting_events_per_centre_and_failing_feeds(client, modera
     failing = html[html.index('id="agenda-failing-heading"') :]
     # The centre waiting longest comes first: two events, the oldest for ten days.
     assert rows(pending) == [
-        ["Inloophuis De Boei", "2", "12 November 2026", "10"],
-        ["Centrum Het Anker", "1", "21 November 2026", "1"],
+        ["Inloophuis De Boei", "2", "Thu 12 Nov 2026", "10"],
+        ["Centrum Het Anker", "1", "Sat 21 Nov 2026", "1"],
     ]
     assert f'<a href="{reverse("wagtailadmin_explore", args=(centre.pk,))}"' in pending
     # Failing feeds: most failures first, with the error or the reason for review; not inactive ones.

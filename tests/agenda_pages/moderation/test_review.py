@@ -1,5 +1,6 @@
 """The "To review" list, its dashboard panel and its bulk actions, for centre staff and moderators."""
 
+import re
 from html import unescape
 
 import pytest
@@ -355,7 +356,7 @@ def test_admin_access_alone_lists_nothing(client, django_user_model, imported):
 
 
 def review_panel(html: str) -> str:
-    """Our panel's part of the dashboard (Wagtail's own "Awaiting your review" lists the same pages)."""
+    """Our panel's part of the dashboard (the other panels list other things than events)."""
     start = html.find('id="agenda-review-section"')
     return "" if start == -1 else html[start : html.index("</section>", start)]
 
@@ -375,3 +376,17 @@ def test_the_dashboard_shows_no_panel_without_events_to_review(client, other_sta
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert review_panel(response.content.decode()) == ""
+
+
+def test_the_review_list_is_headed_to_review_in_dutch(moderator, client):
+    """Wagtail's header shows the breadcrumbs, not the (screen-reader only) h1: the last one is the
+    list's own name, not "Home"."""
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "nl"
+    profile.save()
+    client.force_login(moderator)
+    html = client.get(LIST_URL).content.decode()
+    breadcrumbs = html[html.index("data-w-breadcrumbs") :]
+    breadcrumbs = breadcrumbs[: breadcrumbs.index("</ol>")]
+    labels = [re.sub(r"<[^>]+>|\s+", " ", item).strip() for item in re.findall(r"<li.*?</li>", breadcrumbs, re.S)]
+    assert labels[-1] == "Te beoordelen"

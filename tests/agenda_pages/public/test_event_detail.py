@@ -185,7 +185,7 @@ def test_the_image_is_shown_and_in_the_structured_data(client, event):
         r'<img class="event__image" src="([^"]+)" alt="Wandelaars in het park"', response.content.decode()
     )
     assert image
-    assert structured_data(response)[0]["image"] == ["http://localhost" + image[1]]
+    assert structured_data(response)[0]["image"] == ["http://testserver" + image[1]]
 
 
 def test_the_map_link_searches_openstreetmap_for_the_address(client, event):
@@ -246,7 +246,7 @@ def test_share_links_are_url_encoded(client, event):
     event.title = "Koffie & thee: praten?"
     event.save()
     add_date(event, at(1, 14), at(1, 16))
-    url = "http%3A%2F%2Flocalhost%2Fcentra%2Finloophuis-de-boei%2Fwandelgroep%2F"
+    url = "http%3A%2F%2Ftestserver%2Fcentra%2Finloophuis-de-boei%2Fwandelgroep%2F"
 
     response = client.get(event.url)
     body = response.content.decode()
@@ -261,7 +261,7 @@ def test_copy_link_works_without_javascript(client, event):
     body = client.get(event.url).content.decode()
 
     assert '<label for="event-link">Link naar deze pagina</label>' in body
-    assert re.search(r'<input id="event-link" type="text" value="http://localhost/[^"]+" readonly', body)
+    assert re.search(r'<input id="event-link" type="text" value="http://testserver/[^"]+" readonly', body)
     assert re.search(r"<button [^>]*hidden[^>]*>Link kopiëren</button>", body)
     assert 'data-copied-message="Link gekopieerd"' in body
     assert re.search(r'<script src="[^"]*js/copy-link\.js" defer></script>', body)
@@ -313,8 +313,8 @@ def test_hostile_text_cannot_break_out_of_the_json_ld_or_the_page(client, centre
     assert body.count("<script") == 2  # copy-link.js and the JSON-LD
     data = structured_data(response)
     assert data[0]["name"] == HOSTILE
-    assert data[0]["location"][1] == {"@type": "VirtualLocation", "url": "http://localhost" + event.url}
-    assert data[0]["offers"]["url"] == "http://localhost" + event.url
+    assert data[0]["location"][1] == {"@type": "VirtualLocation", "url": "http://testserver" + event.url}
+    assert data[0]["offers"]["url"] == "http://testserver" + event.url
 
 
 # Structured data
@@ -327,7 +327,7 @@ def test_json_ld_describes_each_upcoming_date(client, event):
     add_date(event, at(1, 14), at(1, 16))
     add_date(event, at(8, 14), at(8, 16), status="cancelled")
     add_date(event, at(15, 0), at(16, 0), all_day=True)
-    page_url = "http://localhost/centra/inloophuis-de-boei/wandelgroep/"
+    page_url = "http://testserver/centra/inloophuis-de-boei/wandelgroep/"
 
     data = structured_data(client.get(event.url))
 
@@ -460,9 +460,9 @@ def test_calendar_download_has_the_upcoming_dates(client, event):
     assert first.decoded("DTSTART") == at(1, 14)
     assert first.decoded("DTEND") == at(1, 16)
     assert str(first["LOCATION"]) == "Wijkcentrum De Pijl, Kerkstraat 5, 3512 CD Utrecht"
-    assert str(first["URL"]) == "http://localhost/centra/inloophuis-de-boei/wandelgroep/"
+    assert str(first["URL"]) == "http://testserver/centra/inloophuis-de-boei/wandelgroep/"
     assert str(first["DESCRIPTION"]) == (
-        "Samen wandelen & praten.\nNeem goede schoenen mee.\n\nhttp://localhost/centra/inloophuis-de-boei/wandelgroep/"
+        "Samen wandelen & praten.\nNeem goede schoenen mee.\n\nhttp://testserver/centra/inloophuis-de-boei/wandelgroep/"
     )
     assert vevents[2].decoded("DTSTART") == date(2026, 12, 15)
     assert vevents[2].decoded("DTEND") == date(2026, 12, 17)  # exclusive: the 15th and the 16th
