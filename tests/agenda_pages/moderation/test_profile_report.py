@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail_factories import ImageFactory
 
-from agenda_pages.models import CentrePage, CentreStaffGroup
+from agenda_pages.models import CentrePage
 from agenda_pages.moderation import roles
 from tests.agenda_pages.factories import CentrePageFactory
-from tests.agenda_pages.moderation.test_reports import english, rows, user_in
+from tests.agenda_pages.moderation.test_reports import rows, user_in, user_with_role
 
 REPORT = "centre_profiles_report"
 # Measured once and pinned: the session, the user and their page rights (cached on the user, so the
@@ -47,15 +47,7 @@ def complete_centre(index, title, **fields):
     [("superuser", True), ("moderator", True), ("editor", True), ("centre staff", False)],
 )
 def test_editors_and_moderators_may_open_the_report_centre_staff_not(client, django_user_model, centre, role, allowed):
-    users = {
-        "superuser": lambda: english(django_user_model.objects.create_superuser("beheer", "b@example.org", "pw")),
-        "moderator": lambda: user_in(django_user_model, "mod", Group.objects.get(name=roles.MODERATORS)),
-        "editor": lambda: user_in(django_user_model, "redacteur", Group.objects.get(name=roles.EDITORS)),
-        "centre staff": lambda: user_in(
-            django_user_model, "staf", CentreStaffGroup.objects.for_centre(centre).get().group
-        ),
-    }
-    client.force_login(users[role]())
+    client.force_login(user_with_role(django_user_model, role, centre))
 
     response = client.get(reverse(REPORT))
 

@@ -42,6 +42,19 @@ def user_in(django_user_model, username, group=None, **extra):
     return english(user)
 
 
+def user_with_role(django_user_model, role: str, centre):
+    """A user of one of the admin's roles: "superuser", "moderator", "editor" or "centre staff" (of
+    ``centre``), for the tests of who may open a report."""
+    if role == "superuser":
+        return english(django_user_model.objects.create_superuser("beheer", "b@example.org", "pw"))
+    group = {
+        "moderator": lambda: Group.objects.get(name=roles.MODERATORS),
+        "editor": lambda: Group.objects.get(name=roles.EDITORS),
+        "centre staff": lambda: CentreStaffGroup.objects.for_centre(centre).get().group,
+    }[role]()
+    return user_in(django_user_model, role.replace(" ", "-"), group)
+
+
 def waiting_event(centre, title, days):
     """An event of ``centre`` that entered review ``days`` days before NOW."""
     with time_machine.travel(NOW - timedelta(days=days), tick=False):
@@ -70,15 +83,7 @@ def index(centre):
     [("superuser", True), ("moderator", True), ("centre staff", False), ("editor", False)],
 )
 def test_only_moderators_may_open_the_report(client, django_user_model, centre, role, allowed):
-    users = {
-        "superuser": lambda: english(django_user_model.objects.create_superuser("beheer", "b@example.org", "pw")),
-        "moderator": lambda: user_in(django_user_model, "mod", Group.objects.get(name=roles.MODERATORS)),
-        "centre staff": lambda: user_in(
-            django_user_model, "staf", CentreStaffGroup.objects.for_centre(centre).get().group
-        ),
-        "editor": lambda: user_in(django_user_model, "redacteur", Group.objects.get(name=roles.EDITORS)),
-    }
-    client.force_login(users[role]())
+    client.force_login(user_with_role(django_user_model, role, centre))
 
     response = client.get(reverse(REPORT))
     # Refused the way Wagtail refuses every admin view: back to the dashboard with a message, or
