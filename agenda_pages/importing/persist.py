@@ -313,13 +313,15 @@ class SourceSync:
 
     def _update_themes(self, draft: EventPage, imported_before: dict, event: MappedEvent) -> None:
         """The feed's themes, unless staff chose the themes here since the last import (or accepted
-        suggested ones): then theirs stay. The audience the feed names is added to what is chosen."""
+        suggested ones): then theirs stay. An audience the feed names since the last import is added to
+        what is chosen; one it named before is not added again, so staff can take it off."""
         current = sorted(draft.themes.values_list("slug", flat=True))
         if current == sorted(imported_before.get("themes", current)):
             draft.themes = Theme.objects.filter(slug__in=event.themes)
             draft.suggested_themes = list(event.suggested_themes)
-        if event.audience:
-            chosen = [*draft.audience.all(), *Audience.objects.filter(code__in=event.audience)]
+        named_since = set(event.audience) - set(imported_before.get("audience", ()))
+        if named_since:
+            chosen = [*draft.audience.all(), *Audience.objects.filter(code__in=named_since)]
             draft.audience = list({audience.pk: audience for audience in chosen}.values())
 
     def _upcoming_rows(self, page: EventPage) -> list[LiveDate]:

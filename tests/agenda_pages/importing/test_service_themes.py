@@ -62,3 +62,19 @@ def test_the_feeds_new_themes_replace_the_imported_ones(source, feed_server):
     import_source(source.pk, now=NOW)
     latest = EventPage.objects.get(source=source).get_latest_revision_as_object()
     assert slugs(latest.themes.all()) == ["creatief"]
+
+
+def test_an_audience_staff_took_off_stays_off_after_a_changed_import(source, feed_server):
+    serve(feed_server, with_categories(WALK, "Naasten"))
+    import_source(source.pk, now=NOW)
+    walk = EventPage.objects.get(source=source)
+    assert [audience.code for audience in walk.audience.all()] == ["relatives"]
+
+    walk.audience = []  # the reviewer: this walk is for everyone
+    walk.save_revision().publish()
+    serve(feed_server, with_categories(WALK.replace("Wandelgroep", "Wandelgroep in het park"), "Naasten"))
+    import_source(source.pk, now=NOW)
+
+    latest = EventPage.objects.get(pk=walk.pk).get_latest_revision_as_object()
+    assert latest.title == "Wandelgroep in het park"  # the feed's change came in
+    assert list(latest.audience.all()) == []  # the audience it named before was not put back
