@@ -131,7 +131,7 @@ def centre_index_context(page: CentreIndexPage, request, context: dict) -> dict:
 
 def centre_context(page: CentrePage, request, context: dict) -> dict:
     now = timezone.now()
-    url = page.get_full_url(request) or request.build_absolute_uri()
+    url = page_full_url(page, request) or request.build_absolute_uri()
     website = web_url(page.website)
     rendition = page.photo.get_rendition(CENTRE_PHOTO_SPEC) if page.photo else None
     opening_lines = parse_opening_hours(page.opening_hours)

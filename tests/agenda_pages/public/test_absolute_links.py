@@ -1,4 +1,4 @@
-"""Absolute links on an event page and in its calendar file use the host and port the visitor came to,
+"""Absolute links on an event page, a centre page and in the calendar file use the host and port the visitor came to,
 not the port stored on the Site (8000 in the demo): copy link, share links, JSON-LD, canonical, .ics."""
 
 import json
@@ -68,3 +68,14 @@ def test_the_calendar_file_links_to_the_port_of_the_request(client, event):  # n
     assert str(vevent["URL"]) == f"http://127.0.0.1:8023{PATH}"
     assert str(vevent["DESCRIPTION"]).endswith(f"http://127.0.0.1:8023{PATH}")
     assert str(vevent["UID"]).endswith("@127.0.0.1")  # the Site's host: stable whatever address was used
+
+
+def test_a_centre_page_links_to_the_port_of_the_request(client, event):  # noqa: F811
+    site_at("127.0.0.1", 8000)
+    centre_path = PATH.removesuffix("wandelgroep/")
+
+    body = unescape(client.get(centre_path, HTTP_HOST="127.0.0.1:8023").content.decode())
+
+    [data] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+    assert json.loads(data)["url"] == f"http://127.0.0.1:8023{centre_path}"
+    assert "8000" not in body
