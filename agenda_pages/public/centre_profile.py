@@ -6,14 +6,15 @@ comes back and its next date, read with the agenda's own "each activity once" qu
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time
 
-from django.utils.formats import date_format, time_format
+from django.utils.formats import time_format
 from django.utils.translation import gettext
 
 from agenda_pages.models import CentrePage, EventOccurrence
 from agenda_pages.opening_hours import OpeningLine
 from agenda_pages.public import occurrences
+from agenda_pages.public.rhythm_text import weekday_name
 
 ACTIVITY_LIMIT = 12  # a centre's page is not its agenda: the agenda lists the rest
 
@@ -27,17 +28,17 @@ class HoursRow:
     hours: str
 
 
-def _weekday(number: int) -> str:
-    return date_format(date(2024, 1, 1) + timedelta(days=number), "l")  # 1 January 2024 was a Monday
-
-
 def _days_text(days: tuple[int, ...]) -> str:
     if len(days) >= 3 and days == tuple(range(days[0], days[-1] + 1)):
-        return gettext("%(first)s to %(last)s") % {"first": _weekday(days[0]), "last": _weekday(days[-1])}
-    names = [_weekday(day) for day in days]
-    if len(names) == 1:
-        return names[0]
-    return gettext("%(list)s and %(last)s") % {"list": ", ".join(names[:-1]), "last": names[-1]}
+        return gettext("%(first)s to %(last)s") % {"first": weekday_name(days[0]), "last": weekday_name(days[-1])}
+    return _listed([weekday_name(day) for day in days])
+
+
+def _listed(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c" in the active language."""
+    if len(items) == 1:
+        return items[0]
+    return gettext("%(list)s and %(last)s") % {"list": ", ".join(items[:-1]), "last": items[-1]}
 
 
 def _clock(value: time) -> str:
@@ -47,18 +48,11 @@ def _clock(value: time) -> str:
 def _hours_text(line: OpeningLine) -> str:
     if line.closed:
         return gettext("closed")
-    ranges = [
-        gettext("from %(start)s to %(end)s") % {"start": _clock(opens), "end": _clock(closes)}
-        for opens, closes in line.hours
-    ]
-    return (
-        ranges[0]
-        if len(ranges) == 1
-        else gettext("%(list)s and %(last)s")
-        % {
-            "list": ", ".join(ranges[:-1]),
-            "last": ranges[-1],
-        }
+    return _listed(
+        [
+            gettext("from %(start)s to %(end)s") % {"start": _clock(opens), "end": _clock(closes)}
+            for opens, closes in line.hours
+        ]
     )
 
 

@@ -24,7 +24,8 @@ def _ordinals():
     }
 
 
-def _weekday(number: int) -> str:
+def weekday_name(number: int) -> str:
+    """The name of a weekday (0 is Monday) in the active language: "dinsdag"."""
     return date_format(date(2024, 1, 1) + timedelta(days=number), "l")  # 1 January 2024 was a Monday
 
 
@@ -50,13 +51,13 @@ def how_often_text(rhythm: Rhythm, today: date) -> str:
     if rhythm.kind == RhythmKind.DAILY:
         return gettext("Every day")
     if rhythm.kind == RhythmKind.WEEKLY and rhythm.interval == 1:
-        return gettext("Every %(weekday)s") % {"weekday": _weekday(rhythm.weekday)}
+        return gettext("Every %(weekday)s") % {"weekday": weekday_name(rhythm.weekday)}
     if rhythm.kind == RhythmKind.WEEKLY:
-        return gettext("Every other week on %(weekday)s") % {"weekday": _weekday(rhythm.weekday)}
+        return gettext("Every other week on %(weekday)s") % {"weekday": weekday_name(rhythm.weekday)}
     if rhythm.kind == RhythmKind.MONTHLY_WEEKDAY:
         return gettext("Every %(ordinal)s %(weekday)s of the month") % {
             "ordinal": _ordinals()[rhythm.ordinal],
-            "weekday": _weekday(rhythm.weekday),
+            "weekday": weekday_name(rhythm.weekday),
         }
     if rhythm.kind == RhythmKind.MONTHLY_DAY:
         return gettext("Every month on day %(day)s") % {"day": rhythm.day}
