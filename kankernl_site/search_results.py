@@ -8,7 +8,6 @@ on it, then one for the activities' next dates and one for their centres.
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Min
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -38,10 +37,8 @@ class SearchResult:
 
 
 def described(pages, words: list[str], now: datetime) -> list[SearchResult]:
-    """``pages`` (a page of search results, as Wagtail returns them) as results, in their order."""
+    """``pages`` (a page of search results, each as its own page type) as results, in their order."""
     pages = list(pages)
-    specific = _specific_pages(pages)
-    pages = [specific.get(page.pk, page) for page in pages]
     events = [page for page in pages if isinstance(page, EventPage)]
     next_starts = _next_starts(events, now)
     centres = centres_above(events)
@@ -61,20 +58,6 @@ def described(pages, words: list[str], now: datetime) -> list[SearchResult]:
             result.place = page.city
         results.append(result)
     return results
-
-
-def _specific_pages(pages) -> dict:
-    """The pages as their own types: one query per type (long page bodies left in the database)."""
-    by_type: dict[int, list[int]] = {}
-    for page in pages:
-        by_type.setdefault(page.content_type_id, []).append(page.pk)
-    found = {}
-    for content_type_id, ids in by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is None:  # a page type whose app has gone
-            continue
-        found.update({page.pk: page for page in model.objects.filter(pk__in=ids).defer_streamfields()})
-    return found
 
 
 def _next_starts(events, now: datetime) -> dict[int, datetime]:

@@ -39,7 +39,8 @@ def search(request):
             if promotion.page is None or promotion.page.live
         ]
         if words:  # a query of only punctuation finds nothing
-            pages = Page.objects.live().public().filter(locale=locale).exclude(depth=1)
+            # As their own types (one query per type), long page bodies left in the database.
+            pages = Page.objects.live().public().filter(locale=locale).exclude(depth=1).defer_streamfields().specific()
             results = pages.search(words)
     paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
     results_page = paginator.get_page(request.GET.get("page"))
