@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -101,8 +100,8 @@ def menu_pages(context) -> list[Page]:
         if current.path == item.path:
             item.section = "page"
         elif section:
-            content_type = ContentType.objects.get_for_id(item.content_type_id)  # cached: no query
-            item.section = "true" if f"{content_type.app_label}.{content_type.model}" == section else ""
+            page_type = item.specific_class  # from the cached content types: no query
+            item.section = "true" if page_type and page_type._meta.label_lower == section else ""
         elif current.path.startswith(item.path):
             item.section = "true"
     return items
