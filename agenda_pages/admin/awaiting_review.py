@@ -7,8 +7,8 @@ a workflow (a centre's profile, a content page), which nothing else on the dashb
 Wagtail's own panel (``wagtail.admin.views.home.WorkflowObjectsToModeratePanel``) reads every task
 state the user may review, with each one's object, revisions and workflow tasks. With thousands of
 imported events waiting, that took 38-83 seconds and 45 MB on PostgreSQL, and SQLite refused the
-query ("Expression tree is too large"). This one shows the latest few, counts the rest in the
-database and links to the review list, in the same number of queries at any backlog.
+query ("Expression tree is too large"). This one shows the latest few and counts the rest in the
+database, in the same number of queries at any backlog.
 """
 
 from django.conf import settings
