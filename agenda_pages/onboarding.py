@@ -21,18 +21,12 @@ from wagtail.models import Site
 
 from agenda_pages.models import CentreIndexPage, CentrePage, FeedSource
 from agenda_pages.models.feeds import FeedFormatChoice
-
-# The row's reading and checks; named here too, where the command, the demo and the tests take them.
-from agenda_pages.onboarding_rows import (  # noqa: F401
-    CSV_COLUMNS,
-    PROFILE_COLUMNS,
+from agenda_pages.onboarding_rows import (
     PROFILE_FIELDS,
-    REQUIRED_COLUMNS,
     CentreRow,
     OnboardingError,
     check_header,
     clean_row,
-    normalise_postcode,
 )
 
 CENTRE_INDEX_TITLE = "Centra"

@@ -7,7 +7,8 @@ import pytest
 from wagtail.models import Page, Revision
 
 from agenda_pages.models import CentreIndexPage, CentrePage, FeedSource
-from agenda_pages.onboarding import OnboardingError, normalise_postcode, onboard_centre, onboard_csv
+from agenda_pages.onboarding import onboard_centre, onboard_csv
+from agenda_pages.onboarding_rows import OnboardingError, normalise_postcode
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
 
 FILES = Path(__file__).parent / "files"

@@ -3,7 +3,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from agenda_pages.onboarding import PROFILE_COLUMNS, REQUIRED_COLUMNS, onboard_csv
+from agenda_pages.onboarding import onboard_csv
+from agenda_pages.onboarding_rows import PROFILE_COLUMNS, REQUIRED_COLUMNS
 
 
 class Command(BaseCommand):
