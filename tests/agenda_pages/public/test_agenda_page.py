@@ -116,6 +116,21 @@ def test_twenty_to_a_page_and_pagination_keeps_the_filters(client, agenda, centr
     assert "Pagina 9 bestaat niet; dit is de laatste pagina." in too_far.content.decode()
 
 
+def test_the_theme_filter_counts_activities_and_leaves_out_themes_without_any(client, agenda, centres):
+    make_event(centres["utrecht"], "Wandelen in het park", [at(24), at(25), at(26)], themes=["Wandelen"])
+    make_event(centres["zwolle"], "Yoga", [at(27)], themes=["Bewegen", "Wandelen"])
+    make_event(centres["zwolle"], "Schilderen", [at(20)], themes=["Creatief"])  # before NOW: over
+
+    def theme_labels(query=""):
+        html = client.get(f"/agenda/?{query}").content.decode()
+        return re.findall(r'name="theme" value="[^"]+"[^>]*> <label for="[^"]+">([^<]+)</label>', html)
+
+    # An activity counts once, however many dates it has; a theme with nothing coming is left out.
+    assert theme_labels() == ["Bewegen en sport (1)", "Wandelen (2)"]
+    # Unless the visitor chose it (an old link), so it can be unticked.
+    assert theme_labels("theme=creatief") == ["Bewegen en sport (1)", "Creatief (0)", "Wandelen (2)"]
+
+
 def test_filters(client, agenda, centres):
     make_event(centres["utrecht"], "Wandelen in het park", [at(24)], themes=["Wandelen"], audience=["patients"])
     make_event(
