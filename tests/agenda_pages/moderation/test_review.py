@@ -216,6 +216,26 @@ def test_the_list_shows_each_event_with_its_links(client, staff, imported, froze
     assert "Update waiting" not in html
 
 
+def test_the_list_shows_each_events_themes_or_what_is_suggested(client, staff, source, feed_server, frozen_now):
+    serve(
+        feed_server,
+        WALK.replace("END:VEVENT", "CATEGORIES:Creatief\r\nEND:VEVENT"),  # a theme from the feed
+        YOGA,  # none from the feed; "yoga" is a keyword of Bewegen en sport
+        vevent("market@inloophuis.example", "Kerstmarkt", "20261207T100000"),  # nothing to go on
+    )
+    import_now(source)
+    client.force_login(staff)
+
+    html = client.get(LIST_URL).content.decode()
+    text = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+
+    yoga = EventPage.objects.get(title="Yoga")
+    assert "Themes: Creative" in text  # in the reviewer's language (English here)
+    assert "Suggested themes: Exercise and sport. Check and confirm Yoga" in text
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=(yoga.pk,))}">Check and confirm' in html
+    assert text.count("No theme yet") == 1  # the Christmas market
+
+
 def test_the_list_marks_updates_of_live_events(client, staff, imported, source, feed_server, frozen_now):
     approve_all(source, staff)
     serve(feed_server, WALK.replace("SUMMARY:Wandelgroep", "SUMMARY:Wandelgroep in het park"), YOGA)
