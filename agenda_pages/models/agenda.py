@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
@@ -43,3 +43,32 @@ class AgendaIndexPage(registries.PresentedPage, RoutablePageMixin, Page):
         for page in pages.order_by("path"):
             by_language.setdefault(page.locale.language_code, page)
         return by_language.get(active) or by_language.get(default)
+
+    # The agenda re-distributed (issue 13), each reading the agenda's own filter parameters. Paths
+    # without a dot: Wagtail serves only letters, digits, "-" and "_" between slashes. What each
+    # serves is decided above the models (``registries``).
+    @route(r"^ical/$", name="ical")
+    def ical_feed(self, request):
+        """The selection as an iCalendar subscription."""
+        return registries.responder_for(AgendaIndexPage, "ical")(self, request)
+
+    @route(r"^rss/$", name="rss")
+    def rss_feed(self, request):
+        """The selection for feed readers."""
+        return registries.responder_for(AgendaIndexPage, "rss")(self, request)
+
+    @route(r"^json/$", name="json")
+    def json_feed(self, request):
+        """The selection as JSON, for partners and the centres' web builders."""
+        return registries.responder_for(AgendaIndexPage, "json")(self, request)
+
+    @route(r"^embed/$", name="embed")
+    def embed(self, request):
+        """The selection as a page to put in an iframe on another site."""
+        return registries.responder_for(AgendaIndexPage, "embed")(self, request)
+
+    @route(r"^print/$", name="print")
+    def print_programme(self, request):
+        """The selection as a printable programme with QR codes."""
+        return registries.responder_for(AgendaIndexPage, "print")(self, request)
+

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -107,7 +108,7 @@ class CentrePageQuerySet(PageQuerySet):
 CentrePageManager = PageManager.from_queryset(CentrePageQuerySet)
 
 
-class CentrePage(registries.PresentedPage, Page):
+class CentrePage(registries.PresentedPage, RoutablePageMixin, Page):
     """The public profile of one centre or partner organisation; its events are its children.
 
     Keeping imported events under their centre's page makes ownership visible in the page tree and
@@ -214,6 +215,12 @@ class CentrePage(registries.PresentedPage, Page):
         verbose_name = _("centre")
         verbose_name_plural = _("centres")
         indexes = [models.Index(fields=["latitude", "longitude"], name="centre_coordinates")]
+
+    # The centre's printable programme (issue 13), to replace the flyers on its tables.
+    @route(r"^programma/$", name="programme")
+    def programme(self, request):
+        """This centre's activities of the coming month on A4, with QR codes."""
+        return registries.responder_for(CentrePage, "programme")(self, request)
 
     def permissions_for_user(self, user):
         tester = registries.permission_tester_for(CentrePage)
