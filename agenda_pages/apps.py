@@ -14,8 +14,10 @@ class AgendaPagesConfig(AppConfig):
         from agenda_pages.admin import event_form
         from agenda_pages.moderation import access
         from agenda_pages.public import presenters
+        from agenda_pages.public.feeds import register as register_feeds
 
         access.register()
         event_form.register()
         presenters.register()
+        register_feeds()
         signal_handlers.connect_post_migrate(self)
