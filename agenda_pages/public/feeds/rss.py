@@ -105,6 +105,10 @@ class AgendaFeed(Feed):
     feed_type = Rss201rev2Feed
     item_guid_is_permalink = False
 
+    def __init__(self, language: str):
+        super().__init__()
+        self.language = language  # the framework reads it as an attribute, not per feed
+
     def get_object(self, request, content: AgendaFeedContent):
         return content
 
@@ -119,9 +123,6 @@ class AgendaFeed(Feed):
 
     def description(self, content: AgendaFeedContent) -> str:
         return _("Activities at the walk-in centres for people living with and after cancer.")
-
-    def language(self, content: AgendaFeedContent) -> str:
-        return translation.get_language()
 
     def items(self, content: AgendaFeedContent) -> list[FeedItem]:
         return content.items
@@ -167,7 +168,7 @@ def rss_feed(page, request):
     now = timezone.now()
     selection = read_selection(page.title, request.GET, now)
     content = load_items(selection, page, request, now)
-    response = AgendaFeed()(request, content=content)
+    response = AgendaFeed(translation.get_language())(request, content=content)
     # Not the newest item's date, which the framework sends: taking an activity out of the feed
     # (unpublished, withdrawn) must change it too (see ``content``).
     response["Last-Modified"] = http_date(content.last_modified.timestamp())
