@@ -10,6 +10,7 @@ separate entries are 52 things to remove again from a phone's calendar. Its time
 the Europe/Amsterdam VTIMEZONE, so "every Tuesday at 10:00" stays at 10:00 across daylight saving.
 """
 
+import functools
 import re
 from datetime import UTC, date, datetime, timedelta
 
@@ -30,6 +31,8 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _LINE_BREAK = re.compile(r"<br\s*/?>|</(?:p|li|ol|ul|h[1-6])>", re.IGNORECASE)
 
 
+# A feed writes one event's description once for each of its dates, one event after the other.
+@functools.lru_cache(maxsize=64)
 def plain_description(html: str, max_length: int = MAX_DESCRIPTION_CHARS) -> str:
     """Rich text as plain text: no tags or entities, one line per paragraph or list item."""
     lines = (plain_text(line, max_length) for line in _LINE_BREAK.split(html or ""))
