@@ -105,8 +105,22 @@ def test_the_calendar_names_the_selection_and_says_how_often_to_look_again(clien
     assert "REFRESH-INTERVAL;VALUE=DURATION:PT4H" in body
     assert "X-PUBLISHED-TTL:PT4H" in body
     assert not response.cookies
-    english = client.get("/agenda/ical/?theme=bewegen&mode=online", HTTP_ACCEPT_LANGUAGE="en")
-    assert str(calendar_of(english)["X-WR-CALNAME"]) == "Agenda: Bewegen en sport, Online"
+    # The address decides the language, not the browser's preference.
+    dutch = client.get("/agenda/ical/?theme=bewegen&mode=online", HTTP_ACCEPT_LANGUAGE="en")
+    assert str(calendar_of(dutch)["X-WR-CALNAME"]) == "Agenda: Bewegen en sport, Online"
+
+
+def test_the_english_calendar_is_named_in_english_and_links_to_the_english_interface(client, english_agenda, centres):
+    event = make_event(centres["utrecht"], "Wandelgroep", [at(10, 8)], themes=["bewegen"])
+
+    response = client.get("/en/agenda/ical/?theme=bewegen&near=3512&radius=10&from=2026-10-06")
+
+    calendar = calendar_of(response)
+    assert str(calendar["X-WR-CALNAME"]) == (
+        "Agenda: Exercise and sport, within 10 km of 3512 Utrecht, from 6 October 2026"
+    )
+    [vevent] = calendar.walk("VEVENT")
+    assert str(vevent["URL"]) == f"http://testserver/en{event.url}"
 
 
 def test_the_sequence_grows_with_a_published_change_and_with_a_cancellation_an_import_applies(client, agenda, centres):
