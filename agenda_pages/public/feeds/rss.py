@@ -74,7 +74,7 @@ def load_items(selection: FeedSelection, agenda, request, now: datetime) -> Agen
         rows = occurrences.next_dates(occurrences.agenda_activities(matches)[:MAX_ITEMS], matches)
     listed = occurrences.with_details(rows)
     runs = changing_runs()
-    host = page_full_url(agenda, request)
+    fallback_url = page_full_url(agenda, request)  # an event without a URL of its own links to the agenda
     agenda_url = request.build_absolute_uri(interface_url(agenda.get_url(request)))
     uid_host = site_host(agenda, request)
     items = []
@@ -84,7 +84,7 @@ def load_items(selection: FeedSelection, agenda, request, now: datetime) -> Agen
         items.append(
             FeedItem(
                 listed=item,
-                url=request.build_absolute_uri(interface_url(url)) if url else host,
+                url=request.build_absolute_uri(interface_url(url)) if url else fallback_url,
                 guid=guid,
                 published=page_changed_at(item.event, runs),
             )
