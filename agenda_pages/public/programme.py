@@ -179,12 +179,19 @@ def period_text(period: Period) -> str:
     if period.kind == PeriodKind.MONTH and period.first.day == 1:
         return date_format(period.first, "F Y").capitalize()
     days = _("%(first)s to %(last)s") % {
-        "first": date_format(period.first, "j F" if period.first.year == period.last.year else "j F Y"),
+        "first": date_format(period.first, _first_day_format(period)),
         "last": date_format(period.last, "j F Y"),
     }
     if period.kind == PeriodKind.WEEK:
         return _("Week %(number)s: %(days)s") % {"number": period.asked_first.isocalendar().week, "days": days}
     return days
+
+
+def _first_day_format(period: Period) -> str:
+    """ "14 to 20 December 2026", "28 December 2026 to 3 January 2027": each part said once."""
+    if period.first.year != period.last.year:
+        return "j F Y"
+    return "j" if period.first.month == period.last.month else "j F"
 
 
 def period_links(path: str, today: date, extra_query: str = "") -> list[tuple[str, str]]:
