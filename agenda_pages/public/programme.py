@@ -11,6 +11,7 @@ centres in one more, and the rhythms are read from the dates already fetched.
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
@@ -108,11 +109,12 @@ def _day_text(day: date) -> str:
 
 
 def build_programme(
-    dates, request, period: Period, *, own_centre: CentrePage | None = None, today: date
+    dates, request, period: Period, *, agenda_path: str, own_centre: CentrePage | None = None, today: date
 ) -> Programme:
     """The programme of ``dates`` (public occurrences of the period, in no order).
 
     With ``own_centre`` it is that centre's: its name and address are not repeated on every line.
+    The address printed to type is the agenda's short link to the event (``<agenda>/a/<id>/``).
     """
     rows = list(occurrences.in_agenda_order(dates)[: MAX_DATES + 1])
     cut_short = len(rows) > MAX_DATES
@@ -130,7 +132,9 @@ def build_programme(
         url = request.build_absolute_uri(interface_url(event.get_url(request) or ""))
         common = {
             "url": url,
-            "short_url": short_address(url),
+            "short_url": short_address(
+                request.build_absolute_uri(f"{agenda_path}a/{event.pk}/") if agenda_path else url
+            ),
             "qr": qr_svg(url),
             "place": _place(event, centre, own_centre),
             "centre": "" if own_centre or centre is None else centre.title,
@@ -239,7 +243,9 @@ def centre_programme(page: CentrePage, request) -> TemplateResponse:
         {
             "page": page,
             "heading": page.title,
-            "programme": build_programme(dates, request, period, own_centre=page, today=today),
+            "programme": build_programme(
+                dates, request, period, agenda_path=agenda_path, own_centre=page, today=today
+            ),
             "period_text": period_text(period),
             "period_links": period_links(request.path, today),
             "messages": messages,
@@ -295,7 +301,7 @@ def agenda_programme(page: AgendaIndexPage, request) -> TemplateResponse:
             "heading": _("%(agenda)s: %(selection)s") % {"agenda": page.title, "selection": selection}
             if selection
             else page.title,
-            "programme": build_programme(dates, request, period, today=today),
+            "programme": build_programme(dates, request, period, agenda_path=agenda_path, today=today),
             "period_text": period_text(period),
             "period_links": period_links(request.path, today, query),
             "messages": form.messages + period_messages,
@@ -307,7 +313,18 @@ def agenda_programme(page: AgendaIndexPage, request) -> TemplateResponse:
     )
 
 
+def short_link(page: AgendaIndexPage, request, event_id: int) -> HttpResponseRedirect:
+    """``<agenda>/a/<id>/``: the address under each code of a printed programme, short enough to type,
+    leading on to the event's page while it is public."""
+    event = EventPage.objects.live().public().filter(pk=event_id).first()
+    url = event.get_url(request) if event else None
+    if not url:
+        raise Http404("No public activity has this number.")
+    return HttpResponseRedirect(interface_url(url))
+
+
 def register() -> None:
     """Called once from ``AgendaPagesConfig.ready``."""
     registries.register_responder(CentrePage, "programme", centre_programme)
     registries.register_responder(AgendaIndexPage, "print", agenda_programme)
+    registries.register_responder(AgendaIndexPage, "short", short_link)

@@ -30,7 +30,11 @@ def qr_svg(url: str, *, css_class: str = "qr") -> SafeString:
     )
     # segno writes only characters of its own (the address is encoded as squares, never as text), so
     # the element is safe to put on a page as it is.
-    return mark_safe(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" shape-rendering="crispEdges" ', 1))
+    # The number of modules (squares across, with the quiet zone) goes to CSS, which gives each module
+    # one size: a longer address makes a bigger code, never smaller squares that a phone cannot read.
+    modules = code.symbol_size(scale=1, border=QUIET_ZONE)[0]
+    attributes = f'aria-hidden="true" focusable="false" shape-rendering="crispEdges" style="--qr-modules: {modules}" '
+    return mark_safe(svg.replace("<svg ", f"<svg {attributes}", 1))
 
 
 def short_address(url: str) -> str:

@@ -634,7 +634,7 @@ NL = {
     "Regular activities": "Vaste activiteiten",
     "Other activities, by day": "Andere activiteiten, per dag",
     "Activities by day": "Activiteiten per dag",
-    "Printed on %(day)s. Dates can change: scan a code or visit the address for the latest news.": "Gedrukt op %(day)s. Data kunnen veranderen: scan een code of ga naar het adres voor het laatste nieuws.",
+    "Printed on %(day)s.": "Gedrukt op %(day)s.",
     "Always the latest agenda:": "Altijd de nieuwste agenda:",
     "Address and opening hours": "Adres en openingstijden",
     "Print this selection": "Print deze selectie",
