@@ -2,7 +2,7 @@
 selection of the agenda (``<agenda>/print/``), on A4 for the table by the door.
 
 It replaces the flyers, so it is built for paper: each activity once where it has a rhythm ("Elke
-dinsdag, 10:00–11:30 Wandelgroep", with the dates it does not take place), the others under their
+dinsdag, 10:00-11:30 Wandelgroep", with the dates it does not take place), the others under their
 day, every activity with a QR code and the address to type. The browser prints it (print CSS, no PDF
 library). A fixed number of queries, however many activities: the dates in one query, their
 centres in one more, and the rhythms are read from the dates already fetched.
@@ -48,7 +48,7 @@ class PrintedActivity:
     url: str  # absolute, what the QR code holds
     short_url: str  # the same address as a person types it
     qr: SafeString
-    hours: str  # "10:00–11:30", "all day", or "" for a series whose times differ
+    hours: str  # "10:00-11:30", "all day", or "" for a series whose times differ
     place: str  # where, when that is not the centre whose programme this is
     centre: str = ""  # who organises it, in a programme of several centres
     cancelled: bool = False  # a date that does not take place

@@ -99,7 +99,9 @@ def read_period(
         last = date_to or (one_month_on(first) - timedelta(days=1))
         if last - first > LONGEST:
             last = first + LONGEST
-            messages.append(_("A programme covers at most three months; it ends on %(day)s.") % {"day": date_format(last, "j F Y")})
+            messages.append(
+                _("A programme covers at most three months; it ends on %(day)s.") % {"day": date_format(last, "j F Y")}
+            )
         return Period(first, last, PeriodKind.DATES), messages
     if period is None:
         return coming_month(today), messages

@@ -14,6 +14,7 @@ from tests.agenda_pages.factories import CentrePageFactory, EventPageFactory
 from tests.agenda_pages.factories import themes as theme_rows
 from tests.agenda_pages.public.test_qr import svg_image
 
+DASH = "\N{EN DASH}"
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)  # Monday 7 December, 10:00 in Amsterdam
 # Measured once and pinned: a change means a query per activity crept in, or one was saved.
 CENTRE_PROGRAMME_QUERIES = 11
@@ -77,10 +78,10 @@ def test_series_once_with_their_rhythm_other_dates_by_day_and_the_centre_on_top(
     assert "Inloophuis De Boei 7 tot en met 31 december 2026" in text
     assert "Oudegracht 12 3511 AB Utrecht" in text and "030 - 231 45 67" in text
     assert "Dinsdag tot en met donderdag: van 10:00 tot 16:00 uur" in text
-    assert "Vaste activiteiten Elke dinsdag, 10:00–12:00 Wandelgroep" in text
+    assert f"Vaste activiteiten Elke dinsdag, 10:00{DASH}12:00 Wandelgroep" in text
     assert "Vervalt op 22 december" in text
-    assert re.search(r"Donderdag 10 december 14:00–16:00 Creatief atelier", text)
-    assert re.search(r"Vrijdag 18 december 12:00–14:00 Vervalt Kerstlunch", text)
+    assert re.search(f"Donderdag 10 december 14:00{DASH}16:00 Creatief atelier", text)
+    assert re.search(f"Vrijdag 18 december 12:00{DASH}14:00 Vervalt Kerstlunch", text)
     assert text.count("Wandelgroep") == 1
 
 
@@ -96,7 +97,21 @@ def test_every_activity_has_a_qr_code_of_its_absolute_address_and_the_address_to
     assert sorted(decoded[1:]) == sorted(
         f"http://testserver{page.url}" for page in (walk, boei.get_children().get(title="Creatief atelier"))
     )
-    assert f">testserver{walk.url}</a>" in html
+    assert f'<a href="http://testserver{walk.url}">testserver/agenda/a/{walk.pk}/</a>' in html  # short, to type
+
+
+def test_the_short_address_leads_to_a_public_event_only(client, boei, agenda):
+    walk = add_event(boei, "Wandelgroep", tuesdays(8))
+    private = add_event(boei, "Besloten groep", [local(14, 10)])
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    draft = EventPageFactory(parent=boei, title="Concept", live=False)
+
+    response = client.get(f"{agenda.url}a/{walk.pk}/")
+
+    assert (response.status_code, response["Location"]) == (302, walk.url)
+    assert client.get(f"/en{agenda.url}a/{walk.pk}/")["Location"] == f"/en{walk.url}"
+    for hidden in (private, draft, boei):
+        assert client.get(f"{agenda.url}a/{hidden.pk}/").status_code == 404
 
 
 def test_no_drafts_pending_changes_withdrawn_dates_or_private_pages(client, boei, agenda):
