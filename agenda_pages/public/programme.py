@@ -96,6 +96,8 @@ def _place(event: EventPage, centre: CentrePage | None, own_centre: CentrePage |
     """Where the activity is, left out when it is the building of the centre whose programme this is."""
     name, address = venue(event, centre)
     here = own_centre is not None and (name, address) == (own_centre.title, own_centre.full_address)
+    if centre is not None and own_centre is None and name == centre.title:
+        name = ""  # the line names the centre already: "Centrum Het Baken · Stationsplein 3, Zwolle"
     parts = [] if here else [part for part in (name, address) if part]
     if event.attendance_mode == AttendanceMode.ONLINE:
         return _("Online")

@@ -196,7 +196,7 @@ def test_the_agenda_programme_prints_any_selection_with_its_name_and_centres(cli
     assert "Deze pagina kent de instelling onzin niet" in text_of(response)
     text = sheet(client.get(f"{agenda.url}print/?theme=bewegen"))
     assert "Centrum Het Baken" in text and "Yoga" in text and "Schilderen" not in text
-    assert "Elke dinsdag" in text and "Inloophuis De Boei" in text
+    assert "Elke dinsdag" in text and "Inloophuis De Boei · 3511 AB Utrecht" in text  # the centre named once
 
 
 def spread(centre, activities: int) -> None:
