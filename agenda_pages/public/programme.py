@@ -251,7 +251,7 @@ def centre_programme(page: CentrePage, request) -> TemplateResponse:
             "period_text": period_text(period),
             "period_links": period_links(request.path, today),
             "messages": messages,
-            "back_url": page.get_url(request),
+            "back_url": interface_url(page.get_url(request) or ""),
             "back_text": _("Back to %(centre)s") % {"centre": page.title},
             **(_live_agenda(request, f"{agenda_path}?centre={page.slug}") if agenda_path else {}),
             "centre": page,

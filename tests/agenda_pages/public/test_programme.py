@@ -196,7 +196,7 @@ def test_the_agenda_programme_prints_any_selection_with_its_name_and_centres(cli
     assert "Deze pagina kent de instelling onzin niet" in text_of(response)
     text = sheet(client.get(f"{agenda.url}print/?theme=bewegen"))
     assert "Centrum Het Baken" in text and "Yoga" in text and "Schilderen" not in text
-    assert "Elke dinsdag" in text and "Inloophuis De Boei · 3511 AB Utrecht" in text  # the centre named once
+    assert "Elke dinsdag" in text and "Inloophuis De Boei · Oudegracht 12, 3511 AB Utrecht" in text  # named once
 
 
 def spread(centre, activities: int) -> None:
@@ -222,3 +222,13 @@ def test_a_fixed_number_of_queries_however_many_activities(
     programme = response.context["programme"]
     assert programme.activity_count == activities
     assert len(programme.series) == activities // 2
+
+
+def test_in_english_the_programme_and_its_links_stay_english(client, boei, agenda):
+    walk = add_event(boei, "Wandelgroep", tuesdays(8, 15, 22))
+
+    html = client.get(f"/en{boei.url}programma/").content.decode()
+
+    assert '<html lang="en">' in html and "Print this programme" in html and "Every Tuesday" in html
+    assert f'<a href="/en{boei.url}">Back to Inloophuis De Boei</a>' in html
+    assert f">testserver/en/agenda/a/{walk.pk}/</a>" in html or f">testserver/agenda/a/{walk.pk}/</a>" in html
