@@ -13,11 +13,12 @@ class AgendaPagesConfig(AppConfig):
         from agenda_pages import signal_handlers
         from agenda_pages.admin import event_form
         from agenda_pages.moderation import access
-        from agenda_pages.public import presenters
+        from agenda_pages.public import presenters, programme
         from agenda_pages.public.feeds import register as register_feeds
 
         access.register()
         event_form.register()
         presenters.register()
+        programme.register()
         register_feeds()
         signal_handlers.connect_post_migrate(self)
