@@ -620,4 +620,7 @@ NL = {
     "The import of '%(source)s' is still running, as a large feed can take a few minutes; its result appears in the run history when it is done.": "De import van '%(source)s' loopt nog: een grote feed kan een paar minuten duren. Het resultaat verschijnt bij de eerdere imports zodra de import klaar is.",
     "Result": "Resultaat",
     "Other pages awaiting your review": "Andere pagina's die op uw beoordeling wachten",
+    # The JSON API (agenda_pages/public/json_feed.py)
+    "There is no page %(page)s; the last page is %(last)s.": "Pagina %(page)s bestaat niet; de laatste pagina is %(last)s.",
+    "The page size must be a whole number from 1 to %(max)s; %(default)s is used.": "De paginagrootte moet een heel getal van 1 tot en met %(max)s zijn; %(default)s wordt gebruikt.",
 }
