@@ -49,8 +49,6 @@ class JsonPage:
 
 def agenda_json(page: AgendaIndexPage, request) -> HttpResponse:
     """The responder of ``<agenda>/json/``."""
-    if request.method == "OPTIONS":
-        return _preflight()
     if request.method not in ("GET", "HEAD"):
         return _with_cors(HttpResponseNotAllowed(ALLOWED_METHODS))
     result = json_page(page, request, now=timezone.now())
@@ -68,8 +66,18 @@ def _with_cors(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def answer_preflight(page, request, args, kwargs) -> HttpResponse | None:
+    """``before_serve_page`` hook: the CORS preflight of ``<agenda>/json/``, which a browser sends
+    before a script's request with headers of its own (If-None-Match, to poll). Wagtail answers every
+    OPTIONS request itself, with the page's ``Allow``, before a sub-route is served; this hook runs
+    before Wagtail's own."""
+    match = getattr(request, "routable_resolver_match", None)
+    if request.method != "OPTIONS" or not isinstance(page, AgendaIndexPage) or match is None:
+        return None
+    return _preflight() if match.url_name == "json" else None
+
+
 def _preflight() -> HttpResponse:
-    """A browser asks first when a script sends its own headers (If-None-Match to poll)."""
     response = HttpResponse(status=204)
     response["Allow"] = response["Access-Control-Allow-Methods"] = ", ".join(ALLOWED_METHODS)
     response["Access-Control-Allow-Headers"] = "Accept, Accept-Language, If-Modified-Since, If-None-Match"
