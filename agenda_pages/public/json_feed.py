@@ -79,6 +79,7 @@ def answer_preflight(page, request, args, kwargs) -> HttpResponse | None:
 
 def _preflight() -> HttpResponse:
     response = HttpResponse(status=204)
+    del response["Content-Type"]  # no body
     response["Allow"] = response["Access-Control-Allow-Methods"] = ", ".join(ALLOWED_METHODS)
     response["Access-Control-Allow-Headers"] = "Accept, Accept-Language, If-Modified-Since, If-None-Match"
     response["Access-Control-Max-Age"] = str(PREFLIGHT_MAX_AGE)
