@@ -35,8 +35,6 @@ from kankernl_site.language import interface_url
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100
 SCHEMA_PATH = "agenda_pages/agenda.schema.json"  # a static file
-# Parameters of this address alone; the agenda's form does not know them.
-OWN_PARAMETERS = ("page_size",)
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
 PREFLIGHT_MAX_AGE = 86_400
 
@@ -96,10 +94,8 @@ def json_page(page: AgendaIndexPage, request, *, now: datetime) -> JsonPage:
     matches = occurrences.agenda_matches(filters, now)
     counts = occurrences.agenda_counts(matches)
     count = counts.activities if filters.per_activity else counts.dates
-    if filters.per_activity:
-        paginator = CountedPaginator(occurrences.agenda_activities(matches), page_size, count)
-    else:
-        paginator = CountedPaginator(occurrences.in_agenda_order(matches), page_size, count)
+    ordered = occurrences.agenda_activities(matches) if filters.per_activity else occurrences.in_agenda_order(matches)
+    paginator = CountedPaginator(ordered, page_size, count)
     number = form.page_number
     if number > paginator.num_pages:
         # An empty page, not the last one again: a script that reads on until nothing comes stops.
@@ -135,7 +131,7 @@ def _page_size(values: list[str]) -> tuple[int, list[str]]:
     typed = values[-1].strip() if values else ""
     if not typed:
         return DEFAULT_PAGE_SIZE, []
-    if typed.isdecimal() and 1 <= int(typed) <= MAX_PAGE_SIZE:
+    if typed.isdecimal() and len(typed) <= 3 and 1 <= int(typed) <= MAX_PAGE_SIZE:  # no 5,000-digit int()
         return int(typed), []
     message = _("The page size must be a whole number from 1 to %(max)s; %(default)s is used.") % {
         "max": MAX_PAGE_SIZE,

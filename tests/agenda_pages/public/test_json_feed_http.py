@@ -176,17 +176,17 @@ def test_the_query_count_is_the_same_at_100_and_10000_dates(
     for centre in centres:  # in range of 3512, as the distance filter needs coordinates
         centre.postcode = "3511 AB"
         centre.save()
-    events = add_events(centres, 50, dates_each=2)
+    events = add_events(centres, 20, dates_each=5)
     client.get(URL + query)  # warms Wagtail's site root paths and, when on, the route cache
     with django_assert_num_queries(expected[route_cache_on_and_off]):
         small = client.get(URL + query)
 
     EventOccurrence.objects.bulk_create(
-        EventOccurrence(page=events[n % 50], start=NOW + dt.timedelta(days=2, minutes=n), sort_order=n)
+        EventOccurrence(page=events[n % 20], start=NOW + dt.timedelta(days=2, minutes=n), sort_order=n)
         for n in range(10_000 - 100)
     )
     with django_assert_num_queries(expected[route_cache_on_and_off]):
         large = client.get(URL + query)
 
     assert json.loads(small.content)["results"] and json.loads(large.content)["results"]
-    assert json.loads(large.content)["count"] in (10_000, 50)  # dates, or activities with show=activities
+    assert json.loads(large.content)["count"] in (10_000, 20)  # dates, or activities with show=activities
