@@ -665,4 +665,7 @@ NL = {
         "Alleen de eerste %(counter)s activiteit past op dit programma; kies er minder in de agenda.",
         "Alleen de eerste %(counter)s activiteiten passen op dit programma; kies er minder in de agenda.",
     ),
+    # The JSON API (agenda_pages/public/json_feed.py)
+    "There is no page %(page)s; the last page is %(last)s.": "Pagina %(page)s bestaat niet; de laatste pagina is %(last)s.",
+    "The page size must be a whole number from 1 to %(max)s; %(default)s is used.": "De paginagrootte moet een heel getal van 1 tot en met %(max)s zijn; %(default)s wordt gebruikt.",
 }
