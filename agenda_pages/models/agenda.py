@@ -71,3 +71,4 @@ class AgendaIndexPage(registries.PresentedPage, RoutablePageMixin, Page):
     def print_programme(self, request):
         """The selection as a printable programme with QR codes."""
         return registries.responder_for(AgendaIndexPage, "print")(self, request)
+

@@ -21,7 +21,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from agenda_pages.models import AgendaIndexPage, Audience, CentrePage, Theme, registries
 from agenda_pages.models.selection import AgendaFilters
 from agenda_pages.public import embed_code, occurrences
-from agenda_pages.public.embed_look import LOOK_PARAMETERS, EmbedLook, read_look
+from agenda_pages.public.embed_look import LOOK_PARAMETERS, read_look
 from agenda_pages.public.filters import AgendaFilterForm
 from kankernl_site.absolute_urls import page_full_url
 
