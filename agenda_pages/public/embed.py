@@ -22,6 +22,7 @@ from agenda_pages.models import AgendaIndexPage, Audience, CentrePage, Theme, re
 from agenda_pages.models.selection import AgendaFilters
 from agenda_pages.public import embed_code, occurrences
 from agenda_pages.public.embed_look import LOOK_PARAMETERS, read_look
+from agenda_pages.public.filter_fields import MAX_REPEATED, clean_text
 from agenda_pages.public.filters import AgendaFilterForm
 from kankernl_site.absolute_urls import page_full_url
 
@@ -40,14 +41,24 @@ class EmbedFilterForm(AgendaFilterForm):
     other_parameters = LOOK_PARAMETERS
 
 
-def known_choices() -> dict[str, dict[str, str]]:
-    """Every theme and live centre (slug to name) and the audiences: what a link may name. Two
-    queries, without the agenda form's counts, which the embed does not show."""
+def known_choices(params) -> dict[str, dict[str, str]]:
+    """The themes and live centres the address names that exist (slug to name), and the audiences:
+    what the filter form checks the address against. Only the named ones are looked up, so an
+    embed without a theme or centre in its address asks nothing here; the embed shows no form with
+    every choice, as the agenda does."""
+    theme_slugs, centre_slugs = _named(params, "theme"), _named(params, "centre")
+    themes = Theme.objects.filter(slug__in=theme_slugs).only("slug", "label_nl", "label_en") if theme_slugs else ()
+    centres = CentrePage.objects.live().filter(slug__in=centre_slugs).values_list("slug", "title")
     return {
-        "themes": {theme.slug: theme.label for theme in Theme.objects.only("slug", "label_nl", "label_en")},
-        "centres": dict(CentrePage.objects.live().order_by("title").values_list("slug", "title")),
+        "themes": {theme.slug: theme.label for theme in themes},
+        "centres": dict(centres) if centre_slugs else {},
         "audiences": {code: str(label) for code, label in Audience.Code.choices},
     }
+
+
+def _named(params, name: str) -> list[str]:
+    """The values of a repeatable parameter as the filter form reads them."""
+    return [value for value in map(clean_text, params.getlist(name)[:MAX_REPEATED]) if value]
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,7 @@ def _query(*parts: list[tuple[str, str]]) -> str:
 
 def embed_context(page: AgendaIndexPage, request, *, now: datetime) -> dict:
     look = read_look(request.GET)
-    choices = known_choices()
+    choices = known_choices(request.GET)
     form = EmbedFilterForm(request.GET, today=timezone.localdate(now), **choices)
     filters = form.filters
     listing = embed_listing(filters, now, number=form.page_number, per_page=look.items)
