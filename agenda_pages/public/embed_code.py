@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -133,12 +134,13 @@ class EmbedCodeForm(forms.Form):
             raise ValidationError(_("%(value)s is not a colour; our own colour is used.") % {"value": typed[:20]})
         ratio = contrast_ratio(colour, WHITE)
         if ratio < MIN_CONTRAST:
+            # number_format cuts off rather than rounds: 4.48 is shown as 4,4, not as the 4,5 it misses.
             raise ValidationError(
                 _(
                     "The colour %(colour)s is too light: text in it, or white text on it, would be hard to read "
                     "(contrast %(ratio)s to 1; at least %(minimum)s to 1 is needed). Our own colour is used."
                 )
-                % {"colour": colour, "ratio": f"{ratio:.1f}", "minimum": f"{MIN_CONTRAST:g}"}
+                % {"colour": colour, "ratio": number_format(ratio, 1), "minimum": number_format(MIN_CONTRAST, 1)}
             )
         return colour
 
