@@ -153,9 +153,14 @@ def test_the_rest_of_the_site_cannot_be_framed(new_page, live_demo_site, host_si
     agenda, embed = f"{live_demo_site.url}/agenda/", f"{live_demo_site.url}/agenda/embed/"
     frames = f'<iframe src="{agenda}" title="Agenda"></iframe><iframe src="{embed}" title="Embed"></iframe>'
     page.goto(host_site("framed.html", frames))
-    page.wait_for_load_state("load")
+    page.frame_locator("iframe[title=Embed]").locator(".embed-more").wait_for()
 
     # Chromium shows its error page instead of a page that refuses to be framed (X-Frame-Options).
+    refused = page.frames[1]
+    for _ in range(50):
+        if refused.url:
+            break
+        page.wait_for_timeout(100)
     assert [frame.url for frame in page.frames[1:]] == ["chrome-error://chromewebdata/", embed]
 
 
