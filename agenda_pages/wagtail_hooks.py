@@ -3,7 +3,7 @@ agenda_pages.public."""
 
 from wagtail import hooks
 
-from agenda_pages.admin import guards, review_views
+from agenda_pages.admin import embed_views, guards, review_views
 from agenda_pages.admin.bulk_actions import PAGE_BULK_ACTIONS
 from agenda_pages.admin.panels import agenda_panels
 from agenda_pages.admin.viewsets import agenda_viewset_group
@@ -28,3 +28,7 @@ for bulk_action in PAGE_BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=1)
 # Before Wagtail's own (order=0), which answers every OPTIONS request without CORS headers.
 hooks.register("before_serve_page", json_feed.answer_preflight, order=-1)
+
+# "Zet de agenda op uw website" for a centre's staff: its screen, and a button on the centre page.
+hooks.register("register_admin_urls", embed_views.urlpatterns)
+hooks.register("register_page_header_buttons", embed_views.page_header_buttons)
