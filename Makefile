@@ -63,5 +63,11 @@ bench-agenda: install
 bench-review: install
 	$(BIN)/python bench/review_bench.py $(BENCH_ARGS)
 
+# The agenda's calendar subscription of 10,000 dates against bare icalendar, in one run (see README,
+# Benchmarks). Options: make bench-ical BENCH_ARGS="--dates 20000 --repeat 3".
+.PHONY: bench-ical
+bench-ical: install
+	$(BIN)/python bench/ical_feed.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules var static .pytest_cache .ruff_cache

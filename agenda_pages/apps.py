@@ -14,6 +14,7 @@ class AgendaPagesConfig(AppConfig):
         from agenda_pages.admin import event_form
         from agenda_pages.moderation import access
         from agenda_pages.public import embed, json_feed, presenters, programme
+        from agenda_pages.public.feeds import register as register_feeds
 
         access.register()
         event_form.register()
@@ -21,4 +22,5 @@ class AgendaPagesConfig(AppConfig):
         embed.register()
         programme.register()
         json_feed.register()
+        register_feeds()
         signal_handlers.connect_post_migrate(self)

@@ -10,6 +10,7 @@ separate entries are 52 things to remove again from a phone's calendar. Its time
 the Europe/Amsterdam VTIMEZONE, so "every Tuesday at 10:00" stays at 10:00 across daylight saving.
 """
 
+import functools
 import re
 from datetime import UTC, date, datetime, timedelta
 
@@ -22,14 +23,25 @@ from agenda_pages.vocabulary import AMSTERDAM, AttendanceMode, OccurrenceStatus
 PRODID = "-//Centra voor leven met en na kanker//Agenda//NL"
 MAX_DESCRIPTION_CHARS = 10_000
 
+# RFC 5545 TEXT holds no control characters but the tab (a line break is written as "\\n"); a feed
+# or a script may still have put one in a title, and some calendar apps then drop the whole file.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
 # Where one line of rich text ends and the next begins.
 _LINE_BREAK = re.compile(r"<br\s*/?>|</(?:p|li|ol|ul|h[1-6])>", re.IGNORECASE)
 
 
+# A feed writes one event's description once for each of its dates, one event after the other.
+@functools.lru_cache(maxsize=64)
 def plain_description(html: str, max_length: int = MAX_DESCRIPTION_CHARS) -> str:
     """Rich text as plain text: no tags or entities, one line per paragraph or list item."""
     lines = (plain_text(line, max_length) for line in _LINE_BREAK.split(html or ""))
     return "\n".join(line for line in lines if line)[:max_length]
+
+
+def ical_text(value: str) -> str:
+    """``value`` without the control characters iCalendar text may not hold (newlines stay)."""
+    return _CONTROL_CHARACTERS.sub("", (value or "").replace("\r\n", "\n"))
 
 
 def all_day_span(occurrence) -> tuple[date, date]:
@@ -79,7 +91,7 @@ def occurrence_vevent(occurrence, page, *, url: str, host: str, now: datetime, l
     vevent = Event()
     vevent.add("uid", occurrence_uid(occurrence, host))
     vevent.add("dtstamp", now.astimezone(UTC))
-    vevent.add("summary", occurrence.title_override or page.title)
+    vevent.add("summary", ical_text(occurrence.title_override or page.title))
     if occurrence.all_day:
         first_day, end_day = all_day_span(occurrence)
         vevent.add("dtstart", first_day)
@@ -93,9 +105,22 @@ def occurrence_vevent(occurrence, page, *, url: str, host: str, now: datetime, l
     return vevent
 
 
-def series_vevent(page, occurrences, *, url: str, host: str, now: datetime, location: str | None = None):
+def series_vevent(
+    page,
+    occurrences,
+    *,
+    url: str,
+    host: str,
+    now: datetime,
+    location: str | None = None,
+    cancelled_as_exdates: bool = True,
+):
     """One VEVENT with a repeat rule for all of ``occurrences``, with the dates left out or cancelled as
-    EXDATEs; None when the dates have no rhythm, no shared time of day, or a date with its own title."""
+    EXDATEs; None when the dates have no rhythm, no shared time of day, or a date with its own title.
+
+    With ``cancelled_as_exdates=False`` only the missing dates are EXDATEs: a cancelled date stays an
+    instance of the rule, for the caller to override with :func:`cancelled_instance_vevent` (a
+    subscription must tell a guest the date is off, not just make it vanish)."""
     occurrences = list(occurrences)
     rhythm = rhythm_of(occurrences, AMSTERDAM)
     all_day = all(occurrence.all_day for occurrence in occurrences)
@@ -110,25 +135,61 @@ def series_vevent(page, occurrences, *, url: str, host: str, now: datetime, loca
     vevent = Event()
     vevent.add("uid", series_uid(page, host))
     vevent.add("dtstamp", now.astimezone(UTC))
-    vevent.add("summary", page.title)
+    vevent.add("summary", ical_text(page.title))
     if all_day:
         first_day, end_day = all_day_span(first)
         vevent.add("dtstart", first_day)
         vevent.add("dtend", end_day)
         until = all_day_span(last)[0]
-        exdates = list(rhythm.exceptions)
+        exdates = list(_excluded_days(rhythm, occurrences, cancelled_as_exdates))
     else:
         start = first.start.astimezone(AMSTERDAM)
         vevent.add("dtstart", start)
         if first.end:
             vevent.add("dtend", first.end.astimezone(AMSTERDAM))
         until = last.start.astimezone(UTC)  # UTC, as RFC 5545 asks when DTSTART has a time zone
-        exdates = [datetime.combine(day, start.timetz()) for day in rhythm.exceptions]
+        excluded = _excluded_days(rhythm, occurrences, cancelled_as_exdates)
+        exdates = [datetime.combine(day, start.timetz()) for day in excluded]
     vevent.add("rrule", _rule(rhythm, until))
     if exdates:
         vevent.add("exdate", exdates)
     _describe(vevent, page, url=url, location=location)
     vevent.add("status", "CONFIRMED")
+    return vevent
+
+
+def _excluded_days(rhythm: Rhythm, occurrences, cancelled_too: bool) -> list[date]:
+    if cancelled_too:
+        return list(rhythm.exceptions)
+    cancelled = {
+        occurrence.start.astimezone(AMSTERDAM).date()
+        for occurrence in occurrences
+        if occurrence.status == OccurrenceStatus.CANCELLED
+    }
+    return [day for day in rhythm.exceptions if day not in cancelled]
+
+
+def cancelled_instance_vevent(occurrence, page, *, url: str, host: str, now: datetime) -> Event:
+    """The cancelled date of a repeating VEVENT (:func:`series_vevent` with ``cancelled_as_exdates=False``)
+    as an override of that one instance: the series' UID, the instance's start as RECURRENCE-ID (in the
+    same form as the series' DTSTART) and STATUS:CANCELLED, so a calendar app shows it as called off."""
+    vevent = Event()
+    vevent.add("uid", series_uid(page, host))
+    vevent.add("dtstamp", now.astimezone(UTC))
+    if occurrence.all_day:
+        first_day, end_day = all_day_span(occurrence)
+        vevent.add("recurrence-id", first_day)
+        vevent.add("dtstart", first_day)
+        vevent.add("dtend", end_day)
+    else:
+        start = occurrence.start.astimezone(AMSTERDAM)
+        vevent.add("recurrence-id", start)
+        vevent.add("dtstart", start)
+        if occurrence.end:
+            vevent.add("dtend", occurrence.end.astimezone(AMSTERDAM))
+    vevent.add("summary", ical_text(page.title))
+    vevent.add("url", url)
+    vevent.add("status", "CANCELLED")
     return vevent
 
 
@@ -148,14 +209,14 @@ def _rule(rhythm: Rhythm, until) -> vRecur:
 def _describe(vevent: Event, page, *, url: str, location: str | None) -> None:
     location = event_location(page) if location is None else location
     if location:
-        vevent.add("location", location)
+        vevent.add("location", ical_text(location))
     vevent.add("url", url)
     # The meeting link of an online event, then the event page, after the text: where to go next.
     links = (
         [page.online_url] if page.attendance_mode != AttendanceMode.IN_PERSON and _is_web_url(page.online_url) else []
     )
     paragraphs = [plain_description(page.description), "\n".join([*links, url])]
-    vevent.add("description", "\n\n".join(paragraph for paragraph in paragraphs if paragraph))
+    vevent.add("description", ical_text("\n\n".join(paragraph for paragraph in paragraphs if paragraph)))
 
 
 def amsterdam_vtimezone() -> Timezone:

@@ -20,6 +20,7 @@ from agenda_pages.models import Audience, CentrePage, EventOccurrence, Theme
 from agenda_pages.models.selection import AgendaFilters
 from agenda_pages.public import occurrences
 from agenda_pages.public.filters import AgendaFilterForm
+from agenda_pages.public.selection_name import selection_name
 from agenda_pages.vocabulary import AttendanceMode
 from kankernl_site.fragments import cached_fragment
 
@@ -32,6 +33,10 @@ class RenderedListing:
     result_count: int  # activities
     page_number: int
     is_filtered: bool
+    # The selection as applied and in words ("Agenda: Bewegen en sport"), for what the page offers
+    # to take it along (a calendar subscription, a feed).
+    filters: AgendaFilters
+    selection_name: str
 
 
 class FilterChoices:
@@ -60,6 +65,14 @@ def _render(page, request, page_size: int) -> RenderedListing:
         result_count=context["result_count"],
         page_number=context["page_obj"].number,
         is_filtered=context["filters"].is_filtered,
+        filters=context["filters"],
+        selection_name=selection_name(
+            page.title,
+            context["filters"],
+            themes=context["choices"].themes,
+            centres=context["choices"].centres,
+            audiences=context["choices"].audiences,
+        ),
     )
 
 

@@ -721,4 +721,23 @@ NL = {
     # The JSON API (agenda_pages/public/json_feed.py)
     "There is no page %(page)s; the last page is %(last)s.": "Pagina %(page)s bestaat niet; de laatste pagina is %(last)s.",
     "The page size must be a whole number from 1 to %(max)s; %(default)s is used.": "De paginagrootte moet een heel getal van 1 tot en met %(max)s zijn; %(default)s wordt gebruikt.",
+    # The agenda taken along: calendar subscription and feed (agenda_pages/public/feeds).
+    "from %(date)s": "vanaf %(date)s",
+    "up to and including %(date)s": "tot en met %(date)s",
+    "Activities at the walk-in centres for people living with and after cancer.": "Activiteiten bij de inloophuizen en centra voor mensen die leven met en na kanker.",
+    "Next time: %(when)s": "Volgende keer: %(when)s",
+    "This date is cancelled.": "Deze datum gaat niet door.",
+    "Subscribe in your calendar app": "Abonneer in uw agenda-app",
+    "Your calendar app fetches new and changed activities itself. You do not need to keep anything up to date.": "Uw agenda-app haalt nieuwe en gewijzigde activiteiten zelf op. U hoeft niets bij te houden.",
+    "You subscribe to what you chose: <strong>%(name)s</strong>.": "U abonneert zich op wat u koos: <strong>%(name)s</strong>.",
+    "You subscribe to the whole agenda. Want only some activities? Choose them with the filters first.": "U abonneert zich op de hele agenda. Wilt u alleen sommige activiteiten? Kies ze dan eerst met de filters.",
+    "Open in the calendar app of this device": "Open in de agenda-app van dit apparaat",
+    "(iPhone, iPad, Mac, Outlook on a computer)": "(iPhone, iPad, Mac, Outlook op de computer)",
+    "Add to Google Calendar": "Toevoegen aan Google Agenda",
+    "Add to Outlook.com": "Toevoegen aan Outlook.com",
+    "Another app? Copy this address and add it as a calendar from the internet:": "Een andere app? Kopieer dit adres en voeg het toe als agenda van internet:",
+    "Address copied": "Adres gekopieerd",
+    "Copy address": "Kopieer adres",
+    "A cancelled activity stays in your calendar, marked as cancelled.": "Gaat een activiteit niet door? Dan ziet u dat in uw agenda.",
+    "Or follow these activities in a feed reader (RSS)": "Of volg deze activiteiten in een feedlezer (RSS)",
 }
