@@ -36,6 +36,7 @@ def make_event(centre, title, starts, *, published_at, theme=(), status="schedul
     event = EventPageFactory(parent=centre, title=title, first_published_at=published_at, **fields)
     if theme:
         event.themes.add(*themes(*theme))
+        event.save()  # a ParentalManyToManyField is written on save
     for start in starts:
         EventOccurrence.objects.create(page=event, start=start, end=start + timedelta(hours=hours), status=status)
     return event
