@@ -71,4 +71,3 @@ class AgendaIndexPage(registries.PresentedPage, RoutablePageMixin, Page):
     def print_programme(self, request):
         """The selection as a printable programme with QR codes."""
         return registries.responder_for(AgendaIndexPage, "print")(self, request)
-

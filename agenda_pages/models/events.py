@@ -7,7 +7,8 @@ from operator import or_
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from agenda_pages import vocabulary
@@ -207,11 +208,14 @@ class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
 
 class EventOccurrenceQuerySet(models.QuerySet):
     def public(self):
-        """Dates the public may see: of live pages, and not withdrawn from the feed.
+        """Dates the public may see: of live pages that are not private (at or below a page with a
+        view restriction), and not withdrawn from the feed.
 
         "Live" as a subquery rather than a join: counting then needs no join through the event table.
+        Wagtail's ``PageQuerySet.public()`` would read the restrictions in a query of its own first;
+        this asks the same inside the subquery, so every list keeps its query count.
         """
-        live_pages = Page.objects.filter(live=True).values("pk")
+        live_pages = Page.objects.filter(live=True).exclude(Exists(_restriction_above())).values("pk")
         return self.filter(page_id__in=live_pages).exclude(status=OccurrenceStatus.WITHDRAWN)
 
     def upcoming(self, now):
@@ -282,6 +286,14 @@ def _themed_by_label(word: str):
     event with two such themes is not listed twice."""
     themes = Theme.objects.filter(Q(label_nl__icontains=word) | Q(label_en__icontains=word))
     return EventPage.themes.through.objects.filter(theme__in=themes).values("eventpage_id")
+
+
+def _restriction_above():
+    """View restrictions on the outer page or one of its ancestors: a restricted page's path is the
+    start of the paths of everything below it (Wagtail's materialised path)."""
+    return PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path")),
+    )
 
 
 def start_of_local_day(now: datetime) -> datetime:

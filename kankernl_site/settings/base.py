@@ -52,6 +52,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag (a hash of the body) and 304 answers to If-None-Match / If-Modified-Since; outside the page
+    # cache so stored pages get them too: a calendar app or feed reader polling an unchanged
+    # selection downloads nothing.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous visitors get stored copies of pages; outside the session and auth middleware on purpose.
     "kankernl_site.page_cache.PageCacheMiddleware",
     "kankernl_site.route_cache.RouteCacheMiddleware",

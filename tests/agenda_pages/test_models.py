@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from agenda_pages.models import (
@@ -88,6 +88,27 @@ def test_public_upcoming_occurrences(centre):
     found = set(EventOccurrence.objects.public().upcoming(NOW))
     assert found == {ongoing, upcoming, cancelled}
     assert past not in found
+
+
+def test_dates_of_private_pages_are_not_public(centre):
+    """A view restriction on the event, or on a page above it, keeps its dates off every public list;
+    a sibling centre whose path starts the same way is not affected."""
+    open_event = EventPageFactory(parent=centre)
+    restricted_event = EventPageFactory(parent=centre)
+    PageViewRestriction.objects.create(page=restricted_event, restriction_type=PageViewRestriction.LOGIN)
+    private_centre = CentrePageFactory(parent=centre.get_parent(), title="Besloten centrum")
+    below_private_centre = EventPageFactory(parent=private_centre)
+    PageViewRestriction.objects.create(
+        page=private_centre, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+    )
+    for page in (open_event, restricted_event, below_private_centre):
+        EventOccurrenceFactory(page=page, start=NOW + timedelta(days=1))
+    assert {occurrence.page_id for occurrence in EventOccurrence.objects.public()} == {open_event.pk}
+    PageViewRestriction.objects.filter(page=private_centre).delete()
+    assert {occurrence.page_id for occurrence in EventOccurrence.objects.public()} == {
+        open_event.pk,
+        below_private_centre.pk,
+    }
 
 
 @pytest.mark.parametrize(("failures", "hours"), [(0, 0), (1, 1), (2, 2), (3, 4), (5, 16), (6, 24), (30, 24)])

@@ -176,3 +176,20 @@ def test_a_bump_after_the_version_was_evicted_never_goes_back():
         page_cache._increment_version()
 
     assert page_cache.current_version() > before
+
+
+def test_an_unchanged_page_is_answered_304_also_from_the_store(client, page, django_capture_on_commit_callbacks):
+    """ConditionalGetMiddleware sits outside the page cache: a stored page gets its ETag as well,
+    and a client that has the same version downloads nothing; a publish changes the answer."""
+    first = client.get("/over-ons/")
+    etag = first.headers["ETag"]
+    stored = client.get("/over-ons/")
+    assert (cache_state(stored), stored.headers["ETag"]) == ("hit", etag)
+    again = client.get("/over-ons/", HTTP_IF_NONE_MATCH=etag)
+    assert (again.status_code, again.content) == (304, b"")
+    page.title = "Over de centra"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    changed = client.get("/over-ons/", HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed.headers["ETag"] != etag
