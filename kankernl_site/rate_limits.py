@@ -25,14 +25,14 @@ class RateLimit:
     limit: int
     seconds: int
 
-    def _key(self, subject: str, now: float) -> str:
+    def key_for(self, subject: str, now: float) -> str:
         window = int(now // self.seconds)
         digest = hashlib.sha256(f"{self.name}:{subject}".encode()).hexdigest()[:32]
         return f"rate:{self.name}:{window}:{digest}"
 
     def hit(self, subject: str) -> bool:
         """Count one hit for ``subject``; True while the count is within the limit."""
-        key = self._key(subject, time.time())
+        key = self.key_for(subject, time.time())
         # add() is atomic: only the first hit of a window creates the counter; incr() is atomic in
         # Redis and in the local-memory cache (under its lock), so two workers never lose a hit.
         cache.add(key, 0, timeout=self.seconds + 60)
@@ -44,7 +44,7 @@ class RateLimit:
         return count <= self.limit
 
     def exceeded(self, subject: str) -> bool:
-        return (cache.get(self._key(subject, time.time())) or 0) >= self.limit
+        return (cache.get(self.key_for(subject, time.time())) or 0) >= self.limit
 
 
 def client_ip(request) -> str:
