@@ -28,7 +28,7 @@ def test_the_cache_holds_no_address():
     assert "gast" not in key and "voorbeeld" not in key
     with time_machine.travel(START, tick=False):
         limit.hit("gast@voorbeeld.nl")
-    assert cache.get(key) == 1
+        assert cache.get(key) == 1
 
 
 def test_the_client_address_comes_from_the_named_header_only(settings):
