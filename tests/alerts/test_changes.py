@@ -14,7 +14,10 @@ def date(days, status="scheduled", hours=2, at=10):
 
 
 def kinds(known, current, now=NOW):
-    return [(c.kind, c.before.start.day, c.after.start.day if c.after else None) for c in changes_between(snapshot(known), current, now)]
+    return [
+        (c.kind, c.before.start.day, c.after.start.day if c.after else None)
+        for c in changes_between(snapshot(known), current, now)
+    ]
 
 
 def test_nothing_changed():

@@ -121,7 +121,12 @@ def test_the_import_cancelling_a_followed_activity_tells_the_follower(agenda, im
     run, pages = imported
     follower(pages["Yoga"])
     cancelled = vevent(
-        "yoga@inloophuis.example", "Yoga", "20261203T140000", end="20261203T150000", rrule="FREQ=WEEKLY;COUNT=4", status="CANCELLED"
+        "yoga@inloophuis.example",
+        "Yoga",
+        "20261203T140000",
+        end="20261203T150000",
+        rrule="FREQ=WEEKLY;COUNT=4",
+        status="CANCELLED",
     )
     report = run(WALK, cancelled, TALK)
     assert report.cancelled

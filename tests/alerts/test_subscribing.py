@@ -36,7 +36,12 @@ def test_asking_stores_an_unconfirmed_alert_and_sends_only_the_confirmation(clie
     response = ask(client, query="theme=bewegen&page=3&utm_source=x")
     assert (response.status_code, response["Location"]) == (302, "/meldingen/verstuurd/")
     alert = Subscription.objects.get()
-    assert (alert.email, alert.selection, alert.frequency, alert.language) == (ADDRESS, "theme=bewegen", "weekly", "nl")
+    assert (alert.email, alert.selection, alert.frequency, alert.language) == (
+        ADDRESS,
+        "theme=bewegen",
+        "weekly",
+        "nl",
+    )
     assert alert.confirmed_at is None and alert.created_at == NOW
     [message] = mail.outbox
     assert message.to == [ADDRESS]
@@ -178,7 +183,12 @@ def test_one_click_unsubscribe_works_without_csrf_token_or_cookie_and_get_only_a
     assert response.status_code == 200 and not response.cookies
     assert not Subscription.objects.exists()
     # Twice is no error.
-    assert mail_program.post(link, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded").status_code == 200
+    assert (
+        mail_program.post(
+            link, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        ).status_code
+        == 200
+    )
 
 
 def test_a_mailto_unsubscribe_is_offered_when_set(client, agenda, clock, settings):
