@@ -629,7 +629,6 @@ NL = {
     "unsubscribe/<str:token>/": "afmelden/<str:token>/",
     "E-mail alerts": "E-mailberichten",
     "Once a week": "Eén keer per week",
-    "Every day": "Elke dag",
     "e-mail address": "e-mailadres",
     "selection": "keuze",
     "frequency": "hoe vaak",

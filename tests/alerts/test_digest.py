@@ -90,7 +90,7 @@ def test_a_series_is_one_line_with_its_rhythm(agenda, centre, clock):
     [message] = mail.outbox
     assert message.body.count("Wandelgroep") == 1
     assert "Elke dinsdag" in message.body
-    assert "volgende keer: dinsdag 1 december 2026, 13:00–15:00" in message.body
+    assert "volgende keer: dinsdag 1 december 2026, 13:00\N{EN DASH}15:00" in message.body
 
 
 def test_what_the_public_does_not_see_is_never_in_a_digest(agenda, centre, clock, django_user_model):

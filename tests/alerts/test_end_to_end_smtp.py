@@ -118,7 +118,7 @@ def test_ask_confirm_digest_unsubscribe_through_a_real_smtp_server(
         digest = guest_mail()[1]
         assert digest["Subject"] == "Nieuw in de agenda: Inloophuis De Boei"
         assert "Wandelgroep in het park" in text_of(digest) and "Wandelgroep in het park" in html_of(digest)
-        assert "dinsdag 8 december 2026, 10:00–11:30" in text_of(digest)
+        assert "dinsdag 8 december 2026, 10:00\N{EN DASH}11:30" in text_of(digest)
         assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         [unsubscribe] = re.findall(r"<(http[^>]+)>", digest["List-Unsubscribe"])
 
