@@ -8,17 +8,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from agenda_pages.models import AgendaIndexPage, EventPage
 from alerts import tokens
-from alerts.models import Follow
+from alerts.models import SELECTION_MAX_LENGTH, Follow
 from alerts.selection import SelectionChoices, describe_selection, read_selection, selection_string
 from alerts.sending.service import confirm, describe, is_public
 from alerts.subscribing import requests
 from alerts.subscribing.forms import FollowForm, ManageFollowForm, ManageSubscriptionForm, SubscribeForm
+from kankernl_site.language import interface_url
 from kankernl_site.rate_limits import client_ip
 
 TEMPLATES = "alerts/"
@@ -46,6 +48,10 @@ def subscribe(request):
     if request.method == "POST":
         if not requests.requests_per_ip().hit(client_ip(request)):
             return _too_many(request)
+        if len(selection) > SELECTION_MAX_LENGTH:
+            form.add_error(
+                None, _("Your choice is too long for an e-mail. Choose fewer centres or themes in the agenda.")
+            )
         if form.is_valid():
             if not form.is_robot:
                 data = form.cleaned_data
@@ -79,7 +85,8 @@ def follow(request, page_id: int):
                 data = form.cleaned_data
                 requests.ask_to_follow(data["email"], page, language=data["language"], now=timezone.now())
             return redirect("alerts:sent")
-    return render(request, f"{TEMPLATES}follow.html", {"form": form, "event": page, "event_url": page.url})
+    context = {"form": form, "event": page, "event_url": interface_url(page.url)}
+    return render(request, f"{TEMPLATES}follow.html", context)
 
 
 @never_cache

@@ -742,4 +742,5 @@ NL = {
     "Yes, stop and delete my data": "Ja, stop en verwijder mijn gegevens",
     "You will get no more e-mail": "U krijgt geen e-mail meer",
     "We have deleted your e-mail address and your choice.": "Wij hebben uw e-mailadres en uw keuze verwijderd.",
+    "Your choice is too long for an e-mail. Choose fewer centres or themes in the agenda.": "Uw keuze is te lang voor een e-mail. Kies minder centra of thema's in de agenda.",
 }

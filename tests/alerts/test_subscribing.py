@@ -6,9 +6,11 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from agenda_pages.models import CentreIndexPage
 from alerts.models import Follow, Subscription
 from alerts.sending.service import send_digests
 from alerts.tasks import send_alerts
+from tests.agenda_pages.factories import CentrePageFactory
 from tests.alerts.conftest import DAY, NOW, link_to, make_event
 
 pytestmark = pytest.mark.django_db
@@ -247,3 +249,16 @@ def test_following_asks_for_confirmation_and_only_public_live_events_can_be_foll
     follow.refresh_from_db()
     assert follow.confirmed_at == NOW
     assert [d["start"] for d in follow.known_dates] == [(NOW + 3 * DAY).isoformat()]
+
+
+def test_a_selection_too_long_to_keep_is_refused_with_a_message(client, agenda, centre, site_home, clock):
+    index = site_home.get_children().type(CentreIndexPage).first()
+    # The agenda reads at most 20 centres; 20 long names are still too long to keep.
+    name = "inloophuis-voor-mensen-met-en-na-kanker-in-de-regio-nummer"
+    for n in range(20):
+        CentrePageFactory(parent=index, title=f"Inloophuis {n}", slug=f"{name}-{n}")
+    query = "&".join(f"centre={name}-{n}" for n in range(20))
+    response = ask(client, query=query)
+    assert response.status_code == 200
+    assert "Uw keuze is te lang voor een e-mail." in response.content.decode()
+    assert not Subscription.objects.exists()
