@@ -743,4 +743,12 @@ NL = {
     "You will get no more e-mail": "U krijgt geen e-mail meer",
     "We have deleted your e-mail address and your choice.": "Wij hebben uw e-mailadres en uw keuze verwijderd.",
     "Your choice is too long for an e-mail. Choose fewer centres or themes in the agenda.": "Uw keuze is te lang voor een e-mail. Kies minder centra of thema's in de agenda.",
+    "Selection": "Keuze",
+    "Confirmed": "Bevestigd",
+    "Not yet confirmed": "Nog niet bevestigd",
+    "%(subscriptions)s confirmed alerts for a selection (%(waiting)s not yet confirmed), %(follows)s confirmed followers of an activity. Addresses are not shown.": "%(subscriptions)s bevestigde e-mailberichten voor een keuze (%(waiting)s nog niet bevestigd), %(follows)s bevestigde volgers van een activiteit. E-mailadressen worden niet getoond.",
+    "Alerts per selection": "E-mailberichten per keuze",
+    "Nobody has asked for an alert yet.": "Nog niemand heeft om een e-mailbericht gevraagd.",
+    "Followed activities": "Gevolgde activiteiten",
+    "Nobody follows an activity yet.": "Nog niemand volgt een activiteit.",
 }
