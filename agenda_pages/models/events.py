@@ -289,11 +289,11 @@ def _themed_by_label(word: str):
 
 
 def _restriction_above():
-    """View restrictions on the outer page or one of its ancestors: a restricted page's path is the
-    start of the paths of everything below it (Wagtail's materialised path)."""
-    return PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path")),
-    )
+    """The outer page or one of its ancestors, when it has a view restriction: a restricted page's
+    path is the start of the paths of everything below it (Wagtail's materialised path)."""
+    restricted = Page.objects.filter(pk__in=PageViewRestriction.objects.values("page_id"))
+    # Subqueries, not joins, like the rest of the agenda's filters (see containing_word).
+    return restricted.filter(path=Substr(OuterRef("path"), 1, Length("path")))
 
 
 def start_of_local_day(now: datetime) -> datetime:
