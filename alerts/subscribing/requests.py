@@ -6,6 +6,7 @@ from the mail. A confirmed alert is not changed by someone who merely knows the 
 the confirmation mail again, whose link says the alert is already on.
 """
 
+import logging
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
@@ -15,6 +16,8 @@ from alerts import conf
 from alerts.models import Follow, Subscription
 from alerts.sending.service import send_confirmation
 from kankernl_site.rate_limits import RateLimit
+
+logger = logging.getLogger(__name__)
 
 
 def mails_per_address() -> RateLimit:
@@ -45,7 +48,15 @@ def _get_or_create(model, lookup: dict, **defaults):
         return model.objects.get(**lookup)
 
 
+class MailNotSent(Exception):
+    """The mail server refused the confirmation mail or could not be reached."""
+
+
 def _send_within_limit(alert, now: datetime) -> None:
     # Past the limit the visitor sees the same page, and the address gets no more mail today.
     if mails_per_address().hit(alert.email):
-        send_confirmation(alert, now)
+        try:
+            send_confirmation(alert, now)
+        except Exception as error:  # any address fails alike, so saying so tells nothing about it
+            logger.exception("The confirmation mail for %s %s could not be sent.", type(alert).__name__, alert.pk)
+            raise MailNotSent() from error

@@ -36,6 +36,10 @@ def _too_many(request) -> HttpResponse:
     return render(request, f"{TEMPLATES}too_many.html", status=429)
 
 
+def _mail_failed(request) -> HttpResponse:
+    return render(request, f"{TEMPLATES}mail_failed.html", {"agenda_url": _agenda_url()}, status=503)
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
@@ -55,9 +59,12 @@ def subscribe(request):
         if form.is_valid():
             if not form.is_robot:
                 data = form.cleaned_data
-                requests.ask_for_subscription(
-                    data["email"], selection, frequency=data["frequency"], language=data["language"], now=now
-                )
+                try:
+                    requests.ask_for_subscription(
+                        data["email"], selection, frequency=data["frequency"], language=data["language"], now=now
+                    )
+                except requests.MailNotSent:
+                    return _mail_failed(request)
             return redirect("alerts:sent")
     context = {
         "form": form,
@@ -83,7 +90,10 @@ def follow(request, page_id: int):
         if form.is_valid():
             if not form.is_robot:
                 data = form.cleaned_data
-                requests.ask_to_follow(data["email"], page, language=data["language"], now=timezone.now())
+                try:
+                    requests.ask_to_follow(data["email"], page, language=data["language"], now=timezone.now())
+                except requests.MailNotSent:
+                    return _mail_failed(request)
             return redirect("alerts:sent")
     context = {"form": form, "event": page, "event_url": interface_url(page.url)}
     return render(request, f"{TEMPLATES}follow.html", context)

@@ -751,4 +751,6 @@ NL = {
     "Nobody has asked for an alert yet.": "Nog niemand heeft om een e-mailbericht gevraagd.",
     "Followed activities": "Gevolgde activiteiten",
     "Nobody follows an activity yet.": "Nog niemand volgt een activiteit.",
+    "We could not send the e-mail": "Wij konden de e-mail niet versturen",
+    "Something went wrong on our side. Please try again later.": "Er ging bij ons iets mis. Probeer het later opnieuw.",
 }

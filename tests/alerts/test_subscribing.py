@@ -262,3 +262,11 @@ def test_a_selection_too_long_to_keep_is_refused_with_a_message(client, agenda, 
     assert response.status_code == 200
     assert "Uw keuze is te lang voor een e-mail." in response.content.decode()
     assert not Subscription.objects.exists()
+
+
+def test_a_mail_server_that_is_away_gets_a_plain_message_not_an_error_page(client, agenda, clock, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens there
+    response = ask(client)
+    assert response.status_code == 503
+    assert "Wij konden de e-mail niet versturen" in response.content.decode()
