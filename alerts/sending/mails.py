@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_admin_base_url
 
@@ -79,6 +80,7 @@ def build_mail(alert: Subscription | Follow, template: str, subject: str, contex
         "site_name": settings.WAGTAIL_SITE_NAME,
         "home_url": absolute(interface_url("/")),
         "subject": subject,
+        "language": get_language() or settings.LANGUAGE_CODE,
     }
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),  # a line break in a title must not end the header

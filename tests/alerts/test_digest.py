@@ -136,6 +136,7 @@ def test_the_digest_is_in_the_subscribers_language_with_unsubscribe_headers(agen
     send_digests(NOW + WEEK)
     [message] = mail.outbox
     assert message.subject == "New in the agenda: Exercise and sport"
+    assert '<html lang="en">' in html_of(message)
     assert "There is 1 new activity in the agenda for your choice" in message.body
     assert "Wednesday 2 December 2026" in message.body
     unsubscribe = message.extra_headers["List-Unsubscribe"]
