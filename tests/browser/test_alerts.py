@@ -101,7 +101,8 @@ def test_the_html_digest_reads_on_a_phone_and_a_desktop(new_page, site_url, scre
     now = timezone.now()
     home = HomePage.objects.get(locale__language_code="nl")
     centre = CentrePageFactory(parent=CentreIndexPageFactory(parent=home), title="Inloophuis De Boei", city="Utrecht")
-    tuesdays = [now + timedelta(days=3 + 7 * n) for n in range(12)]
+    ten = timezone.localtime(now).replace(hour=10, minute=0, second=0, microsecond=0)
+    tuesdays = [ten + timedelta(days=3 + 7 * n) for n in range(12)]
     for title, starts in (("Wandelgroep in het park", tuesdays), ("Lezing: leven met vermoeidheid", tuesdays[:1])):
         event = EventPageFactory(parent=centre, title=title, first_published_at=now - timedelta(days=1))
         for start in starts:
