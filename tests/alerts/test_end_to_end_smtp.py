@@ -12,6 +12,7 @@ import time_machine
 from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 
 from agenda_pages.importing.service import import_source
 from agenda_pages.models import EventPage
@@ -85,7 +86,7 @@ def test_ask_confirm_digest_unsubscribe_through_a_real_smtp_server(
     def import_and_approve(*events):
         feed_server.add("/agenda.ics", calendar(*events), Content_Type="text/calendar")
         with django_capture_on_commit_callbacks(execute=True):
-            import_source(source.pk)
+            import_source(source.pk, now=timezone.now())  # the frozen clock, also in the parser
         waiting = EventPage.objects.filter(source=source, live=False).values_list("pk", flat=True)
         assert approve_events(moderator, list(waiting)).done
 
