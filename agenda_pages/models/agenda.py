@@ -71,3 +71,8 @@ class AgendaIndexPage(registries.PresentedPage, RoutablePageMixin, Page):
     def print_programme(self, request):
         """The selection as a printable programme with QR codes."""
         return registries.responder_for(AgendaIndexPage, "print")(self, request)
+
+    @route(r"^a/(\d+)/$", name="short")
+    def short_link(self, request, event_id):
+        """An event's short address, for people who type it from a printed programme."""
+        return registries.responder_for(AgendaIndexPage, "short")(self, request, int(event_id))
