@@ -13,10 +13,12 @@ class AgendaPagesConfig(AppConfig):
         from agenda_pages import signal_handlers
         from agenda_pages.admin import event_form
         from agenda_pages.moderation import access
-        from agenda_pages.public import presenters, programme
+        from agenda_pages.public import embed, json_feed, presenters, programme
 
         access.register()
         event_form.register()
         presenters.register()
+        embed.register()
         programme.register()
+        json_feed.register()
         signal_handlers.connect_post_migrate(self)

@@ -54,8 +54,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag (a hash of the body) and 304 answers to If-None-Match / If-Modified-Since; outside the page
     # cache so stored pages get them too: a calendar app or feed reader polling an unchanged
-    # selection downloads nothing.
-    "django.middleware.http.ConditionalGetMiddleware",
+    # selection downloads nothing. Django's, keeping CORS headers on its 304 (conditional_get.py).
+    "kankernl_site.conditional_get.ConditionalGetMiddleware",
     # Anonymous visitors get stored copies of pages; outside the session and auth middleware on purpose.
     "kankernl_site.page_cache.PageCacheMiddleware",
     "kankernl_site.route_cache.RouteCacheMiddleware",
