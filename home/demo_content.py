@@ -260,6 +260,15 @@ STANDARD_PAGES = (
                 "Daarmee maken wij de website beter. Wij weten niet wie er zocht.</p>",
                 "<h2>Geen cookies om u te volgen</h2><p>Deze website plaatst geen cookies van anderen en "
                 "laat geen kaarten of video's van andere bedrijven zien zonder dat u daarvoor kiest.</p>",
+                "<h2>E-mail over de agenda</h2><p>Vraagt u om e-mail over nieuwe activiteiten (\u2018Houd mij op "
+                "de hoogte\u2019) of over wijzigingen in een activiteit, dan bewaren wij alleen: uw e-mailadres, "
+                "uw keuze in de agenda of de activiteit die u volgt, hoe vaak u e-mail wilt, de taal, en de data "
+                "die wij nodig hebben om te mailen (wanneer u het vroeg en bevestigde, en wanneer wij het laatst "
+                "mailden). Wij gebruiken dit alleen om u deze e-mail te sturen.</p>"
+                "<p>Eerst krijgt u een e-mail om te bevestigen. Klikt u niet binnen 7 dagen op de link, dan "
+                "verwijderen wij alles. In elke e-mail staat een link om te stoppen: dan verwijderen wij uw "
+                "gegevens meteen. Met de link \u2018Wijzig uw keuzes\u2019 kunt u ook alles zelf verwijderen. "
+                "Wij geven uw e-mailadres aan niemand.</p>",
             ),
         ),
         en=DemoText(
@@ -272,6 +281,15 @@ STANDARD_PAGES = (
                 "to improve the website. We do not know who searched.</p>",
                 "<h2>No tracking cookies</h2><p>This website sets no third-party cookies and shows no maps "
                 "or videos from other companies unless you choose to see them.</p>",
+                "<h2>E-mail about the agenda</h2><p>If you ask for e-mail about new activities (\u2018Keep me "
+                "informed\u2019) or about changes to an activity, we keep only: your e-mail address, your choice "
+                "in the agenda or the activity you follow, how often you want e-mail, the language, and the dates "
+                "we need to send it (when you asked and confirmed, and when we last sent one). We use this only "
+                "to send you this e-mail.</p>"
+                "<p>First you get an e-mail to confirm. If you do not click its link within 7 days, we delete "
+                "everything. Every e-mail has a link to stop: we then delete your data at once. With the link "
+                "\u2018Change your settings\u2019 you can also delete everything yourself. We give your e-mail "
+                "address to no one.</p>",
             ),
         ),
     ),

@@ -19,11 +19,14 @@ from django.utils import timezone
 from django_tasks.base import Task
 
 from agenda_pages.tasks import import_due_feeds, send_review_reminders
+from alerts.tasks import send_alerts
 from kankernl_site.models import ScheduledJob
 
 # The weekly reminder goes out on Monday morning, Dutch time, at the start of the centres' week.
 REMINDER_WEEKDAY = 0
 REMINDER_TIME = time(8, 0)
+# The e-mail alerts go out every morning, Dutch time (a weekly subscriber's digest on their seventh day).
+ALERTS_TIME = time(9, 0)
 # How soon a scheduler looks again at a job it could not claim.
 CLAIM_RETRY = timedelta(seconds=10)
 
@@ -39,6 +42,14 @@ def next_reminder_time(after: datetime) -> datetime:
     return moment
 
 
+def next_daily_time(after: datetime, at: time) -> datetime:
+    """The first ``at`` o'clock in the site's time zone (summer or winter time) after ``after``."""
+    zone = timezone.get_current_timezone()
+    day = timezone.localtime(after, zone).date()
+    moment = datetime.combine(day, at, tzinfo=zone)
+    return moment if moment > after else datetime.combine(day + timedelta(days=1), at, tzinfo=zone)
+
+
 @dataclass(frozen=True)
 class PeriodicJob:
     name: str
@@ -52,11 +63,13 @@ class PeriodicJob:
 
 IMPORT = "import"
 REMINDERS = "reminders"
+ALERTS = "alerts"
 JOBS = (
     PeriodicJob(IMPORT, "the feed import", import_due_feeds, lambda now, interval: now + interval, True),
     PeriodicJob(
         REMINDERS, "the review reminders", send_review_reminders, lambda now, _: next_reminder_time(now), False
     ),
+    PeriodicJob(ALERTS, "the e-mail alerts", send_alerts, lambda now, _: next_daily_time(now, ALERTS_TIME), False),
 )
 
 

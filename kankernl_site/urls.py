@@ -30,6 +30,7 @@ if settings.DEBUG:
 # Dutch is served without a prefix, English under /en/; "search/" is translated to "zoeken/".
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
+    path(_("alerts/"), include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("agenda_pages", "home", "kankernl_site", "elearning_pages", "toolbox")
+PACKAGES = ("agenda_pages", "home", "kankernl_site", "elearning_pages", "toolbox", "alerts")
 MAX_LINES = 400  # data modules (the translations under locale/) aside
 
 # Imports inside a function that are there for a reason other than dodging a cycle.
@@ -18,6 +18,7 @@ LATE_IMPORTS_ALLOWED = {
     # Django documents AppConfig.ready() as the place to import what needs the models.
     "agenda_pages/apps.py",
     "kankernl_site/apps.py",
+    "alerts/apps.py",
     # The parsers are imported in the child process only, which is what isolates them.
     "agenda_pages/importing/isolation.py",
     # Wagtail's editor converter needs the app registry, which is not ready at import time.
@@ -130,6 +131,8 @@ def imports_below(prefix: str) -> dict[str, set[str]]:
         # Export and the public pages do not depend on the importer (sanitize.py is shared).
         ("agenda_pages.public", ("agenda_pages.importing", "agenda_pages.admin")),
         ("agenda_pages.moderation", ("agenda_pages.admin", "agenda_pages.public")),
+        # The agenda knows nothing of the e-mail alerts, which listen to its signals.
+        ("agenda_pages", ("alerts",)),
         # The importer knows nothing of caches, mail or the admin: the feed_imported signal does.
         (
             "agenda_pages.importing",

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "agenda_pages",
     "toolbox",
     "elearning_pages",
+    "alerts",
     "kankernl_site",
     "wagtail_localize",
     "wagtail_localize.locales",

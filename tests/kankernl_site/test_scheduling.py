@@ -16,6 +16,7 @@ from django_tasks import default_task_backend
 from django_tasks.backends.dummy import DummyBackend
 from django_tasks.signals import task_enqueued
 
+from kankernl_site import scheduling
 from kankernl_site.models import ScheduledJob
 from kankernl_site.scheduling import (
     CLAIM_RETRY,
@@ -36,6 +37,14 @@ class UnreachableQueue(DummyBackend):
 
     def enqueue(self, task, args, kwargs):
         raise OperationalError("the task queue is unreachable")
+
+
+@pytest.fixture(autouse=True)
+def import_and_reminders_only(monkeypatch):
+    """These tests follow the claims of the hourly import and the weekly reminders, whose moments
+    they choose; the daily e-mail alerts are one more job claimed the same way
+    (tests/alerts/test_schedule.py), left out here so each test's list stays its own."""
+    monkeypatch.setattr(scheduling, "JOBS", tuple(job for job in scheduling.JOBS if job.name in {IMPORT, REMINDERS}))
 
 
 @pytest.fixture
