@@ -10,7 +10,7 @@ import time_machine
 from wagtail.models import Locale, PageViewRestriction
 
 from agenda_pages.models import AgendaIndexPage, EventOccurrence
-from agenda_pages.public.embed import CONTENT_SECURITY_POLICY
+from agenda_pages.public.embed.responder import CONTENT_SECURITY_POLICY
 from tests.agenda_pages.factories import CentreIndexPageFactory
 from tests.agenda_pages.public.test_agenda_page import AMSTERDAM, at, make_centre, make_event
 from tests.home.factories import HomePageFactory
