@@ -69,5 +69,10 @@ bench-review: install
 bench-ical: install
 	$(BIN)/python bench/ical_feed.py $(BENCH_ARGS)
 
+# The embeddable agenda against the agenda page, uncached, in one run (see README, Benchmarks).
+.PHONY: bench-embed
+bench-embed: install
+	$(BIN)/python bench/embed.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules var static .pytest_cache .ruff_cache

@@ -13,8 +13,11 @@ class AgendaPagesConfig(AppConfig):
         from agenda_pages import signal_handlers
         from agenda_pages.admin import event_form
         from agenda_pages.moderation import access
-        from agenda_pages.public import embed, json_feed, presenters, programme
+        from agenda_pages.public import presenters
+        from agenda_pages.public.embed import responder as embed
         from agenda_pages.public.feeds import register as register_feeds
+        from agenda_pages.public.json_api import responder as json_feed
+        from agenda_pages.public.programme import responder as programme
 
         access.register()
         event_form.register()

@@ -8,7 +8,7 @@ from agenda_pages.admin.bulk_actions import PAGE_BULK_ACTIONS
 from agenda_pages.admin.panels import agenda_panels
 from agenda_pages.admin.viewsets import agenda_viewset_group
 from agenda_pages.moderation import profile_report, reports
-from agenda_pages.public import json_feed
+from agenda_pages.public.json_api import responder as json_feed
 
 hooks.register("register_admin_viewset", lambda: agenda_viewset_group)
 hooks.register("construct_homepage_panels", agenda_panels)

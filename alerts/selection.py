@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from agenda_pages.models import Audience, CentrePage, Theme
 from agenda_pages.models.selection import AgendaFilters
 from agenda_pages.public.filters import parse_filters
+from agenda_pages.public.selection_name import selection_parts
 
 
 @dataclass(frozen=True)
@@ -47,23 +48,7 @@ def selection_string(filters: AgendaFilters) -> str:
 
 
 def describe_selection(filters: AgendaFilters, choices: SelectionChoices) -> str:
-    """The selection in a few words, for the page and the mail: "Bewegen en sport, Utrecht"."""
-    parts = [choices.themes.get(slug, slug) for slug in filters.themes]
-    parts += [choices.centres.get(slug, slug) for slug in filters.centres]
-    if filters.audience:
-        parts.append(choices.audiences.get(filters.audience, filters.audience))
-    if filters.province:
-        parts.append(filters.province)
-    if filters.near and filters.distance_applies:
-        parts.append(_("within %(km)s km of %(place)s") % {"km": filters.radius, "place": filters.near_text})
-    if filters.mode == "online":
-        parts.append(_("online"))
-    elif filters.mode == "in-person":
-        parts.append(_("in person"))
-    if filters.q:
-        parts.append(_("with the words “%(words)s”") % {"words": filters.q})
-    if filters.date_from:
-        parts.append(_("from %(date)s") % {"date": filters.date_from.strftime("%d-%m-%Y")})
-    if filters.date_to:
-        parts.append(_("until %(date)s") % {"date": filters.date_to.strftime("%d-%m-%Y")})
+    """The selection in a few words, for the page and the mail: "Bewegen en sport, Utrecht", worded
+    as the calendar subscription and the feed name it (``public.selection_name``)."""
+    parts = selection_parts(filters, themes=choices.themes, centres=choices.centres, audiences=choices.audiences)
     return ", ".join(parts) if parts else _("all activities")

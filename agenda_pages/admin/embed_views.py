@@ -16,7 +16,7 @@ from wagtail.admin.widgets.button import Button
 
 from agenda_pages.models import AgendaIndexPage, CentrePage
 from agenda_pages.moderation.access import explorable_pages
-from agenda_pages.public.embed_code import EmbedCodeForm, generator_context, theme_names
+from agenda_pages.public.embed.code import EmbedCodeForm, generator_context, theme_names
 
 URL_NAME = "agenda_embed_code"
 

@@ -2,10 +2,12 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from wagtail.models import Locale
 
 from agenda_pages.models import AgendaIndexPage, EventPage, ImportRun
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
 from tests.agenda_pages.ics_samples import NOW, TALK, WALK, calendar, vevent
+from tests.home.factories import HomePageFactory
 
 
 @pytest.fixture
@@ -18,6 +20,20 @@ def agenda(site_home):
     """The Dutch agenda page, at /agenda/."""
     page = AgendaIndexPage(title="Agenda", slug="agenda", intro="Alle activiteiten bij u in de buurt.")
     site_home.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def english_agenda(agenda, site_home, root_page):
+    """The English agenda, at /en/agenda/: a translation of ``agenda`` under an English home page."""
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    home_en = HomePageFactory(
+        parent=root_page, title="Welcome", slug="home-en", locale=english, translation_key=site_home.translation_key
+    )
+    page = AgendaIndexPage(
+        title="Agenda", slug="agenda", locale=english, translation_key=agenda.translation_key, intro="All activities."
+    )
+    home_en.add_child(instance=page)
     return page
 
 

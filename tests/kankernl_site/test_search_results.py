@@ -6,13 +6,12 @@ import re
 import pytest
 from django.core.cache import cache
 
-from tests.agenda_pages.conftest import agenda  # noqa: F401 (fixture)
+from tests.agenda_pages.conftest import agenda, english_agenda  # noqa: F401 (fixtures)
 from tests.agenda_pages.public.test_agenda_page import (  # noqa: F401 (fixtures)
     NOW,
     at,
     centres,
     clock,
-    english_agenda,
     make_event,
 )
 

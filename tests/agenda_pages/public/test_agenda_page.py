@@ -8,10 +8,9 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
 
 from agenda_pages import geo
-from agenda_pages.models import AgendaIndexPage, Audience, EventOccurrence
+from agenda_pages.models import Audience, EventOccurrence
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, EventPageFactory
 from tests.agenda_pages.factories import themes as theme_rows
 
@@ -271,21 +270,6 @@ def test_query_count_does_not_grow_with_the_number_of_events(
     with django_assert_num_queries(expected[route_cache_on_and_off]):
         response = client.get(url)
     assert len(listed_titles(response)) == 20
-
-
-@pytest.fixture
-def english_agenda(agenda, site_home, root_page):
-    from tests.home.factories import HomePageFactory
-
-    english = Locale.objects.get_or_create(language_code="en")[0]
-    home_en = HomePageFactory(
-        parent=root_page, title="Welcome", slug="home-en", locale=english, translation_key=site_home.translation_key
-    )
-    page = AgendaIndexPage(
-        title="Agenda", slug="agenda", locale=english, translation_key=agenda.translation_key, intro="All activities."
-    )
-    home_en.add_child(instance=page)
-    return page
 
 
 def test_the_english_agenda_lists_the_same_events_with_english_text(client, english_agenda, centres):

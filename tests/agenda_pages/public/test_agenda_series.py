@@ -11,7 +11,6 @@ from tests.agenda_pages.public.test_agenda_page import (  # noqa: F401 (fixtures
     at,
     centres,
     clock,
-    english_agenda,
     listed_titles,
     make_event,
 )
@@ -132,7 +131,7 @@ def test_an_unknown_way_to_show_the_list_is_named_and_every_date_shown(client, a
     assert len(listed_titles(response)) == 11
 
 
-def test_english_counts_and_choice(client, agenda_with_series, english_agenda):  # noqa: F811
+def test_english_counts_and_choice(client, agenda_with_series, english_agenda):
     html = client.get("/en/agenda/").content.decode()
 
     assert heading(html) == "3 activities, 11 dates"

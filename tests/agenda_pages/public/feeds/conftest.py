@@ -82,19 +82,3 @@ def expand_with_icaljs(data: bytes, until: str = "2028-12-31") -> list[dict]:
     script = ROOT / "tests" / "tools" / "icaljs_instances.mjs"
     output = subprocess.run(["node", str(script), until], input=data, capture_output=True, check=True, timeout=60)
     return json.loads(output.stdout)
-
-
-@pytest.fixture
-def english_agenda(agenda, site_home, root_page):
-    from wagtail.models import Locale
-
-    from agenda_pages.models import AgendaIndexPage
-    from tests.home.factories import HomePageFactory
-
-    english = Locale.objects.get_or_create(language_code="en")[0]
-    home_en = HomePageFactory(
-        parent=root_page, title="Welcome", slug="home-en", locale=english, translation_key=site_home.translation_key
-    )
-    page = AgendaIndexPage(title="Agenda", slug="agenda", locale=english, translation_key=agenda.translation_key)
-    home_en.add_child(instance=page)
-    return page

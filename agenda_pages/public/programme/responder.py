@@ -27,8 +27,8 @@ from agenda_pages.public.centre_profile import opening_hours_rows
 from agenda_pages.public.filters import AgendaFilterForm
 from agenda_pages.public.listing import FilterChoices
 from agenda_pages.public.presenters import phone_uri, venue
-from agenda_pages.public.programme_period import Period, PeriodKind, one_month_on, read_period
-from agenda_pages.public.qr import qr_svg, short_address
+from agenda_pages.public.programme.period import Period, PeriodKind, one_month_on, read_period
+from agenda_pages.public.programme.qr import qr_svg, short_address
 from agenda_pages.public.rhythm_text import how_often_text
 from agenda_pages.rhythm import Rhythm, rhythm_of
 from agenda_pages.vocabulary import AttendanceMode

@@ -7,7 +7,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from agenda_pages.public.qr import QUIET_ZONE, qr_svg, short_address
+from agenda_pages.public.programme.qr import QUIET_ZONE, qr_svg, short_address
 
 MOVE = re.compile(r"([Mmh])(-?\d+(?:\.\d+)?)(?: (-?\d+(?:\.\d+)?))?")
 

@@ -3,7 +3,7 @@
 import pytest
 from django.http import QueryDict
 
-from agenda_pages.public.embed_look import (
+from agenda_pages.public.embed.look import (
     DEFAULT_ACCENT,
     EmbedLook,
     contrast_ratio,

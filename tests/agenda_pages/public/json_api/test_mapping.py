@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 from agenda_pages.models import CentrePage, EventOccurrence, EventPage, Theme
-from agenda_pages.public import json_api
 from agenda_pages.public.ics import occurrence_uid
+from agenda_pages.public.json_api import mapping as json_api
 from agenda_pages.public.occurrences import ListedOccurrence
 from agenda_pages.vocabulary import AMSTERDAM
 

@@ -7,13 +7,12 @@ from html import unescape
 
 import pytest
 import time_machine
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
-from agenda_pages.models import AgendaIndexPage, EventOccurrence
-from agenda_pages.public.embed import CONTENT_SECURITY_POLICY
+from agenda_pages.models import EventOccurrence
+from agenda_pages.public.embed.responder import CONTENT_SECURITY_POLICY
 from tests.agenda_pages.factories import CentreIndexPageFactory
 from tests.agenda_pages.public.test_agenda_page import AMSTERDAM, at, make_centre, make_event
-from tests.home.factories import HomePageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("route_cache_on_and_off")]
 
@@ -229,17 +228,6 @@ def test_an_unknown_setting_is_still_named(client, agenda):
 
     assert "Deze pagina kent de instelling colour niet" in html
     assert "accent" not in html.split("kent de instelling", 1)[1].split("</li>", 1)[0]
-
-
-@pytest.fixture
-def english_agenda(agenda, site_home, root_page):
-    english = Locale.objects.get_or_create(language_code="en")[0]
-    home_en = HomePageFactory(
-        parent=root_page, title="Welcome", slug="home-en", locale=english, translation_key=site_home.translation_key
-    )
-    page = AgendaIndexPage(title="Agenda", slug="agenda", locale=english, translation_key=agenda.translation_key)
-    home_en.add_child(instance=page)
-    return page
 
 
 def test_the_english_embed_keeps_the_reader_in_english(client, english_agenda, centres):

@@ -308,22 +308,6 @@ def test_the_ids_survive_an_import_rewriting_the_dates(client, validator, agenda
     assert [item["id"] for item in after["results"]][:2] == [item["id"] for item in before["results"]]
 
 
-@pytest.fixture
-def english_agenda(agenda, site_home, root_page):
-    from wagtail.models import Locale
-
-    from agenda_pages.models import AgendaIndexPage
-    from tests.home.factories import HomePageFactory
-
-    english = Locale.objects.get_or_create(language_code="en")[0]
-    home_en = HomePageFactory(
-        parent=root_page, title="Welcome", slug="home-en", locale=english, translation_key=site_home.translation_key
-    )
-    page = AgendaIndexPage(title="Agenda", slug="agenda", locale=english, translation_key=agenda.translation_key)
-    home_en.add_child(instance=page)
-    return page
-
-
 def test_the_english_agenda_answers_in_english(client, validator, english_agenda, centres):
     event = make_event(
         centres["utrecht"],

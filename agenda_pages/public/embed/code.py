@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from agenda_pages.models import AgendaIndexPage, CentrePage, Theme
 from agenda_pages.models.selection import SHOW_ACTIVITIES
-from agenda_pages.public.embed_look import (
+from agenda_pages.public.embed.look import (
     DEFAULT_ACCENT,
     DEFAULT_ITEMS,
     DEFAULT_SIZE,

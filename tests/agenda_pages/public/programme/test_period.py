@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.utils import translation
 
-from agenda_pages.public.programme_period import Period, PeriodKind, one_month_on, read_period
+from agenda_pages.public.programme.period import Period, PeriodKind, one_month_on, read_period
 
 TODAY = date(2026, 12, 7)  # a Monday
 
