@@ -30,6 +30,7 @@ from agenda_pages.public.presenters import phone_uri, venue
 from agenda_pages.public.programme.period import Period, PeriodKind, one_month_on, read_period
 from agenda_pages.public.programme.qr import qr_svg, short_address
 from agenda_pages.public.rhythm_text import how_often_text
+from agenda_pages.public.selection_name import selection_parts
 from agenda_pages.rhythm import Rhythm, rhythm_of
 from agenda_pages.vocabulary import AttendanceMode
 from kankernl_site.language import interface_url
@@ -263,16 +264,11 @@ def centre_programme(page: CentrePage, request) -> TemplateResponse:
 
 
 def selection_name(filters: AgendaFilters, choices: FilterChoices) -> str:
-    """The selection in words, for the heading: "Bewegen en sport, Utrecht"; "" for the whole agenda."""
-    parts = [f"\N{LEFT DOUBLE QUOTATION MARK}{filters.q}\N{RIGHT DOUBLE QUOTATION MARK}"] if filters.q else []
-    parts += [choices.themes[slug] for slug in filters.themes]
-    parts += [choices.audiences[filters.audience]] if filters.audience else []
-    parts += [choices.centres[slug] for slug in filters.centres]
-    parts += [filters.province] if filters.province else []
-    if filters.distance_applies:
-        parts.append(_("within %(km)s km of %(place)s") % {"km": filters.radius, "place": filters.near_text})
-    parts += [{"online": _("online"), "in-person": _("in person")}[filters.mode]] if filters.mode else []
-    return ", ".join(parts)
+    """The selection in words, for the heading: "Bewegen en sport, Utrecht"; "" for the whole agenda.
+    Worded as the calendar subscription names it; the dates are left out, the period says them."""
+    undated = replace(filters, date_from=None, date_to=None)
+    labels = {"themes": choices.themes, "centres": choices.centres, "audiences": choices.audiences}
+    return ", ".join(selection_parts(undated, **labels))
 
 
 def agenda_programme(page: AgendaIndexPage, request) -> TemplateResponse:
