@@ -6,6 +6,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pypdfium2
 import pytest
+import time_machine
 import zxingcpp
 from django.utils import timezone
 
@@ -31,6 +32,17 @@ WEEKLY = ["Wandelgroep", "Yoga bij en na kanker", "Creatief atelier", "Koffieoch
 
 def at(day, hour: int) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour)), timezone.get_default_timezone()).astimezone(UTC)
+
+
+# A Sunday after the October clock change: the coming month (1 to 30 November) holds all four weeks
+# of every weekly group, whatever day the suite runs.
+TODAY = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    with time_machine.travel(TODAY, tick=True):
+        yield
 
 
 @pytest.fixture
