@@ -160,7 +160,8 @@ class VideoBlock(blocks.StructBlock):
         if url and not value.get("external_captions"):
             missing["external_captions"] = ValidationError(
                 _(
-                    "A video without captions cannot be published: switch captions on at YouTube or Vimeo, then tick this."
+                    "A video without captions cannot be published: switch captions on at YouTube or Vimeo, "
+                    "then tick this."
                 )
             )
         if url and not value.get("poster"):

@@ -51,6 +51,9 @@ class CourseProgress(models.Model):
         verbose_name_plural = _("course progress")
         constraints = [models.UniqueConstraint(fields=["learner", "course_key"], name="one_progress_per_course")]
 
+    def __str__(self):
+        return f"{self.learner_id}: course {self.course_key}"
+
 
 class LessonProgressQuerySet(models.QuerySet):
     def completed(self):
@@ -72,6 +75,9 @@ class LessonProgress(models.Model):
         verbose_name_plural = _("lesson progress")
         constraints = [models.UniqueConstraint(fields=["learner", "lesson_key"], name="one_progress_per_lesson")]
 
+    def __str__(self):
+        return f"{self.learner_id}: lesson {self.lesson_key}"
+
 
 class SelfCheckAnswer(models.Model):
     """A learner's answer to one self-check question; the first attempt is kept for the report."""
@@ -89,6 +95,9 @@ class SelfCheckAnswer(models.Model):
         verbose_name = _("self-check answer")
         verbose_name_plural = _("self-check answers")
         constraints = [models.UniqueConstraint(fields=["learner", "question_key"], name="one_answer_per_question")]
+
+    def __str__(self):
+        return f"{self.learner_id}: {self.question_key}"
 
 
 class Certificate(models.Model):
@@ -121,6 +130,9 @@ class VideoStat(models.Model):
         verbose_name = _("video statistic")
         verbose_name_plural = _("video statistics")
         constraints = [models.UniqueConstraint(fields=["video_key", "month"], name="one_stat_per_video_month")]
+
+    def __str__(self):
+        return f"{self.video_key} {self.month:%Y-%m}"
 
 
 def first_of_month(day: date) -> date:

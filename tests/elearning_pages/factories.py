@@ -2,8 +2,8 @@
 
 import uuid
 
-from wagtail.documents.models import Document
 from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
 
 from elearning_pages.models import CourseIndexPage, CoursePage, LessonPage
 
