@@ -94,9 +94,7 @@ def parse_cue(first_line: int, block: list[str]) -> Cue:
         raise WebVTTError(timing_line, _("the cue has no text."))
     for offset, line in enumerate(text_lines, start=1):
         if ARROW in line:
-            raise WebVTTError(
-                timing_line + offset, _("text may not contain “-->”; is a blank line missing?")
-            )
+            raise WebVTTError(timing_line + offset, _("text may not contain “-->”; is a blank line missing?"))
     return Cue(start_ms=start, end_ms=end, text="\n".join(line.strip() for line in text_lines), identifier=identifier)
 
 
