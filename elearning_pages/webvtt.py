@@ -74,12 +74,13 @@ def parse_cue(first_line: int, block: list[str]) -> Cue:
     identifier = ""
     timing_line = first_line
     if ARROW not in block[0]:
-        identifier, block, timing_line = block[0], block[1:], first_line + 1
-        if not block:
+        if len(block) == 1 or ARROW not in block[1]:
+            # No arrow in either line: the first is more likely a mistyped time than an identifier.
             raise WebVTTError(
                 first_line,
-                _("expected a time line such as 00:01.000 --> 00:04.000, found “%(found)s”.") % {"found": identifier},
+                _("expected a time line such as 00:01.000 --> 00:04.000, found “%(found)s”.") % {"found": block[0]},
             )
+        identifier, block, timing_line = block[0], block[1:], first_line + 1
     match = TIMING.fullmatch(block[0].strip())
     if not match:
         raise WebVTTError(
@@ -94,9 +95,7 @@ def parse_cue(first_line: int, block: list[str]) -> Cue:
         raise WebVTTError(timing_line, _("the cue has no text."))
     for offset, line in enumerate(text_lines, start=1):
         if ARROW in line:
-            raise WebVTTError(
-                timing_line + offset, _("text may not contain “-->”; is a blank line missing?")
-            )
+            raise WebVTTError(timing_line + offset, _("text may not contain “-->”; is a blank line missing?"))
     return Cue(start_ms=start, end_ms=end, text="\n".join(line.strip() for line in text_lines), identifier=identifier)
 
 
