@@ -94,10 +94,17 @@ def join_speech(paths: list[Path], target: Path) -> tuple[list[tuple[int, int]],
     return timings, round(position * 1000 / rate)
 
 
+def balanced_wrap(text: str, width: int) -> list[str]:
+    """As few lines as ``width`` allows, but as even as possible: no single word left on the last line."""
+    count = len(textwrap.wrap(text, width))
+    narrowest = next(w for w in range(1, width + 1) if len(textwrap.wrap(text, w, break_long_words=False)) == count)
+    return textwrap.wrap(text, narrowest, break_long_words=False)
+
+
 def text_lines(work: Path, name: str, text: str, width: int) -> list[Path]:
     """One file per wrapped line: drawtext reads its text from a file, so quotes and colons need no escaping."""
     paths = []
-    for number, line in enumerate(textwrap.wrap(text, width)):
+    for number, line in enumerate(balanced_wrap(text, width)):
         path = work / f"{name}-{number}.txt"
         path.write_text(line)
         paths.append(path)
