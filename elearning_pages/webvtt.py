@@ -74,12 +74,13 @@ def parse_cue(first_line: int, block: list[str]) -> Cue:
     identifier = ""
     timing_line = first_line
     if ARROW not in block[0]:
-        identifier, block, timing_line = block[0], block[1:], first_line + 1
-        if not block:
+        if len(block) == 1 or ARROW not in block[1]:
+            # No arrow in either line: the first is more likely a mistyped time than an identifier.
             raise WebVTTError(
                 first_line,
-                _("expected a time line such as 00:01.000 --> 00:04.000, found “%(found)s”.") % {"found": identifier},
+                _("expected a time line such as 00:01.000 --> 00:04.000, found “%(found)s”.") % {"found": block[0]},
             )
+        identifier, block, timing_line = block[0], block[1:], first_line + 1
     match = TIMING.fullmatch(block[0].strip())
     if not match:
         raise WebVTTError(

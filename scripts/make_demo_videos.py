@@ -64,13 +64,13 @@ def speak(sentence: str, path: Path) -> None:
     run("espeak-ng", "-v", VOICE, "-s", str(WORDS_A_MINUTE), "-w", str(path), sentence)
 
 
-def join_speech(paths: list[Path], target: Path) -> tuple[list[Cue], int]:
-    """Write the sentences after each other with pauses into one WAV; return each sentence's time
-    (a cue without text) and the length of the whole.
+def join_speech(paths: list[Path], target: Path) -> tuple[list[tuple[int, int]], int]:
+    """Write the sentences after each other with pauses into one WAV; return each sentence's start
+    and end and the length of the whole, in milliseconds.
 
     Timings are counted in samples and rounded to milliseconds once, so they do not drift.
     """
-    cues, frames, rate, sample_width = [], [], None, None
+    spans, frames, rate, sample_width = [], [], None, None
     position = 0
     for path in paths:
         with wave.open(str(path)) as speech:
@@ -81,7 +81,7 @@ def join_speech(paths: list[Path], target: Path) -> tuple[list[Cue], int]:
                 position += rate * LEAD_IN_MS // 1000
             length = speech.getnframes()
             frames.append(speech.readframes(length))
-        cues.append((position, position + length))
+        spans.append((position, position + length))
         pause = rate * PAUSE_MS // 1000
         frames.append(b"\0" * sample_width * pause)
         position += length + pause
@@ -90,14 +90,21 @@ def join_speech(paths: list[Path], target: Path) -> tuple[list[Cue], int]:
         joined.setsampwidth(sample_width)
         joined.setframerate(rate)
         joined.writeframes(b"".join(frames))
-    ms = [(round(start * 1000 / rate), round(end * 1000 / rate)) for start, end in cues]
-    return [Cue(start_ms=start, end_ms=end, text="") for start, end in ms], round(position * 1000 / rate)
+    timings = [(round(start * 1000 / rate), round(end * 1000 / rate)) for start, end in spans]
+    return timings, round(position * 1000 / rate)
+
+
+def balanced_wrap(text: str, width: int) -> list[str]:
+    """As few lines as ``width`` allows, but as even as possible: no single word left on the last line."""
+    count = len(textwrap.wrap(text, width))
+    narrowest = next(w for w in range(1, width + 1) if len(textwrap.wrap(text, w, break_long_words=False)) == count)
+    return textwrap.wrap(text, narrowest, break_long_words=False)
 
 
 def text_lines(work: Path, name: str, text: str, width: int) -> list[Path]:
     """One file per wrapped line: drawtext reads its text from a file, so quotes and colons need no escaping."""
     paths = []
-    for number, line in enumerate(textwrap.wrap(text, width)):
+    for number, line in enumerate(balanced_wrap(text, width)):
         path = work / f"{name}-{number}.txt"
         path.write_text(line)
         paths.append(path)
@@ -133,9 +140,9 @@ def slide_filters(work: Path, video: Video, index: int, enable: str = "") -> lis
     return [with_enable(filter_, enable) for filter_ in filters]
 
 
-def slide_windows(cues: list[Cue], total_ms: int) -> list[str]:
+def slide_windows(timings: list[tuple[int, int]], total_ms: int) -> list[str]:
     """Each slide from its sentence's start (the first from 0) until the next sentence starts."""
-    starts = [0, *(cue.start_ms for cue in cues[1:])]
+    starts = [0, *(start for start, _end in timings[1:])]
     ends = [*starts[1:], total_ms + 1000]
     return [f"gte(t,{start / 1000:.3f})*lt(t,{end / 1000:.3f})" for start, end in zip(starts, ends, strict=True)]
 
@@ -170,8 +177,8 @@ def make_video(video: Video, work: Path) -> dict:
 
     for language in ("nl", "en"):
         cues = [
-            Cue(start_ms=timing.start_ms, end_ms=timing.end_ms, text=sentence.in_language(language))
-            for timing, sentence in zip(timings, video.sentences, strict=True)
+            Cue(start_ms=start, end_ms=end, text=sentence.in_language(language))
+            for (start, end), sentence in zip(timings, video.sentences, strict=True)
         ]
         (OUT / f"{video.slug}.{language}.vtt").write_text(dumps(cues))
 

@@ -4,7 +4,7 @@ from .types import Answer, Lesson, MultipleChoiceQuestion, PracticeTask, Text, T
 
 LESSON = Lesson(
     slug="peer-contact",
-    title=Text(nl="Lotgenotencontact", en="Contact with fellow sufferers"),
+    title=Text(nl="Lotgenotencontact", en="Contact with peers"),
     intro=Text(
         nl="Praten met iemand die hetzelfde meemaakt, kan veel steun geven. In deze les ziet u hoe kanker.nl daarbij helpt.",
         en="Talking to someone who goes through the same can be a great support. In this lesson you see how kanker.nl helps with that.",
@@ -28,12 +28,12 @@ LESSON = Lesson(
         title=Text(nl="Ook in uw eigen centrum", en="In your own centre too"),
         text=Text(
             nl="Contact met lotgenoten kan ook gewoon bij u in het centrum. Kijk in de agenda of er een gespreksgroep of koffieochtend is.",
-            en="Contact with fellow sufferers can also simply happen in your centre. Look in the agenda for a discussion group or coffee morning.",
+            en="Contact with peers can also simply happen in your centre. Look in the agenda for a discussion group or coffee morning.",
         ),
     ),
     video=Video(
         slug="lesson-3-peer-contact",
-        title=Text(nl="Lotgenotencontact", en="Contact with fellow sufferers"),
+        title=Text(nl="Lotgenotencontact", en="Contact with peers"),
         topic=Text(nl="Ervaringen lezen en delen", en="Reading and sharing experiences"),
         sentences=(
             Text(
@@ -42,7 +42,10 @@ LESSON = Lesson(
             ),
             Text(nl="Op kanker.nl delen mensen hun ervaringen.", en="On kanker.nl people share their experiences."),
             Text(nl="Uw gast kan die verhalen lezen.", en="Your guest can read those stories."),
-            Text(nl="Zelf schrijven kan met een eigen account.", en="Writing takes an account of one's own."),
+            Text(
+                nl="Zelf schrijven kan met een eigen account.",
+                en="To write, your guest needs an account of their own.",
+            ),
             Text(nl="Bespreek samen wat uw gast wil delen.", en="Discuss together what your guest wants to share."),
         ),
     ),
