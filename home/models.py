@@ -6,6 +6,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from usage.pages import CountedPage
+
 from .blocks import ContentStreamBlock, HomeStreamBlock
 
 
@@ -45,7 +47,7 @@ class HomePage(Page):
         return bool(self.body) and self.body[0].block_type == "hero"
 
 
-class StandardPage(Page):
+class StandardPage(CountedPage, Page):
     """A general content page: about us, privacy statement, accessibility statement, credits."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)

@@ -12,6 +12,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from agenda_pages.models import AgendaIndexPage
+from usage.recording import record_search
 
 from .search_results import described
 from .search_suggestions import suggest, vocabulary
@@ -29,22 +30,16 @@ def search(request):
     words = search_words(query)
     locale = Locale.get_active()
     results = Page.objects.none()
-    promotions = []
-    if query:
-        logged_query = Query.get(query)
-        logged_query.add_hit()
-        promotions = [
-            promotion
-            for promotion in logged_query.editors_picks.select_related("page")
-            if promotion.page is None or promotion.page.live
-        ]
-        if words:  # a query of only punctuation finds nothing
-            # As their own types (one query per type), long page bodies left in the database.
-            pages = Page.objects.live().public().filter(locale=locale).exclude(depth=1).defer_streamfields().specific()
-            results = pages.search(words)
+    if query and words:  # a query of only punctuation finds nothing
+        # As their own types (one query per type), long page bodies left in the database.
+        pages = Page.objects.live().public().filter(locale=locale).exclude(depth=1).defer_streamfields().specific()
+        results = pages.search(words)
     paginator = Paginator(results, settings.SEARCH_RESULTS_PER_PAGE)
     results_page = paginator.get_page(request.GET.get("page"))
     result_count = paginator.count if query else 0
+    # Logged with personal data taken out; the logged term is what promoted results hang on.
+    logged_query = record_search(query, result_count, timezone.localdate()) if query else None
+    promotions = _promotions(logged_query) if logged_query else []
     context = {
         "search_page": True,  # the header leaves out its own search box (one per page)
         "search_query": query,
@@ -57,6 +52,14 @@ def search(request):
     if query and not result_count:
         context.update(_nothing_found(words, locale))
     return render(request, "search/search.html", context)
+
+
+def _promotions(logged_query: Query) -> list:
+    return [
+        promotion
+        for promotion in logged_query.editors_picks.select_related("page")
+        if promotion.page is None or promotion.page.live
+    ]
 
 
 def _nothing_found(words: str, locale: Locale) -> dict:

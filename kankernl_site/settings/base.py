@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "toolbox",
     "elearning_pages",
     "alerts",
+    "usage",
     "kankernl_site",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -203,6 +204,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 SEARCH_RESULTS_PER_PAGE = 10
+# The searches per term and day (search_promotions' QueryDailyHits) are the usage counts' search
+# totals, kept like the other daily totals: Wagtail's searchpromotions_garbage_collect would
+# otherwise delete them after 7 days.
+WAGTAILSEARCH_HITS_MAX_AGE = 100 * 365
 
 # Agenda feed import (see agenda_pages/conf.py for the rest and their defaults).
 # Private and loopback hosts are refused unless this is on (development and tests only).

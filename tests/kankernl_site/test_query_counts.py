@@ -11,9 +11,10 @@ EXPECTED_QUERIES = {
     "/over-dit-platform/": 13,
     "/en/about/": 15,
     "/agenda/": 16,  # no events here; tests/agenda_pages/public/test_agenda_page.py counts with 30 and 500
-    # The three queries that log the search term, and one per page type among the results (three
-    # types here) to say what each result is.
-    "/zoeken/?q=agenda": 17,
+    # The four queries that log the search term (Wagtail's query and its daily hits, then the
+    # result count: usage.recording.record_search), and one per page type among the results
+    # (three types here) to say what each result is.
+    "/zoeken/?q=agenda": 18,
 }
 
 

@@ -1,0 +1,19 @@
+"""Counting document downloads from Wagtail's ``document_served`` signal."""
+
+from django.utils import timezone
+from wagtail.documents.models import document_served
+
+from usage.bots import request_is_robot
+from usage.recording import record_download
+
+
+def count_download(sender, instance, request, **kwargs) -> None:
+    # A PDF reader fetching the rest of a file in ranges is one download, counted at its first part.
+    ranged = request.META.get("HTTP_RANGE", "")
+    if request_is_robot(request) or (ranged and not ranged.replace(" ", "").startswith("bytes=0-")):
+        return
+    record_download(instance.pk, timezone.localdate())
+
+
+def connect() -> None:
+    document_served.connect(count_download, dispatch_uid="usage_count_download")
