@@ -82,3 +82,12 @@ def test_raw_events_go_after_twelve_months_and_their_daily_totals_stay(db, page)
 def test_twelve_months_before_a_leap_day_is_the_28th_of_february():
     cutoff = raw_events_cutoff(datetime(2028, 2, 29, 12, 0, tzinfo=UTC))
     assert (cutoff.year, cutoff.month, cutoff.day) == (2027, 2, 28)
+
+
+def test_the_site_search_logs_the_term_scrubbed_with_its_results(client, page, django_assert_num_queries):
+    client.get("/zoeken/", {"q": "bel 06-12345678"})
+    client.get("/zoeken/", {"q": "Bel 06 1234 5678"})
+    query = Query.objects.get()
+    assert query.query_string == "bel [phone]"
+    assert query.hits == 2
+    assert SearchOutcomeDay.objects.get(query=query).zero_result_searches == 2

@@ -1,0 +1,111 @@
+"""The usage reports: moderators only, a period, CSV/XLSX export, the chart."""
+
+import re
+from datetime import UTC, date, datetime
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Group
+
+from agenda_pages.moderation import roles
+from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory
+from usage.recording import record_answer, record_search, record_view
+
+NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
+REPORT_URLS = [
+    "/admin/reports/usage/searches/",
+    "/admin/reports/usage/zero-results/",
+    "/admin/reports/usage/clicks/",
+    "/admin/reports/usage/views/",
+    "/admin/reports/usage/downloads/",
+    "/admin/reports/usage/usefulness/",
+    "/admin/reports/usage/comments/",
+]
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def user_in(django_user_model, name, group):
+    user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def moderator(django_user_model, db):
+    return user_in(django_user_model, "moderator", Group.objects.get(name=roles.MODERATORS))
+
+
+@pytest.mark.parametrize("url", REPORT_URLS)
+def test_moderators_see_each_report(client, moderator, page, url):
+    client.force_login(moderator)
+    response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", REPORT_URLS)
+def test_editors_and_centre_staff_are_refused(client, django_user_model, site_home, url):
+    centre = CentrePageFactory(parent=CentreIndexPageFactory(parent=site_home))
+    editor = user_in(django_user_model, "redacteur", Group.objects.get(name=roles.EDITORS))
+    staff = user_in(django_user_model, "boei", centre.staff_group.group)
+    for user in (editor, staff):
+        client.force_login(user)
+        assert client.get(url).status_code in (302, 403)
+
+
+def test_the_menu_shows_usage_to_moderators_only(client, moderator, django_user_model):
+    client.force_login(moderator)
+    assert "/admin/reports/usage/searches/" in client.get("/admin/").content.decode()
+    editor = user_in(django_user_model, "redacteur", Group.objects.get(name=roles.EDITORS))
+    client.force_login(editor)
+    assert "/admin/reports/usage/searches/" not in client.get("/admin/").content.decode()
+
+
+def test_the_period_is_the_last_thirty_days_unless_chosen(client, moderator):
+    record_search("netwerkkaart", 0, date(2026, 11, 8))  # the first day of the last thirty
+    record_search("expertpanel", 0, date(2026, 11, 7))
+    client.force_login(moderator)
+    html = client.get("/admin/reports/usage/searches/").content.decode()
+    assert "netwerkkaart" in html and "expertpanel" not in html
+    html = client.get("/admin/reports/usage/searches/", {"day_from": "2026-11-01", "day_to": "2026-11-07"}).content
+    assert b"expertpanel" in html and b"netwerkkaart" not in html
+
+
+def test_searches_export_as_csv_for_the_period(client, moderator):
+    record_search("mdo", 0, date(2026, 12, 1))
+    record_search("mdo", 4, date(2026, 12, 2))
+    client.force_login(moderator)
+    response = client.get(
+        "/admin/reports/usage/searches/", {"export": "csv", "day_from": "2026-12-01", "day_to": "2026-12-07"}
+    )
+    assert response["Content-Disposition"] == 'attachment; filename="zoektermen-20261201-20261207.csv"'
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[1:] == ["mdo,2,1"]
+
+
+def test_comments_export_as_xlsx(client, moderator, page):
+    record_answer(page.pk, False, "Mist de regio Noord", NOW)
+    client.force_login(moderator)
+    response = client.get("/admin/reports/usage/comments/", {"export": "xlsx"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_comments_show_the_page_and_the_answer(client, moderator, page):
+    record_answer(page.pk, False, "Mist de regio Noord", NOW)
+    client.force_login(moderator)
+    html = client.get("/admin/reports/usage/comments/").content.decode()
+    assert "Mist de regio Noord" in html and "Financiering van het MDO" in html
+
+
+def test_the_views_report_draws_views_per_day(client, moderator, page):
+    record_view(page.pk, date(2026, 12, 6))
+    record_view(page.pk, date(2026, 12, 6))
+    client.force_login(moderator)
+    html = client.get("/admin/reports/usage/views/").content.decode()
+    assert html.count("<rect ") == 30
+    assert re.search(r"<title>6 \w+ 2026: 2</title>", html)  # each bar says its day and its views

@@ -1,0 +1,25 @@
+"""The admin menu's "Usage" with one item per report, shown to those who may see the reports."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from usage.admin.views import REPORTS, user_may_view_usage
+
+
+class UsageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_view_usage(request.user)
+
+
+class UsageSubmenuItem(SubmenuMenuItem):
+    def is_shown(self, request):
+        return user_may_view_usage(request.user)
+
+
+def usage_menu_item() -> SubmenuMenuItem:
+    items = [
+        UsageMenuItem(report.page_title, reverse(report.index_url_name), name=report.url_path, order=order)
+        for order, report in enumerate(REPORTS)
+    ]
+    return UsageSubmenuItem(_("Usage"), Menu(items=items), name="usage", icon_name="table", order=850)

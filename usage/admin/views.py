@@ -1,0 +1,256 @@
+"""The moderators' usage reports: what was searched (and not found), which results were followed,
+which pages were viewed, which documents downloaded, and what readers thought of a page.
+
+Guarded like the alerts report (the feed sources' "change" permission: moderators and superusers;
+centre staff and editors are refused). Each takes a period (the last 30 days unless chosen) and
+exports as CSV or XLSX through Wagtail's report export.
+"""
+
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_filters import DateFromToRangeFilter
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from agenda_pages.moderation.access import feed_source_policy
+from usage.admin import figures
+from usage.admin.chart import bar_chart
+from usage.models import PageViewDay
+
+
+class PeriodFilterSet(WagtailFilterSet):
+    day = DateFromToRangeFilter(label=_("Period"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = PageViewDay  # the form only: each report reads its own figures for the period
+        fields = []
+
+
+def _page_edit_url(row) -> str:
+    return reverse("wagtailadmin_pages:edit", args=(row["page_id"],))
+
+
+class UsageReportView(ReportView):
+    """A report over a period; subclasses name their figures, columns and export."""
+
+    header_icon = "table"
+    results_template_name = "usage/admin/report_results.html"
+    filterset_class = PeriodFilterSet
+    paginate_by = 50
+    permission_required = "change"
+    url_path = ""
+
+    @cached_property
+    def permission_policy(self):
+        return feed_source_policy()
+
+    @cached_property
+    def period(self) -> figures.Period:
+        default = figures.Period.ending(timezone.localdate())
+        chosen = self.filters.form.cleaned_data.get("day") if self.filters.is_valid() else None
+        if not chosen:
+            return default
+        first, last = chosen.start or default.first, chosen.stop or default.last
+        return figures.Period(min(first, last), max(first, last))
+
+    def get_queryset(self):
+        return self.figures(self.period)
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()  # the period is the only filter, and the figures apply it
+
+    def figures(self, period):
+        raise NotImplementedError
+
+    def get_filename(self):
+        period = self.period
+        return f"{self.export_filename}-{period.first:%Y%m%d}-{period.last:%Y%m%d}"
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # A CSV is streamed after the user's language has been switched off again: name the columns now.
+        self.export_headings = {field: str(heading) for field, heading in self.export_headings.items()}
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["period"] = self.period
+        return context
+
+
+class TopSearchesView(UsageReportView):
+    page_title = _("Top searches")
+    index_url_name = "usage_top_searches"
+    index_results_url_name = "usage_top_searches_results"
+    url_path = "searches"
+    export_filename = "zoektermen"
+    list_export = ["query__query_string", "searches", "zero_result_searches"]
+    export_headings = {
+        "query__query_string": _("Search term"),
+        "searches": _("Searches"),
+        "zero_result_searches": _("Found nothing"),
+    }
+    figures = staticmethod(figures.top_searches)
+    columns = [
+        Column("query__query_string", label=_("Search term")),
+        NumberColumn("searches", label=_("Searches")),
+        NumberColumn("zero_result_searches", label=_("Found nothing")),
+    ]
+
+
+class ZeroResultSearchesView(UsageReportView):
+    page_title = _("Searches without results")
+    index_url_name = "usage_zero_results"
+    index_results_url_name = "usage_zero_results_results"
+    url_path = "zero-results"
+    export_filename = "zoektermen-zonder-resultaat"
+    list_export = ["query__query_string", "zero_result_searches"]
+    export_headings = {"query__query_string": _("Search term"), "zero_result_searches": _("Found nothing")}
+    figures = staticmethod(figures.zero_result_searches)
+    columns = [
+        Column("query__query_string", label=_("Search term")),
+        NumberColumn("zero_result_searches", label=_("Found nothing")),
+    ]
+
+
+class ResultClicksView(UsageReportView):
+    page_title = _("Followed search results")
+    index_url_name = "usage_clicks"
+    index_results_url_name = "usage_clicks_results"
+    url_path = "clicks"
+    export_filename = "gevolgde-zoekresultaten"
+    list_export = ["term", "page__title", "clicks", "searches"]
+    export_headings = {
+        "term": _("Search term"),
+        "page__title": _("Page"),
+        "clicks": _("Followed"),
+        "searches": _("Searches"),
+    }
+    figures = staticmethod(figures.result_clicks)
+    columns = [
+        Column("term", label=_("Search term")),
+        TitleColumn("page__title", label=_("Page"), get_url=_page_edit_url),
+        NumberColumn("clicks", label=_("Followed")),
+        NumberColumn("searches", label=_("Searches")),
+    ]
+
+
+class MostViewedPagesView(UsageReportView):
+    page_title = _("Most viewed pages")
+    index_url_name = "usage_views"
+    index_results_url_name = "usage_views_results"
+    results_template_name = "usage/admin/views_results.html"
+    url_path = "views"
+    export_filename = "paginaweergaven"
+    list_export = ["page__title", "views"]
+    export_headings = {"page__title": _("Page"), "views": _("Views")}
+    figures = staticmethod(figures.most_viewed_pages)
+    columns = [
+        TitleColumn("page__title", label=_("Page"), get_url=_page_edit_url),
+        NumberColumn("views", label=_("Views")),
+    ]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["chart"] = bar_chart(figures.views_per_day(self.period))
+        return context
+
+
+class MostDownloadedDocumentsView(UsageReportView):
+    page_title = _("Most downloaded documents")
+    index_url_name = "usage_downloads"
+    index_results_url_name = "usage_downloads_results"
+    url_path = "downloads"
+    export_filename = "downloads"
+    list_export = ["document__title", "downloads"]
+    export_headings = {"document__title": _("Document"), "downloads": _("Downloads")}
+    figures = staticmethod(figures.most_downloaded_documents)
+    columns = [
+        TitleColumn(
+            "document__title",
+            label=_("Document"),
+            get_url=lambda row: reverse("wagtaildocs:edit", args=(row["document_id"],)),
+        ),
+        NumberColumn("downloads", label=_("Downloads")),
+    ]
+
+
+class UsefulnessView(UsageReportView):
+    page_title = _("Usefulness per page")
+    index_url_name = "usage_usefulness"
+    index_results_url_name = "usage_usefulness_results"
+    url_path = "usefulness"
+    export_filename = "nuttig"
+    list_export = ["page__title", "useful", "not_useful"]
+    export_headings = {"page__title": _("Page"), "useful": _("Useful"), "not_useful": _("Not useful")}
+    figures = staticmethod(figures.usefulness_per_page)
+    columns = [
+        TitleColumn("page__title", label=_("Page"), get_url=_page_edit_url),
+        NumberColumn("useful", label=_("Useful")),
+        NumberColumn("not_useful", label=_("Not useful")),
+    ]
+
+
+class CommentsView(UsageReportView):
+    page_title = _("Comments on pages")
+    index_url_name = "usage_comments"
+    index_results_url_name = "usage_comments_results"
+    url_path = "comments"
+    export_filename = "opmerkingen"
+    list_export = ["answered_at", "page.title", "answer", "comment"]
+    export_headings = {
+        "answered_at": _("Date"),
+        "page.title": _("Page"),
+        "answer": _("Useful"),
+        "comment": _("Comment"),
+    }
+    figures = staticmethod(figures.comments)
+    columns = [
+        DateColumn("answered_at", label=_("Date")),
+        TitleColumn(
+            "page",
+            label=_("Page"),
+            accessor="page.title",
+            get_url=lambda row: _page_edit_url({"page_id": row.page_id}),
+        ),
+        Column("answer", label=_("Useful")),
+        Column("comment", label=_("Comment")),
+    ]
+
+    def get_queryset(self):
+        yes, no = str(_("yes")), str(_("no"))
+        answers = list(super().get_queryset())
+        for answer in answers:
+            answer.answer = yes if answer.useful else no
+        return answers
+
+
+REPORTS = (
+    TopSearchesView,
+    ZeroResultSearchesView,
+    ResultClicksView,
+    MostViewedPagesView,
+    MostDownloadedDocumentsView,
+    UsefulnessView,
+    CommentsView,
+)
+
+
+def user_may_view_usage(user) -> bool:
+    return feed_source_policy().user_has_permission(user, "change")
+
+
+urlpatterns = [
+    pattern
+    for report in REPORTS
+    for pattern in (
+        path(f"reports/usage/{report.url_path}/", report.as_view(), name=report.index_url_name),
+        path(
+            f"reports/usage/{report.url_path}/results/",
+            report.as_view(results_only=True),
+            name=report.index_results_url_name,
+        ),
+    )
+]
