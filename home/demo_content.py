@@ -260,8 +260,15 @@ STANDARD_PAGES = (
             search_description="Welke gegevens deze website bewaart en waarom.",
             intro="Wij gaan zorgvuldig om met uw gegevens. Hier leest u welke gegevens wij bewaren.",
             paragraphs=(
-                "<h2>Wat wij bewaren</h2><p>Wij bewaren welke woorden mensen zoeken op deze website. "
-                "Daarmee maken wij de website beter. Wij weten niet wie er zocht.</p>",
+                "<h2>Wat wij bewaren</h2><p>Wij tellen hoe deze website gebruikt wordt: welke woorden mensen "
+                "zoeken en hoeveel zij vinden, welke zoekresultaten zij openen, hoe vaak een pagina bekeken wordt "
+                "en hoe vaak een document gedownload wordt. Wij bewaren alleen aantallen per dag. Wij bewaren geen "
+                "IP-adres en plaatsen hiervoor geen cookie. Staat er in wat u zoekt een e-mailadres, "
+                "telefoonnummer, adres of ander lang nummer, dan halen wij dat eruit voordat wij iets bewaren. "
+                "Daarmee maken wij de website beter. Wij weten niet wie er zocht.</p>"
+                "<p>Onder sommige pagina's vragen wij \u2018Was dit nuttig?\u2019. Uw antwoord en uw uitleg "
+                "bewaren wij 12 maanden. Daarna bewaren wij alleen hoe vaak er per dag ja en nee gezegd is. Schrijf "
+                "in uw uitleg geen naam of andere gegevens over uzelf.</p>",
                 "<h2>Geen cookies om u te volgen</h2><p>Deze website plaatst geen cookies van anderen en "
                 "laat geen kaarten of video's van andere bedrijven zien zonder dat u daarvoor kiest.</p>",
                 "<h2>E-mail over de agenda</h2><p>Vraagt u om e-mail over nieuwe activiteiten (\u2018Houd mij op "
@@ -289,8 +296,15 @@ STANDARD_PAGES = (
             search_description="Which data this website keeps and why.",
             intro="We handle your data with care. Here you can read which data we keep.",
             paragraphs=(
-                "<h2>What we keep</h2><p>We keep the words people search for on this website. We use them "
-                "to improve the website. We do not know who searched.</p>",
+                "<h2>What we keep</h2><p>We count how this website is used: the words people search for and "
+                "how much they find, which search results they open, how often a page is viewed and how often a "
+                "document is downloaded. We keep only numbers per day. We keep no IP address and set no cookie "
+                "for this. If what you search for contains an e-mail address, phone number, address or other long "
+                "number, we take it out before we keep anything. We use this to improve the website. We do not "
+                "know who searched.</p>"
+                "<p>Below some pages we ask \u2018Was this useful?\u2019. We keep your answer and your "
+                "explanation for 12 months. After that we keep only how often people said yes and no each day. "
+                "Do not write your name or other details about yourself in your explanation.</p>",
                 "<h2>No tracking cookies</h2><p>This website sets no third-party cookies and shows no maps "
                 "or videos from other companies unless you choose to see them.</p>",
                 "<h2>E-mail about the agenda</h2><p>If you ask for e-mail about new activities (\u2018Keep me "
