@@ -1,3 +1,5 @@
+import atexit
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +11,8 @@ class UsageConfig(AppConfig):
 
     def ready(self):
         # Imported here: the handlers import the models, which Django loads after this module.
-        from usage import signal_handlers
+        from usage import signal_handlers, view_buffer
 
         signal_handlers.connect()
+        # A worker that stops writes the page views it still holds.
+        atexit.register(view_buffer.flush)
