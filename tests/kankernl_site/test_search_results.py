@@ -99,8 +99,9 @@ def test_queries_do_not_grow_with_the_results(client, agenda, centres, activitie
         make_event(centres["utrecht" if number % 2 else "zwolle"], f"Wandelgroep {number}", [at(24 + number % 5)])
     client.get("/zoeken/", {"q": "wandelgroep"})  # routes and sites cached, as after the first visitor
 
-    # The search and its log (8: locale, query, its daily hits read and raised, promotions, view
-    # restrictions, count, the page of results), the results described (3: the events as their own
+    # The search and its log (9: locale, query, its daily hits read and raised, its result count
+    # (usage.recording.record_search), promotions, view restrictions, count, the page of results),
+    # the results described (3: the events as their own
     # type, their next dates, their centres) and the site frame (6).
     with django_assert_num_queries(QUERIES_WITH_RESULTS):
         response = client.get("/zoeken/", {"q": "wandelgroep"})
@@ -111,11 +112,11 @@ def test_queries_do_not_grow_with_the_results(client, agenda, centres, activitie
 def test_queries_of_a_search_without_results(client, events, django_assert_num_queries):
     client.get("/zoeken/", {"q": "wandelgroeb"})  # the words of the titles now cached
 
-    # The search and its log (7: no page of results to read), the agenda to offer (1) and the site frame (6).
+    # The search and its log (8: no page of results to read), the agenda to offer (1) and the site frame (6).
 
     with django_assert_num_queries(QUERIES_WITHOUT_RESULTS):
         client.get("/zoeken/", {"q": "wandelgroeb"})
 
 
-QUERIES_WITH_RESULTS = 17
-QUERIES_WITHOUT_RESULTS = 14
+QUERIES_WITH_RESULTS = 18
+QUERIES_WITHOUT_RESULTS = 15
