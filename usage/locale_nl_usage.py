@@ -34,6 +34,7 @@ NL = {
     "Searches": "Zoekopdrachten",
     "Found nothing": "Niets gevonden",
     "Followed": "Gevolgd",
+    "(not from a search)": "(niet vanuit een zoekopdracht)",
     "Views": "Weergaven",
     "Document": "Document",
     "Downloads": "Downloads",

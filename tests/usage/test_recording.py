@@ -84,7 +84,7 @@ def test_twelve_months_before_a_leap_day_is_the_28th_of_february():
     assert (cutoff.year, cutoff.month, cutoff.day) == (2027, 2, 28)
 
 
-def test_the_site_search_logs_the_term_scrubbed_with_its_results(client, page, django_assert_num_queries):
+def test_the_site_search_logs_the_term_scrubbed_with_its_results(client, page):
     client.get("/zoeken/", {"q": "bel 06-12345678"})
     client.get("/zoeken/", {"q": "Bel 06 1234 5678"})
     query = Query.objects.get()

@@ -130,7 +130,7 @@ class ResultClicksView(UsageReportView):
     }
     figures = staticmethod(figures.result_clicks)
     columns = [
-        Column("term", label=_("Search term")),
+        Column("term", label=_("Search term"), accessor=lambda row: row["term"] or _("(not from a search)")),
         TitleColumn("page__title", label=_("Page"), get_url=_page_edit_url),
         NumberColumn("clicks", label=_("Followed")),
         NumberColumn("searches", label=_("Searches")),
