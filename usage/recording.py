@@ -5,6 +5,7 @@ their caller, so tests and the retention job decide what "now" is.
 
 from datetime import date, datetime
 
+from django.db import transaction
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 
@@ -46,8 +47,9 @@ def record_click(term: str, page_id: int, day: date) -> None:
     add_to_day(ResultClickDay, {"term": scrub(term) or "", "page_id": page_id, "day": day}, clicks=1)
 
 
-def record_view(page_id: int, day: date) -> None:
-    add_to_day(PageViewDay, {"page_id": page_id, "day": day}, views=1)
+def record_view(page_id: int, day: date, views: int = 1) -> None:
+    """Count views of a page (the beacons tallied by ``usage.view_buffer``)."""
+    add_to_day(PageViewDay, {"page_id": page_id, "day": day}, views=views)
 
 
 def record_download(document_id: int, day: date) -> None:
@@ -55,19 +57,21 @@ def record_download(document_id: int, day: date) -> None:
 
 
 def record_answer(page_id: int, useful: bool, comment: str, now: datetime) -> UsefulnessAnswer:
-    """Keep one "Was dit nuttig?" answer (its comment without personal data) and count it for the day."""
-    answer = UsefulnessAnswer.objects.create(
-        page_id=page_id,
-        answered_at=now,
-        useful=useful,
-        comment=remove_personal_data(comment[:MAX_COMMENT_LENGTH]).strip(),
-    )
-    add_to_day(
-        UsefulnessDay,
-        {"page_id": page_id, "day": timezone.localdate(now)},
-        useful=int(useful),
-        not_useful=int(not useful),
-    )
+    """Keep one "Was dit nuttig?" answer (its comment without personal data) and count it for the day,
+    both or neither."""
+    with transaction.atomic():
+        answer = UsefulnessAnswer.objects.create(
+            page_id=page_id,
+            answered_at=now,
+            useful=useful,
+            comment=remove_personal_data(comment[:MAX_COMMENT_LENGTH]).strip(),
+        )
+        add_to_day(
+            UsefulnessDay,
+            {"page_id": page_id, "day": timezone.localdate(now)},
+            useful=int(useful),
+            not_useful=int(not useful),
+        )
     return answer
 
 

@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from wagtail.models import Page
 
-from usage.models import PageViewDay, add_to_day
+from usage.recording import record_view
 
 MAX_TALLIED_PAGES = 500  # written sooner when this many page-days wait
 
@@ -72,7 +72,7 @@ def write_views(counts: Counter) -> None:
     with transaction.atomic():
         for (page_id, day), views in counts.items():
             if page_id in live:
-                add_to_day(PageViewDay, {"page_id": page_id, "day": day}, views=views)
+                record_view(page_id, day, views)
 
 
 def flush() -> None:
