@@ -6,6 +6,8 @@ import pytest
 import time_machine
 from django.core.files.base import ContentFile
 from django.core.signing import dumps
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from wagtail.documents import get_document_model
 
 from tests.home.factories import StandardPageFactory
@@ -174,3 +176,9 @@ def test_a_robot_or_the_rest_of_a_ranged_download_is_not_counted(client, browser
     browser.get(document.url, HTTP_RANGE="bytes=0-9")
     browser.get(document.url, HTTP_RANGE="bytes=10-")
     assert list(DownloadDay.objects.values_list("downloads", flat=True)) == [1]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(to=st.text(max_size=200))
+def test_no_unsigned_value_ever_redirects(browser, page, to):
+    assert browser.get("/r/", {"to": to}).status_code == 404

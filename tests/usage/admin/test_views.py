@@ -109,3 +109,18 @@ def test_the_views_report_draws_views_per_day(client, moderator, page):
     html = client.get("/admin/reports/usage/views/").content.decode()
     assert html.count("<rect ") == 30
     assert re.search(r"<title>6 \w+ 2026: 2</title>", html)  # each bar says its day and its views
+
+
+# The admin's frame (session, user, permissions, profile, locales, the menu's checks: 11) and the
+# report's own two: how many rows, and the page of rows, each summed by the database.
+REPORT_QUERIES = 13
+
+
+@pytest.mark.parametrize("terms", [3, 30])
+def test_a_report_costs_the_same_queries_for_3_or_30_terms(client, moderator, terms, django_assert_num_queries):
+    for number in range(terms):
+        record_search(f"zoekterm {number}", number % 2, date(2026, 12, 1))
+    client.force_login(moderator)
+    client.get("/admin/reports/usage/searches/")  # the admin's own first-visit queries
+    with django_assert_num_queries(REPORT_QUERIES):
+        assert client.get("/admin/reports/usage/searches/").status_code == 200
