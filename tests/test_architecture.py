@@ -134,6 +134,9 @@ def imports_below(prefix: str) -> dict[str, set[str]]:
         ("agenda_pages.moderation", ("agenda_pages.admin", "agenda_pages.public")),
         # The agenda knows nothing of the e-mail alerts, which listen to its signals.
         ("agenda_pages", ("alerts",)),
+        # The usage counts' models and services know nothing of their views, tags or reports.
+        ("usage.models", ("usage.views", "usage.admin", "usage.templatetags", "usage.recording")),
+        ("usage.recording", ("usage.views", "usage.admin", "usage.templatetags")),
         # The importer knows nothing of caches, mail or the admin: the feed_imported signal does.
         (
             "agenda_pages.importing",
@@ -177,3 +180,11 @@ def test_wagtail_hooks_only_register():
         tree = ast.parse(path.read_text())
         defined = [node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef | ast.ClassDef)]
         assert defined == [], path
+
+
+def test_scrubbing_is_a_pure_function_of_its_text():
+    """Personal data leaves a search term before anything stores it: no database, settings or clock."""
+    tree = ast.parse(MODULES["usage.scrub"].read_text())
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert imported == {"re"}
