@@ -34,6 +34,7 @@ NL = {
     "Searches": "Zoekopdrachten",
     "Found nothing": "Niets gevonden",
     "Followed": "Gevolgd",
+    "Results followed": "Resultaten gevolgd",
     "(not from a search)": "(niet vanuit een zoekopdracht)",
     "Views": "Weergaven",
     "Document": "Document",

@@ -37,12 +37,19 @@ def _sum_in(queryset: QuerySet, field: str) -> Coalesce:
 
 
 def top_searches(period: Period) -> QuerySet:
-    """Search terms by their number of searches, with how many of those found nothing."""
-    zero = SearchOutcomeDay.objects.filter(query=OuterRef("query_id"), day__range=(period.first, period.last))
+    """Search terms by their number of searches, with how many of those found nothing and how often
+    a result was followed from them (the click-through)."""
+    days = (period.first, period.last)
+    zero = SearchOutcomeDay.objects.filter(query=OuterRef("query_id"), day__range=days)
+    followed = ResultClickDay.objects.filter(term=OuterRef("query__query_string"), day__range=days)
     return (
-        QueryDailyHits.objects.filter(date__range=(period.first, period.last))
+        QueryDailyHits.objects.filter(date__range=days)
         .values("query_id", "query__query_string")
-        .annotate(searches=Sum("hits"), zero_result_searches=_sum_in(zero, "zero_result_searches"))
+        .annotate(
+            searches=Sum("hits"),
+            zero_result_searches=_sum_in(zero, "zero_result_searches"),
+            followed=_sum_in(followed, "clicks"),
+        )
         .order_by("-searches", "query__query_string")
     )
 

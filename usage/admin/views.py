@@ -86,17 +86,19 @@ class TopSearchesView(UsageReportView):
     index_results_url_name = "usage_top_searches_results"
     url_path = "searches"
     export_filename = "zoektermen"
-    list_export = ["query__query_string", "searches", "zero_result_searches"]
+    list_export = ["query__query_string", "searches", "zero_result_searches", "followed"]
     export_headings = {
         "query__query_string": _("Search term"),
         "searches": _("Searches"),
         "zero_result_searches": _("Found nothing"),
+        "followed": _("Results followed"),
     }
     figures = staticmethod(figures.top_searches)
     columns = [
         Column("query__query_string", label=_("Search term")),
         NumberColumn("searches", label=_("Searches")),
         NumberColumn("zero_result_searches", label=_("Found nothing")),
+        NumberColumn("followed", label=_("Results followed")),
     ]
 
 

@@ -14,16 +14,18 @@ from usage.recording import record_answer, record_click, record_download, record
 DEC = Period(date(2026, 12, 1), date(2026, 12, 7))
 
 
-def test_top_searches_sum_the_days_of_the_period_with_their_zero_results(db, django_assert_num_queries):
+def test_top_searches_sum_the_days_of_the_period_with_zero_results_and_clicks(page, django_assert_num_queries):
     record_search("mdo", 3, date(2026, 12, 1))
     record_search("mdo", 0, date(2026, 12, 7))
     record_search("mdo", 0, date(2026, 12, 8))  # after the period
     record_search("regio", 2, date(2026, 12, 2))
+    record_click("regio", page.pk, date(2026, 12, 2))
+    record_click("regio", page.pk, date(2026, 11, 30))  # before the period
     with django_assert_num_queries(1):
         rows = list(figures.top_searches(DEC))
-    assert [(r["query__query_string"], r["searches"], r["zero_result_searches"]) for r in rows] == [
-        ("mdo", 2, 1),
-        ("regio", 1, 0),
+    assert [(r["query__query_string"], r["searches"], r["zero_result_searches"], r["followed"]) for r in rows] == [
+        ("mdo", 2, 1, 0),
+        ("regio", 1, 0, 1),
     ]
     assert [(r["query__query_string"], r["zero_result_searches"]) for r in figures.zero_result_searches(DEC)] == [
         ("mdo", 1)

@@ -84,7 +84,7 @@ def test_searches_export_as_csv_for_the_period(client, moderator):
     )
     assert response["Content-Disposition"] == 'attachment; filename="zoektermen-20261201-20261207.csv"'
     lines = b"".join(response.streaming_content).decode().splitlines()
-    assert lines[1:] == ["mdo,2,1"]
+    assert lines[1:] == ["mdo,2,1,0"]
 
 
 def test_comments_export_as_xlsx(client, moderator, page):
