@@ -12,9 +12,12 @@ from usage.views import FEEDBACK_PARAMETER
 register = template.Library()
 
 
-@register.inclusion_tag("usage/view_counter.html")
-def view_counter(page):
-    return {"page_id": page.pk if getattr(page, "count_views", False) else None}
+@register.inclusion_tag("usage/view_counter.html", takes_context=True)
+def view_counter(context, page):
+    """The beacon for a page type that opts in; never in an editor's preview."""
+    request = context.get("request")
+    counted = getattr(page, "count_views", False) and not getattr(request, "is_preview", False)
+    return {"page_id": page.pk if counted else None}
 
 
 @register.inclusion_tag("usage/usefulness_form.html", takes_context=True)

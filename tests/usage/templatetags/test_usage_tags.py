@@ -45,3 +45,10 @@ def test_the_view_counter_is_left_out_for_a_page_type_that_does_not_opt_in(site_
     counter = Template("{% load usage_tags %}{% view_counter page %}")
     assert "count.js" in render(counter, page)
     assert render(counter, site_home).strip() == ""
+
+
+def test_an_editors_preview_is_not_counted(page):
+    request = RequestFactory().get("/mdo/")
+    request.is_preview = True  # what Wagtail sets on the request that renders a preview
+    html = Template("{% load usage_tags %}{% view_counter page %}").render(Context({"page": page, "request": request}))
+    assert html.strip() == ""
