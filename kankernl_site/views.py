@@ -77,7 +77,16 @@ def _nothing_found(words: str, locale: Locale) -> dict:
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/", f"Sitemap: {sitemap_url}", ""]
+    # /r/ only counts a followed search result and redirects to a page the sitemap lists anyway.
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /documents/",
+        "Disallow: /r/",
+        "Disallow: /usage/",
+        f"Sitemap: {sitemap_url}",
+        "",
+    ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

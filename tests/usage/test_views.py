@@ -182,3 +182,8 @@ def test_a_robot_or_the_rest_of_a_ranged_download_is_not_counted(client, browser
 @given(to=st.text(max_size=200))
 def test_no_unsigned_value_ever_redirects(browser, page, to):
     assert browser.get("/r/", {"to": to}).status_code == 404
+
+
+def test_robots_are_asked_not_to_follow_counted_links(client, db):
+    robots_txt = client.get("/robots.txt").content.decode()
+    assert "Disallow: /r/" in robots_txt and "Disallow: /usage/" in robots_txt
