@@ -38,7 +38,7 @@ class Bar:
 
 @dataclass(frozen=True)
 class Group:
-    label: str
+    lines: list[str]  # the label, a line each (a month above its year)
     bars: list[Bar]
     label_x: float
 
@@ -77,7 +77,8 @@ def shorten(label: str) -> str:
 
 
 def bar_chart(chart_id: str, title: str, description: str, series: list[str], groups) -> BarChart:
-    """``groups`` is a list of ``(label, [value per series])``; draws the bars side by side per group."""
+    """``groups`` is a list of ``(label, [value per series])``; draws the bars side by side per group.
+    A label may hold a line break: its second line goes under the first."""
     groups = list(groups)
     top = nice_maximum(max((value for _label, values in groups for value in values), default=0))
     plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -90,7 +91,7 @@ def bar_chart(chart_id: str, title: str, description: str, series: list[str], gr
         for number, value in enumerate(values):
             height = plot_height * value / top
             bars.append(Bar(number, value, start + number * bar_width, TOP + plot_height - height, bar_width, height))
-        drawn.append(Group(shorten(str(label)), bars, LEFT + index * slot + slot / 2))
+        drawn.append(Group([shorten(line) for line in str(label).splitlines()], bars, LEFT + index * slot + slot / 2))
     ticks = [Tick(top * step // TICKS, TOP + plot_height - plot_height * step / TICKS) for step in range(TICKS + 1)]
     # Numbers above narrow bars would overlap: from about 30 bars on, the table has them.
     return BarChart(chart_id, title, description, series, drawn, ticks, show_values=bar_width >= 12)

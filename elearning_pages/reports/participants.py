@@ -69,6 +69,12 @@ def participants_per_month(period: Period) -> list[CourseMonth]:
     return sorted(rows, key=lambda row: (row.course.casefold(), row.month))
 
 
+def _month_label(month: date, first: bool) -> str:
+    """The month's short name, with the year below it for January and for the first month shown."""
+    name = date_format(month, "M")
+    return f"{name}\n{month.year}" if first or month.month == 1 else name
+
+
 def monthly_chart(rows: list[CourseMonth], period: Period):
     """All courses together, one pair of bars per month of the period (empty months included)."""
     totals = {month: [0, 0] for month in period.months()}
@@ -83,7 +89,7 @@ def monthly_chart(rows: list[CourseMonth], period: Period):
             "The numbers are in the table below."
         ),
         [_("Started"), _("Finished")],
-        [(date_format(month, "M Y"), values) for month, values in totals.items()],
+        [(_month_label(month, first=index == 0), values) for index, (month, values) in enumerate(totals.items())],
     )
 
 

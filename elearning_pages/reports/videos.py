@@ -3,7 +3,7 @@ months in the period, the most played first.
 
 A video is named by "<page translation_key>:<block id>", so the Dutch and English pages count
 together. Summed by the database (one query); the lessons and video pages holding the videos are
-looked up in one query each.
+looked up in one query each, and the lessons' courses in one more (two courses may both have a "Les 1").
 """
 
 import uuid
@@ -19,7 +19,7 @@ from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from elearning_pages.models import LessonPage, VideoPage, VideoStat
 
 from .common import ElearningReportView, menu_item, percentage, share_label
-from .pages import name_of, pages_by_key, raw_block_value
+from .pages import courses_of, name_of, pages_by_key, raw_block_value
 from .period import Period
 
 URL_NAME = "elearning_video_report"
@@ -28,6 +28,7 @@ URL_NAME = "elearning_video_report"
 @dataclass(frozen=True)
 class VideoCount:
     title: str
+    course: str  # empty for a video of the library
     page: str
     page_url: str
     plays: int
@@ -63,14 +64,17 @@ def video_counts(period: Period) -> list[VideoCount]:
         .order_by("-plays", "-completions", "video_key")
     )
     keys = {split_video_key(row["video_key"])[0] for row in sums} - {None}
-    pages = {**pages_by_key(LessonPage, keys), **pages_by_key(VideoPage, keys)}
+    lessons = pages_by_key(LessonPage, keys)
+    courses = courses_of(lessons.values())
+    pages = {**lessons, **pages_by_key(VideoPage, keys)}
     rows = []
     for row in sums:
         page_key, block_id = split_video_key(row["video_key"])
         page = pages.get(page_key)
         name = name_of(page)
+        course = name_of(courses[page.path]).title if page and page.path in courses else ""
         title = video_title(page, block_id)
-        rows.append(VideoCount(title, name.title, name.edit_url, row["plays"], row["completions"]))
+        rows.append(VideoCount(title, course, name.title, name.edit_url, row["plays"], row["completions"]))
     return rows
 
 
@@ -80,9 +84,10 @@ class VideoReportView(ElearningReportView):
     index_url_name = URL_NAME
     results_template_name = "elearning_pages/admin/reports/videos_results.html"
     export_filename = "e-learning-videos"
-    list_export = ["title", "page", "plays", "completions", "share"]
+    list_export = ["title", "course", "page", "plays", "completions", "share"]
     export_headings = {
         "title": _("Video"),
+        "course": _("Course"),
         "page": _("Page"),
         "plays": _("Plays"),
         "completions": _("Watched to the end"),
@@ -96,6 +101,7 @@ class VideoReportView(ElearningReportView):
     def columns(self):
         return [
             Column("title", label=_("Video")),
+            Column("course", label=_("Course")),
             TitleColumn("page", label=_("Page"), get_url=lambda row: row.page_url or None),
             NumberColumn("plays", label=_("Plays")),
             NumberColumn("completions", label=_("Watched to the end")),

@@ -16,6 +16,11 @@ def test_bars_are_as_high_as_their_share_of_the_scale():
     assert chart.show_values
 
 
+def test_a_label_may_take_two_lines():
+    chart = bar_chart("c", "T", "D", ["A"], [("Jan\n2026", [1]), ("Een heel lange lesnaam", [2])])
+    assert [group.lines for group in chart.groups] == [["Jan", "2026"], ["Een heel lang…"]]
+
+
 def test_many_groups_leave_the_numbers_to_the_table():
     chart = bar_chart("c", "T", "D", ["A", "B"], [(f"m{n}", [1, 2]) for n in range(24)])
     assert not chart.show_values

@@ -99,3 +99,9 @@ def test_the_page_costs_the_same_for_3_and_30_rows(moderator_client, course_inde
     many = [make_course(course_index, lessons=0, title=f"Meer {n}", slug=f"meer-{n}") for n in range(27)]
     many_queries = _view_queries(moderator_client, 1, many)
     assert few_queries == many_queries
+
+
+def test_the_export_links_keep_the_period(moderator_client, course):
+    html = moderator_client.get(URL, {"from_month": "2026-02", "to_month": "2026-03"}).content.decode()
+    assert "from_month=2026-02&amp;to_month=2026-03&amp;export=xlsx" in html
+    assert "from_month=2026-02&amp;to_month=2026-03&amp;export=csv" in html
