@@ -9,7 +9,7 @@ NL = {
     "Fill in your name.": "Vul uw naam in.",
     "Your name can be up to %(limit_value)d characters long.": "Uw naam mag niet langer zijn dan %(limit_value)d tekens.",
     "Verification code": "Controlecode",
-    "The code is on the certificate, below the QR code. For example: ABCD-2345.": "De code staat op het certificaat, naast de QR-code. Bijvoorbeeld: ABCD-2345.",
+    "The code is on the certificate, next to the QR code. For example: ABCD-2345.": "De code staat op het certificaat, naast de QR-code. Bijvoorbeeld: ABCD-2345.",
     "Fill in the code.": "Vul de code in.",
     "This is not a code we give out. A code has 8 letters and digits, for example ABCD-2345.": "Dit is geen code van ons. Een code heeft 8 letters en cijfers, bijvoorbeeld ABCD-2345.",
     # the certificate

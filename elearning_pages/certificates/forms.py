@@ -43,7 +43,7 @@ class CertificateNameForm(forms.Form):
 class VerifyForm(forms.Form):
     code = forms.CharField(
         label=_("Verification code"),
-        help_text=_("The code is on the certificate, below the QR code. For example: ABCD-2345."),
+        help_text=_("The code is on the certificate, next to the QR code. For example: ABCD-2345."),
         max_length=40,
         error_messages={"required": _("Fill in the code.")},
     )

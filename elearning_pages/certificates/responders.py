@@ -129,6 +129,7 @@ def verify_certificate(page: CourseIndexPage, request, code: str) -> HttpRespons
         response = TemplateResponse(request, f"{TEMPLATES}too_many.html", {"page": page}, status=429)
     elif (found := find_certificate(code)) is None:
         typed = codes.normalise(code)[: codes.LENGTH * 2]
+        typed = codes.display(typed) if len(typed) == codes.LENGTH else typed
         context = {"page": page, "typed": typed, "form": VerifyForm(initial={"code": typed})}
         response = TemplateResponse(request, f"{TEMPLATES}verify_unknown.html", context, status=404)
     else:
