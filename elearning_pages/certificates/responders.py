@@ -69,7 +69,9 @@ def _name_form(course: CoursePage, request, form: CertificateNameForm) -> HttpRe
     return TemplateResponse(request, f"{TEMPLATES}name_form.html", {"page": course, "form": form})
 
 
-def _certificate_page(course: CoursePage, request, certificate: Certificate) -> HttpResponse:
+def _certificate_page(
+    course: CoursePage, request, certificate: Certificate, form: CertificateNameForm | None = None
+) -> HttpResponse:
     verify_url = _verify_url(course, request, certificate)
     context = {
         "page": course,
@@ -80,7 +82,7 @@ def _certificate_page(course: CoursePage, request, certificate: Certificate) -> 
         "verify_url": verify_url,
         "verify_short_url": short_address(verify_url),
         "qr": qr_svg(verify_url, css_class="qr certificate__qr"),
-        "form": CertificateNameForm(initial={"name": certificate.name}),
+        "form": form or CertificateNameForm(initial={"name": certificate.name}),
     }
     return TemplateResponse(request, f"{TEMPLATES}certificate.html", context)
 
@@ -107,7 +109,8 @@ def _issue(page: CoursePage, request) -> HttpResponse:
         return _still_open(page, request, status, http_status=403)
     form = CertificateNameForm(request.POST)
     if not form.is_valid():
-        return _name_form(page, request, form)
+        existing = certificate_of(learner, page)
+        return _certificate_page(page, request, existing, form) if existing else _name_form(page, request, form)
     learner = learner_for_update(request)
     issue_certificate(learner, page, form.cleaned_data["name"], today=timezone.localdate())
     return HttpResponseRedirect(_sub_url(page, request, "certificate"), status=303)

@@ -195,3 +195,15 @@ def test_the_english_certificate_is_in_english(client, graduate, course, english
     assert "7 December 2026" in html
     assert "http://testserver/en/e-learning/certificaat/" in html
     assert timezone.localdate() == date(2026, 12, 7)
+
+
+def test_a_wrong_new_name_keeps_the_certificate_and_says_what_is_wrong(client, graduate, course):
+    log_in(client, graduate)
+    client.post(url(course), {"name": "Anna de Vries"})
+
+    response = client.post(url(course), {"name": "x" * 101})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in html and "Anna de Vries" in html  # the certificate, still as it was
+    assert Certificate.objects.get().name == "Anna de Vries"

@@ -135,3 +135,18 @@ def test_a_hostile_code_in_the_form_is_shown_as_text(client, course_index):
 
     assert "<script>alert" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_a_certificate_still_checks_out_after_its_learner_is_gone(client, certificate, graduate):
+    graduate.delete()  # the retention task deletes learners; certificates stay
+
+    response = client.get(f"{CHECK}ABCD-2345/")
+
+    assert response.status_code == 200
+    assert "Anna de Vries" in response.content.decode()
+
+
+def test_an_unknown_code_is_repeated_as_typed_in_halves(client, course_index):
+    html = client.get(f"{CHECK}abcd-2346/").content.decode()
+
+    assert "ABCD-2346" in html
