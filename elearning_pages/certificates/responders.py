@@ -57,11 +57,18 @@ def _verify_url(course: CoursePage, request, certificate: Certificate) -> str:
     return request.build_absolute_uri(path)
 
 
-def _still_open(course: CoursePage, request, status: CourseStatus, *, http_status=200) -> HttpResponse:
+def _still_open(course: CoursePage, request, status: CourseStatus, *, started: bool, http_status=200) -> HttpResponse:
+    """What is left to do; for a visitor who has not started, simply the lessons (the same for all)."""
     lessons = [
-        {"title": item.lesson.title, "url": item.lesson.get_url(request), **vars(item)} for item in status.open_lessons
+        {
+            "title": item.lesson.title,
+            "url": item.lesson.get_url(request),
+            "completed": item.completed,
+            "unanswered": item.unanswered,
+        }
+        for item in status.open_lessons
     ]
-    context = {"page": course, "lessons": lessons, "started": len(lessons) < status.lesson_count}
+    context = {"page": course, "lessons": lessons, "started": started}
     return TemplateResponse(request, f"{TEMPLATES}still_open.html", context, status=http_status)
 
 
@@ -94,10 +101,10 @@ def certificate(page: CoursePage, request) -> HttpResponse:
         response = _issue(page, request)
     elif (existing := certificate_of(learner, page)) is not None:
         response = _certificate_page(page, request, existing)
+    elif (status := course_status(learner, page)).completed:
+        response = _name_form(page, request, CertificateNameForm())
     else:
-        status = course_status(learner, page)
-        response = _name_form(page, request, CertificateNameForm()) if status.completed else None
-        response = response or _still_open(page, request, status)
+        response = _still_open(page, request, status, started=learner is not None)
     return _private(response) if learner is not None else response
 
 
@@ -106,7 +113,7 @@ def _issue(page: CoursePage, request) -> HttpResponse:
     learner = current_learner(request)
     status = course_status(learner, page)
     if not status.completed:
-        return _still_open(page, request, status, http_status=403)
+        return _still_open(page, request, status, started=learner is not None, http_status=403)
     form = CertificateNameForm(request.POST)
     if not form.is_valid():
         existing = certificate_of(learner, page)
