@@ -35,7 +35,11 @@ def test_a_right_answer_is_stored_with_a_new_learner_and_leads_back_to_the_quest
     course_row = CourseProgress.objects.get()
     lesson_row = LessonProgress.objects.get()
     assert course_row.course_key == lesson.get_parent().translation_key and course_row.started_at == NOW
-    assert (lesson_row.lesson_key, lesson_row.visited_at, lesson_row.completed_at) == (lesson.translation_key, NOW, None)
+    assert (lesson_row.lesson_key, lesson_row.visited_at, lesson_row.completed_at) == (
+        lesson.translation_key,
+        NOW,
+        None,
+    )
 
 
 def test_the_first_attempt_is_kept_and_each_retry_counted(client, lessons):

@@ -29,7 +29,7 @@ def test_switching_from_dutch_to_english_keeps_answers_and_progress(client, cour
 
 
 def test_answering_in_english_counts_for_the_dutch_lesson(client, course, lessons, english_course):
-    english_lesson = list(english_course.lessons())[0]
+    english_lesson = english_course.lessons().first()
     question = question_ids(english_lesson)[0]
     response = answer(client, english_lesson, question)
     assert response["Location"] == f"{english_lesson.url}#vraag-{question}"
