@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.test import Client
 from django.utils.translation import gettext as _
 
 from elearning_pages.models import CourseProgress, Learner, LessonProgress
@@ -131,3 +132,26 @@ def test_a_lesson_without_self_checks_is_finished_with_the_button_alone(client, 
 
 def test_the_complete_route_takes_only_posts(client, lessons):
     assert client.get(complete_url(lessons[0])).status_code == 405
+
+
+def test_the_forms_carry_a_csrf_token_a_browser_sends_back(lessons):
+    """As a browser without scripts: read the page, post its form with the token it holds."""
+    browser = Client(enforce_csrf_checks=True)
+    lesson = lessons[0]
+    question = question_ids(lesson)[0]
+    html = browser.get(lesson.url).text
+    form = section(html, question)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    choice = re.search(r'name="choice" value="([^"]+)"', form).group(1)
+    response = browser.post(
+        f"{lesson.url}antwoord/", {"csrfmiddlewaretoken": token, "question": question, "choice": choice}
+    )
+    assert response.status_code == 303
+    assert Client(enforce_csrf_checks=True).post(f"{lesson.url}antwoord/", {"question": question}).status_code == 403
+
+
+def test_a_self_check_renders_on_its_own_for_the_editors_preview(lessons):
+    block = lessons[0].question_blocks()[0]
+    html = block.render()
+    assert "<fieldset" in html and "action=" not in html
+    assert _("Check my answer") in html
