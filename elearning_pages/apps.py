@@ -10,8 +10,9 @@ class ElearningPagesConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: they import the models, which Django loads after this
         # module. Django documents ready() as the place for this.
-        from elearning_pages import handouts
+        from elearning_pages import handouts, learning
         from elearning_pages.certificates import responders as certificates
 
+        learning.register()
         certificates.register()
         handouts.register()

@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 
 from elearning_pages import reports
 from elearning_pages.admin.viewsets import VideoTopicViewSet
+from elearning_pages.learning import serving
 
 register_snippet(VideoTopicViewSet)
 
@@ -10,3 +11,6 @@ register_snippet(VideoTopicViewSet)
 hooks.register("register_admin_urls", lambda: reports.urlpatterns)
 for report in reports.REPORTS:
     hooks.register("register_reports_menu_item", report.menu)
+
+# A page that shows one learner's progress is marked private on its way out.
+hooks.register("on_serve_page", serving.private_for_learners)
