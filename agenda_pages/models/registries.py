@@ -7,7 +7,6 @@ functions here when the app is ready (``AgendaPagesConfig.ready``), so the model
 layer and import none of them.
 """
 
-
 # The presenters and responders are shared with the other apps' pages.
 from kankernl_site.registries import (  # noqa: F401
     PresentedPage,
