@@ -10,7 +10,8 @@ EMBED_HEIGHT_PX = 560  # the 16:9 player at 560 px wide, its title, duration and
 
 
 def iframe_code(url: str, title: str) -> str:
-    """What a partner pastes on their site. The inline style is for their page, not ours."""
+    """What a partner pastes on their site. The inline style is for their page, not ours. HTML, so
+    the template escapes it to show it as text (``force_escape``)."""
     return str(
         format_html(
             '<iframe src="{}" title="{}" loading="lazy" allow="fullscreen; picture-in-picture" allowfullscreen '
