@@ -1,5 +1,12 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from elearning_pages import reports
 from elearning_pages.admin.viewsets import VideoTopicViewSet
 
 register_snippet(VideoTopicViewSet)
+
+# The moderators' reports: counts per course, question, lesson and video (elearning_pages.reports).
+hooks.register("register_admin_urls", lambda: reports.urlpatterns)
+for report in reports.REPORTS:
+    hooks.register("register_reports_menu_item", report.menu)

@@ -49,13 +49,13 @@ def _home_body(language: str, pages: dict[str, Page]) -> str:
     return json.dumps(body)
 
 
-def _publish(page: Page) -> None:
+def publish(page: Page) -> None:
     page.save_revision().publish()
 
 
-def _create_child(parent: Page, page: Page) -> Page:
+def create_child(parent: Page, page: Page) -> Page:
     parent.add_child(instance=page)
-    _publish(page)
+    publish(page)
     return page
 
 
@@ -66,7 +66,7 @@ def _ensure_home(root: Page, nl: Locale) -> tuple[HomePage, bool]:
     # Wagtail's first migration leaves a plain "Welcome to Wagtail" page where our home belongs.
     Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
     home = HomePage(title=HOME.nl.title, slug=HOME.nl.slug, locale=nl, search_description=HOME.nl.search_description)
-    return _create_child(root, home), True
+    return create_child(root, home), True
 
 
 def _ensure_site(home: HomePage) -> None:
@@ -100,7 +100,7 @@ def _ensure_standard_page(parent: Page, spec: DemoStandardPage) -> tuple[Standar
     existing = StandardPage.objects.child_of(parent).filter(slug=spec.nl.slug).first()
     if existing:
         return existing, False
-    return _create_child(parent, _standard_page(spec.nl, spec, locale=parent.locale)), True
+    return create_child(parent, _standard_page(spec.nl, spec, locale=parent.locale)), True
 
 
 def _free_slug(parent: Page, *slugs: str) -> str:
@@ -127,10 +127,10 @@ def _ensure_agenda_index(home: HomePage) -> tuple[AgendaIndexPage, bool]:
     existing = AgendaIndexPage.objects.child_of(home).first()
     if existing:
         return existing, False
-    return _create_child(home, _agenda_index(home, AGENDA.nl, "nl")), True
+    return create_child(home, _agenda_index(home, AGENDA.nl, "nl")), True
 
 
-def _ensure_translation(source: Page, parent: Page, translation: Page, locale: Locale) -> tuple[Page, bool]:
+def ensure_translation(source: Page, parent: Page, translation: Page, locale: Locale) -> tuple[Page, bool]:
     """Add ``translation`` (an unsaved page) as the translation of ``source`` unless one exists.
 
     Built as a new page rather than with ``copy_for_translation``: a copy carries the Dutch slug,
@@ -141,7 +141,7 @@ def _ensure_translation(source: Page, parent: Page, translation: Page, locale: L
         return existing.specific, False
     translation.locale = locale
     translation.translation_key = source.translation_key
-    return _create_child(parent, translation), True
+    return create_child(parent, translation), True
 
 
 def _ensure_demo_admin(result: DemoResult) -> None:
@@ -177,21 +177,21 @@ def load_demo_content() -> DemoResult:
     pages_nl["agenda"] = agenda
     if not home.body:
         home.body = _home_body("nl", pages_nl)
-        _publish(home)
+        publish(home)
 
     # The English home is a sibling of the Dutch one under the tree root, sharing its translation key.
     english_home = HomePage(title=HOME.en.title, slug=HOME.en.slug, search_description=HOME.en.search_description)
-    home_en, home_en_created = _ensure_translation(home, root, english_home, en)
+    home_en, home_en_created = ensure_translation(home, root, english_home, en)
     note(home_en, home_en_created)
-    agenda_en = note(*_ensure_translation(agenda, home_en, _agenda_index(home_en, AGENDA.en, "en"), en))
+    agenda_en = note(*ensure_translation(agenda, home_en, _agenda_index(home_en, AGENDA.en, "en"), en))
     pages_en = {
-        spec.key: note(*_ensure_translation(pages_nl[spec.key], home_en, _standard_page(spec.en, spec), en))
+        spec.key: note(*ensure_translation(pages_nl[spec.key], home_en, _standard_page(spec.en, spec), en))
         for spec in STANDARD_PAGES
     }
     pages_en["agenda"] = agenda_en
     if home_en_created:
         home_en.body = _home_body("en", pages_en)
-        _publish(home_en)
+        publish(home_en)
 
     _ensure_demo_admin(result)
     return result

@@ -225,7 +225,8 @@ STANDARD_PAGES = (
     ),
     DemoStandardPage(
         key="elearning",
-        show_in_menus=True,
+        # The menu leads to the e-learning itself (elearning_pages.demo); this page is behind the home card.
+        show_in_menus=False,
         nl=DemoText(
             title="Over de e-learning",
             slug="over-de-e-learning",
@@ -234,6 +235,8 @@ STANDARD_PAGES = (
             paragraphs=(
                 "<p>Elke les heeft een korte video met ondertiteling en een uitgeschreven tekst. Aan het "
                 "eind kunt u uzelf testen met een paar vragen.</p>",
+                '<p><a href="/e-learning/">Begin met de e-learning</a> of bekijk de '
+                '<a href="/instructievideos/">instructievideo\'s</a>. U heeft geen account nodig.</p>',
             ),
         ),
         en=DemoText(
@@ -244,6 +247,8 @@ STANDARD_PAGES = (
             paragraphs=(
                 "<p>Each lesson has a short video with captions and a written transcript. At the end you "
                 "can test yourself with a few questions.</p>",
+                '<p><a href="/en/e-learning/">Start the e-learning</a> or watch the '
+                '<a href="/en/instruction-videos/">instruction videos</a>. You do not need an account.</p>',
             ),
         ),
     ),
@@ -269,6 +274,14 @@ STANDARD_PAGES = (
                 "verwijderen wij alles. In elke e-mail staat een link om te stoppen: dan verwijderen wij uw "
                 "gegevens meteen. Met de link \u2018Wijzig uw keuzes\u2019 kunt u ook alles zelf verwijderen. "
                 "Wij geven uw e-mailadres aan niemand.</p>",
+                "<h2>De e-learning</h2><p>Voor de e-learning heeft u geen account nodig. Doet u iets in een les "
+                "(een vraag beantwoorden, een les afronden), dan krijgt uw browser een cookie met een willekeurig "
+                "nummer. Daarmee onthouden wij welke lessen u deed en welke antwoorden u gaf. Wij weten niet wie u "
+                "bent. Gebruikt u \u2018Bewaar mijn voortgang\u2019, dan bewaren wij ook uw e-mailadres, alleen om "
+                "u een link te sturen waarmee u op een ander apparaat verder kunt.</p>"
+                "<p>Heeft u 12 maanden niets gedaan in de e-learning, dan verwijderen wij uw voortgang en uw "
+                "e-mailadres. Een certificaat bewaren wij met de naam die u er zelf op zette, zodat iemand het "
+                "kan controleren met de code. In onze overzichten tellen wij alleen aantallen, nooit personen.</p>",
             ),
         ),
         en=DemoText(
@@ -290,6 +303,14 @@ STANDARD_PAGES = (
                 "everything. Every e-mail has a link to stop: we then delete your data at once. With the link "
                 "\u2018Change your settings\u2019 you can also delete everything yourself. We give your e-mail "
                 "address to no one.</p>",
+                "<h2>The e-learning</h2><p>You need no account for the e-learning. When you do something in a "
+                "lesson (answer a question, finish a lesson), your browser gets a cookie with a random number. "
+                "With it we remember which lessons you did and which answers you gave. We do not know who you "
+                "are. If you use \u2018Save my progress\u2019, we also keep your e-mail address, only to send you "
+                "a link to continue on another device.</p>"
+                "<p>If you have done nothing in the e-learning for 12 months, we delete your progress and your "
+                "e-mail address. We keep a certificate with the name you put on it yourself, so that anyone can "
+                "check it with its code. Our reports count numbers only, never people.</p>",
             ),
         ),
     ),

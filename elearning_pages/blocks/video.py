@@ -16,6 +16,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from elearning_pages import webvtt
+
 DURATION = re.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
 YOUTUBE = re.compile(
     r"^https://(?:www\.|m\.)?(?:youtube\.com/watch\?(?:.*&)?v=|youtube(?:-nocookie)?\.com/embed/|youtu\.be/)"
@@ -176,7 +178,9 @@ class VideoBlock(blocks.StructBlock):
 
 
 def caption_problem(text: str) -> str | None:
-    """Why a WebVTT text is not valid, or None. Filled in by the WebVTT reader (``elearning_pages.webvtt``)."""
-    if not text.lstrip("\ufeff").startswith("WEBVTT"):
-        return str(_("the first line must be WEBVTT."))
+    """Why a WebVTT text is not valid (naming the line), or None."""
+    try:
+        webvtt.parse(text)
+    except webvtt.WebVTTError as error:
+        return str(error)
     return None

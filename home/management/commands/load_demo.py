@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from agenda_pages.demo import load_agenda_demo
+from elearning_pages.demo.loader import load_elearning_demo
 from home.demo import DEMO_ADMIN_USERNAME, load_demo_content
 
 
@@ -13,6 +14,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Created {len(result.created)} demo pages.")
         else:
             self.stdout.write("Demo content already present; nothing changed.")
+        if created := load_elearning_demo():
+            self.stdout.write(f"Created {len(created)} e-learning pages.")
         for line in load_agenda_demo():
             self.stdout.write(f"Demo centre {line}")
         if result.admin_password:
