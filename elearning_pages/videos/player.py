@@ -6,17 +6,15 @@ so lessons, video pages and the embed show one video the same way. Without a pag
 block preview) a player has no addresses of its own: no tracks, no counter.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import get_language, get_language_info
 
-from elearning_pages.blocks.video import parse_duration
+from elearning_pages import webvtt
 from elearning_pages.models import VideoRoutes
 
 WATCH_URLS = {"youtube": "https://www.youtube.com/watch?v={id}", "vimeo": "https://vimeo.com/{id}"}
 PROVIDER_NAMES = {"youtube": "YouTube", "vimeo": "Vimeo"}
-CUE_START = re.compile(r"^\s*((?:\d+:)?\d{1,2}:\d{2})(?:\.\d{1,3})?\s*-->")
 
 
 @dataclass(frozen=True)
@@ -83,17 +81,15 @@ def clock(seconds: int) -> str:
 
 
 def read_chapters(text: str) -> list[Chapter]:
-    """The chapters in a WebVTT text: each cue's start and its first line. Lenient: the block's own
-    check refused invalid WebVTT when the page was published, so a cue it cannot read is left out."""
-    chapters = []
-    for cue in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n")):
-        lines = [line for line in cue.strip().split("\n") if line.strip()]
-        for index, line in enumerate(lines[:2]):
-            match = CUE_START.match(line)
-            if match and index + 1 < len(lines):
-                chapters.append(Chapter(seconds=parse_duration(match.group(1)) or 0, title=lines[index + 1].strip()))
-                break
-    return chapters
+    """The chapters in a WebVTT text: each cue's start and its first line. The block refused invalid
+    WebVTT when the page was published, so a text that does not parse (a draft's) shows no chapters."""
+    if not (text or "").strip():
+        return []
+    try:
+        cues = webvtt.parse(text)
+    except webvtt.WebVTTError:
+        return []
+    return [Chapter(seconds=cue.start_ms // 1000, title=cue.text.split("\n")[0]) for cue in cues]
 
 
 def language_label(code: str) -> str:
