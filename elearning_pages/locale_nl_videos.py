@@ -23,7 +23,7 @@ NL = {
     "Video: %(title)s": "Video: %(title)s",
     # The library
     ("%(counter)s video", "%(counter)s videos"): ("%(counter)s video", "%(counter)s video's"),
-    "Every video has captions and a transcript. “Code to embed” gives the address to show the video on your own website, in an iframe.": "Elke video heeft ondertiteling en een uitgeschreven tekst. Met “Code om in te sluiten” krijgt u het adres om de video op uw eigen website te tonen, in een iframe.",
+    "Do you want to show a video on your own website? Choose “Code to embed” below the video.": "Wilt u een video op uw eigen website laten zien? Kies dan “Code om in te sluiten” onder de video.",
     "From the e-learning “%(course)s”": "Uit de e-learning “%(course)s”",
     "Captions: %(languages)s": "Ondertiteld: %(languages)s",
     "Captions on %(provider)s": "Ondertiteld op %(provider)s",
