@@ -1,5 +1,4 @@
 """Dutch wording of the videos' UI strings (issue 14), to merge into kankernl_site/locale/nl_translations.py."""
-# ruff: noqa: E501
 
 NL = {
     # The video block
