@@ -11,6 +11,7 @@ NL = {
     "Duration:": "Duur:",
     "Captions:": "Ondertiteling:",
     "Chapters": "Hoofdstukken",
+    "Play from here:": "Speel af vanaf hier:",
     "Read what is said": "Lees wat er gezegd wordt",
     # The embed
     "Watch on %(site_name)s": "Bekijk op %(site_name)s",

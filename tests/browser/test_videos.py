@@ -98,6 +98,16 @@ def test_the_caption_tracks_load(new_page, live_server, videos):
     assert first_cue == "Welkom bij deze les."
 
 
+def test_a_chapter_plays_the_video_from_its_start(new_page, live_server, videos):
+    page = new_page()
+    page.goto(live_server.url + videos["file"].url)
+
+    page.get_by_role("button", name="Zo begint u").click()
+
+    assert page.evaluate("document.querySelector('video').currentTime") == 2
+    assert page.evaluate("document.activeElement.tagName") == "VIDEO"
+
+
 def test_the_first_play_is_counted(new_page, live_server, videos):
     page = new_page()
     page.goto(live_server.url + videos["file"].url)
@@ -110,9 +120,12 @@ def test_the_first_play_is_counted(new_page, live_server, videos):
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_video_page_and_library_have_no_axe_violations(new_page, live_server, axe_script, videos, width):
-    page = new_page(viewport={"width": width, "height": 800})
-    for path in (videos["file"].url, videos["youtube"].url, videos["library"].url):
+def test_video_page_library_and_embed_have_no_axe_violations(new_page, live_server, axe_script, videos, width):
+    # bypass_csp: axe is added as an inline script, which the embed's Content-Security-Policy forbids.
+    page = new_page(viewport={"width": width, "height": 800}, bypass_csp=True)
+    file_page = videos["file"]
+    embed = f"{file_page.url}video/{file_page.video_blocks()[0].id}/embed/"
+    for path in (file_page.url, videos["youtube"].url, videos["library"].url, embed):
         page.goto(live_server.url + path)
         violations = run_axe(page, axe_script)
         assert not violations, describe_violations(violations)

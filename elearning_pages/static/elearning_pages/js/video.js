@@ -4,7 +4,8 @@
       Nothing of theirs loads before a click. This script turns the link into a button that puts
       their privacy-enhanced player (youtube-nocookie.com, Vimeo with dnt=1) in its place and moves
       the focus into it. The addresses are built here from the provider and the video's id only.
-   2. An uploaded video reports "play" (its first start) and "ended" to the page's counter: counts
+   2. An uploaded video's chapters become buttons that play the video from that chapter.
+   3. An uploaded video reports "play" (its first start) and "ended" to the page's counter: counts
       only, no cookie, nothing about the visitor.
 
    Loaded with `defer` from a file (no inline script), so a strict Content-Security-Policy allows it. */
@@ -91,6 +92,47 @@
         });
     }
 
+    function enhanceChapters(list) {
+        var video = list.closest(".video").querySelector("video");
+        if (!video) {
+            return;
+        }
+        Array.prototype.forEach.call(list.querySelectorAll("li[data-seconds]"), function (item) {
+            var button = document.createElement("button");
+            button.type = "button";
+            button.className = "video__chapter-button";
+            var hidden = document.createElement("span");
+            hidden.className = "visually-hidden";
+            hidden.textContent = list.getAttribute("data-go-to-label") + " ";
+            button.appendChild(hidden);
+            while (item.firstChild) {
+                button.appendChild(item.firstChild);
+            }
+            item.appendChild(button);
+            button.addEventListener("click", function () {
+                var seconds = Number(item.getAttribute("data-seconds"));
+                // Before the file loads (preload="none") this is where playing will start; browsers
+                // that forget it get it again once the file's length is known. Seeking needs a
+                // server that answers range requests: Wagtail's document view does so only with a
+                // sendfile backend (nginx's X-Accel-Redirect, for one).
+                if (video.readyState < 1) {
+                    video.addEventListener("loadedmetadata", function () {
+                        video.currentTime = seconds;
+                    }, {once: true});
+                }
+                video.currentTime = seconds;
+                video.focus();
+                var playing = video.play();
+                if (playing && playing.catch) {
+                    playing.catch(function () {
+                        // Refused (the file cannot load, say): the player shows its own state.
+                    });
+                }
+            });
+        });
+    }
+
     Array.prototype.forEach.call(document.querySelectorAll("[data-video-facade]"), enhanceFacade);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-video-chapters]"), enhanceChapters);
     Array.prototype.forEach.call(document.querySelectorAll("video[data-video-event-url]"), countPlays);
 })();
