@@ -12,7 +12,9 @@ class ElearningPagesConfig(AppConfig):
         # module. Django documents ready() as the place for this.
         from elearning_pages import handouts, learning
         from elearning_pages.certificates import responders as certificates
+        from elearning_pages.videos import register as register_videos
 
         learning.register()
         certificates.register()
         handouts.register()
+        register_videos()
