@@ -1,31 +1,7 @@
-import copy
-from pathlib import Path
-
 import pytest
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from wagtail.models import Locale
 
 from tests.home.factories import HomePageFactory
-
-STUB_TEMPLATES = Path(__file__).parent / "stub_templates"
-OTHER_TEAMS_BLOCKS = ("elearning_pages/blocks/video_block.html", "elearning_pages/blocks/handout_block.html")
-
-
-@pytest.fixture(autouse=True)
-def _block_templates_of_other_parts(settings):
-    """The video and handout blocks' templates are written in other branches; until they are merged,
-    a lesson renders those blocks from a one-line stand-in. Does nothing once the real ones exist."""
-    missing = []
-    for name in OTHER_TEAMS_BLOCKS:
-        try:
-            get_template(name)
-        except TemplateDoesNotExist:
-            missing.append(name)
-    if missing:
-        templates = copy.deepcopy(settings.TEMPLATES)
-        templates[0]["DIRS"] = [*templates[0].get("DIRS", []), STUB_TEMPLATES]
-        settings.TEMPLATES = templates
 
 
 def question_ids(lesson) -> list[str]:
