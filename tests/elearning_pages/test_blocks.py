@@ -1,6 +1,7 @@
 """The lesson blocks' own rules: what a video needs to go live, what a self-check offers."""
 
 import pytest
+from django.utils import translation
 from wagtail.blocks import StreamValue
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail_localize.segments.extract import extract_segments
@@ -17,6 +18,13 @@ from tests.elearning_pages.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The messages are asserted in their English source wording.
+    with translation.override("en"):
+        yield
 
 
 def stream(*blocks):

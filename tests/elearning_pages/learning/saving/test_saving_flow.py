@@ -50,7 +50,12 @@ def link_in(message) -> str:
 def test_saving_mails_a_link_that_signs_in_on_another_device(client, course, learner, save_url, mailoutbox):
     form = client.get(save_url)
     assert form.status_code == 200
-    assert _("We keep your e-mail address only to send you a link to continue.") in form.text
+    what_we_keep = _(
+        "We keep your e-mail address only to send you a link to continue. Nothing else. We keep it with your "
+        "progress after you click the button in the e-mail. We delete your progress and your address when you "
+        "have not used the e-learning for a year."
+    )
+    assert what_we_keep in form.text
     assert "no-cache" in form["Cache-Control"]
     response = client.post(save_url, {"email": " Vrijwilliger@Example.org "})
     assert response.status_code == 303 and response["Location"] == f"{save_url}?verstuurd=1"
