@@ -1209,4 +1209,5 @@ NL = {
     "No transcript": "Zonder uitgeschreven tekst",
     "Plays from %(provider)s": "Speelt af via %(provider)s",
     "There are no videos yet.": "Er zijn nog geen video's.",
+    "Tip": "Tip",
 }
