@@ -1,7 +1,6 @@
 """The demo e-learning in a real browser: a whole lesson done with the keyboard alone, and axe on every
 kind of e-learning page in both languages at 320 and 1280 px."""
 
-import logging
 from datetime import date
 
 import pytest
@@ -17,6 +16,7 @@ from elearning_pages.models import (
     SelfCheckAnswer,
     VideoIndexPage,
 )
+from tests.browser.conftest import quiet_tasks
 from tests.browser.test_accessibility import describe_violations, run_axe
 from tests.browser.test_certificates import open_as_learner
 from tests.elearning_pages.certificates.conftest import finish_course
@@ -34,13 +34,8 @@ def clock():
 
 @pytest.fixture
 def demo_course(live_demo_site):
-    tasks_logger = logging.getLogger("django_tasks")
-    level = tasks_logger.level
-    tasks_logger.setLevel(logging.WARNING)
-    try:
+    with quiet_tasks():
         load_elearning_demo()
-    finally:
-        tasks_logger.setLevel(level)
     return CoursePage.objects.get(locale__language_code="nl")
 
 

@@ -32,31 +32,23 @@ def stream(*blocks):
     return block, block.to_python(list(blocks))
 
 
-def publish_errors(*blocks) -> dict:
-    """The errors of each video block when the page is published, by field name."""
+def errors_of(*blocks, draft=False) -> dict:
+    """The errors of each video block on publishing (or on saving a draft), by field name."""
     block, value = stream(*blocks)
     try:
-        block.clean(value)
+        block.clean_deferred(value) if draft else block.clean(value)
     except StreamBlockValidationError as error:
-        return {
-            field: str(err.messages)
-            for child in error.block_errors.values()
-            for field, err in child.block_errors.items()
-        }
+        children = error.block_errors.values()
+        return {field: str(err.messages) for child in children for field, err in child.block_errors.items()}
     return {}
+
+
+def publish_errors(*blocks) -> dict:
+    return errors_of(*blocks)
 
 
 def draft_errors(*blocks) -> dict:
-    block, value = stream(*blocks)
-    try:
-        block.clean_deferred(value)
-    except StreamBlockValidationError as error:
-        return {
-            field: str(err.messages)
-            for child in error.block_errors.values()
-            for field, err in child.block_errors.items()
-        }
-    return {}
+    return errors_of(*blocks, draft=True)
 
 
 def test_a_complete_video_publishes():
