@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from elearning_pages.models import CourseIndexPage, CoursePage, LessonPage, SelfCheckAnswer
+from elearning_pages.models import CourseIndexPage, CoursePage, LessonPage, SelfCheckAnswer, VideoIndexPage
 from kankernl_site.registries import register_presenter
 
 from . import answers, progress
@@ -65,6 +65,7 @@ def course_index_context(page: CourseIndexPage, request: HttpRequest, context: d
         learner=learner,
         courses=progress.courses_of(page, learner),
         welcome=learner is not None and WELCOME_FLAG in request.GET,
+        video_library=VideoIndexPage.objects.live().public().filter(locale_id=page.locale_id).first(),
     )
     return context
 

@@ -1210,4 +1210,7 @@ NL = {
     "Plays from %(provider)s": "Speelt af via %(provider)s",
     "There are no videos yet.": "Er zijn nog geen video's.",
     "Tip": "Tip",
+    "Short videos on using kanker.nl and the agenda, each with captions and a written transcript.": "Korte video's over het gebruik van kanker.nl en de agenda, elk met ondertiteling en een uitgeschreven tekst.",
+    "Watch the instruction videos": "Bekijk de instructievideo's",
+    "Did someone show you a certificate of this e-learning? Check it with the code on it.": "Liet iemand u een certificaat van deze e-learning zien? Controleer het met de code die erop staat.",
 }
