@@ -225,7 +225,8 @@ STANDARD_PAGES = (
     ),
     DemoStandardPage(
         key="elearning",
-        show_in_menus=True,
+        # The menu leads to the e-learning itself (elearning_pages.demo); this page is behind the home card.
+        show_in_menus=False,
         nl=DemoText(
             title="Over de e-learning",
             slug="over-de-e-learning",

@@ -39,7 +39,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 VERSION_KEY = "page-cache:version"
 KEY_PREFIX = "page-cache:page:"
 EXCLUDED_PATH_PREFIXES = ("/admin/", "/documents/")
-CACHEABLE_CONTENT_TYPES = frozenset({"text/html", "text/calendar", "application/json", "application/rss+xml"})
+CACHEABLE_CONTENT_TYPES = frozenset(
+    {"text/html", "text/calendar", "application/json", "application/rss+xml", "text/vtt"}  # vtt: video captions
+)
 UNCACHEABLE_CACHE_CONTROL = frozenset({"private", "no-cache", "no-store"})
 # Vary headers a stored page may carry. Cookie: only cookieless requests are served from here.
 # Accept-Language: LocaleMiddleware always adds it, but a page's language comes from its URL

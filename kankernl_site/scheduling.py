@@ -20,6 +20,7 @@ from django_tasks.base import Task
 
 from agenda_pages.tasks import import_due_feeds, send_review_reminders
 from alerts.tasks import send_alerts
+from elearning_pages.tasks import delete_stale_learners
 from kankernl_site.models import ScheduledJob
 from usage.tasks import forget_old_usage_events
 
@@ -28,8 +29,10 @@ REMINDER_WEEKDAY = 0
 REMINDER_TIME = time(8, 0)
 # The e-mail alerts go out every morning, Dutch time (a weekly subscriber's digest on their seventh day).
 ALERTS_TIME = time(9, 0)
+# Learners not seen for a year are forgotten every night, Dutch time, when hardly anyone is learning.
+LEARNER_RETENTION_TIME = time(3, 30)
 # The usage counts' raw events older than 12 months are deleted every night, Dutch time.
-USAGE_RETENTION_TIME = time(3, 30)
+USAGE_RETENTION_TIME = time(3, 45)
 # How soon a scheduler looks again at a job it could not claim.
 CLAIM_RETRY = timedelta(seconds=10)
 
@@ -67,13 +70,21 @@ class PeriodicJob:
 IMPORT = "import"
 REMINDERS = "reminders"
 ALERTS = "alerts"
-USAGE_RETENTION = "usage_retention"
+LEARNER_RETENTION = "learner-retention"
+USAGE_RETENTION = "usage-retention"
 JOBS = (
     PeriodicJob(IMPORT, "the feed import", import_due_feeds, lambda now, interval: now + interval, True),
     PeriodicJob(
         REMINDERS, "the review reminders", send_review_reminders, lambda now, _: next_reminder_time(now), False
     ),
     PeriodicJob(ALERTS, "the e-mail alerts", send_alerts, lambda now, _: next_daily_time(now, ALERTS_TIME), False),
+    PeriodicJob(
+        LEARNER_RETENTION,
+        "forgetting e-learning progress untouched for a year",
+        delete_stale_learners,
+        lambda now, _: next_daily_time(now, LEARNER_RETENTION_TIME),
+        False,
+    ),
     PeriodicJob(
         USAGE_RETENTION,
         "forgetting old usage events",

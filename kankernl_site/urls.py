@@ -32,6 +32,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
     path(_("alerts/"), include("alerts.urls")),
+    path("", include("elearning_pages.videos.urls")),  # the video counter, before Wagtail's pages
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

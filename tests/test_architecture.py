@@ -19,6 +19,7 @@ LATE_IMPORTS_ALLOWED = {
     "agenda_pages/apps.py",
     "kankernl_site/apps.py",
     "alerts/apps.py",
+    "elearning_pages/apps.py",
     "usage/apps.py",
     # The parsers are imported in the child process only, which is what isolates them.
     "agenda_pages/importing/isolation.py",

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from alerts.models import EMAIL_MAX_LENGTH, Follow, Frequency, Subscription
+from kankernl_site.forms import VisitorEmailField
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}  # each in its own language, as a switcher shows them
 HONEYPOT = "website"
@@ -20,17 +21,7 @@ def language_choices():
 
 
 class AlertForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        max_length=EMAIL_MAX_LENGTH,
-        help_text=_("For example: naam@voorbeeld.nl"),
-        error_messages={
-            "required": _("Fill in your e-mail address."),
-            "invalid": _("This is not an e-mail address. Check it, for example: naam@voorbeeld.nl"),
-            "max_length": _("This e-mail address is too long."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
+    email = VisitorEmailField(max_length=EMAIL_MAX_LENGTH)
     language = forms.ChoiceField(label=_("Language of the e-mail"), choices=language_choices, widget=forms.RadioSelect)
     # Robots fill in every field; people never see this one (hidden by the page's style).
     website = forms.CharField(

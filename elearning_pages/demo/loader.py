@@ -277,7 +277,7 @@ def load_elearning_demo() -> list[str]:
         note(ensure_child(course, lesson_page(lesson, "nl", media), slug=page_slug(lesson.slug, "nl")))
         for lesson in COURSE.lessons
     ]
-    library = note(ensure_child(home_nl, VideoIndexPage(**LIBRARY["nl"], show_in_menus=True)))
+    library = note(ensure_child(home_nl, VideoIndexPage(**LIBRARY["nl"])))
     topic = VideoTopic.objects.get_or_create(name_nl=LIBRARY_TOPIC.nl, defaults={"name_en": LIBRARY_TOPIC.en})[0]
     videos = [
         note(ensure_child(library, video_page(video, "nl", media, topic), slug=page_slug(video.slug, "nl")))
@@ -290,7 +290,7 @@ def load_elearning_demo() -> list[str]:
     course_en = note(ensure_translation(course, index_en, CoursePage(**course_fields("en")), en))
     for lesson, page in zip(COURSE.lessons, lessons, strict=True):
         note(ensure_translation(page, course_en, lesson_page(lesson, "en", media), en))
-    library_en = note(ensure_translation(library, home_en, VideoIndexPage(**LIBRARY["en"], show_in_menus=True), en))
+    library_en = note(ensure_translation(library, home_en, VideoIndexPage(**LIBRARY["en"]), en))
     for video, page in zip(INSTRUCTION_VIDEOS, videos, strict=True):
         note(ensure_translation(page, library_en, video_page(video, "en", media, topic), en))
     return created

@@ -65,3 +65,8 @@ def remember(response: HttpResponse, learner: Learner) -> HttpResponse:
         samesite="Lax",
     )
     return response
+
+
+def looked_up_learner(request: HttpRequest) -> Learner | None:
+    """The learner this request was found to belong to, without a query: None when nobody asked."""
+    return getattr(request, "_learner", None)

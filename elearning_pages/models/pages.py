@@ -27,11 +27,12 @@ class VideoRoutes(RoutablePageMixin):
     serve the same tracks under the same addresses below their own.
     """
 
-    @path("video/<str:block_id>/<str:language>.vtt", name="captions")
+    # Not "<language>.vtt": Wagtail only serves addresses of plain segments ending in a slash.
+    @path("video/<str:block_id>/ondertiteling/<str:language>/", name="captions")
     def captions(self, request, block_id, language):
         return responder_for(VideoRoutes, "captions")(self, request, block_id=block_id, language=language)
 
-    @path("video/<str:block_id>/hoofdstukken.vtt", name="chapters")
+    @path("video/<str:block_id>/hoofdstukken/", name="chapters")
     def chapters(self, request, block_id):
         return responder_for(VideoRoutes, "chapters")(self, request, block_id=block_id)
 

@@ -195,7 +195,8 @@ WAGTAILSEARCH_BACKENDS = {
         **({"SEARCH_CONFIG": "dutch"} if IS_POSTGRES else {}),
     }
 }
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# mp4 and webm: the e-learning's videos are documents, played by the browser's own player.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "pdf", "pptx", "rtf", "txt", "webm", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatar requests to gravatar.com: they tell a third party who uses the admin, and where the

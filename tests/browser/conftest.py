@@ -8,6 +8,7 @@ in CI): then they fail instead, so a broken CI machine cannot pass by skipping t
 
 import logging
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -127,19 +128,25 @@ def page(new_page):
     return new_page()
 
 
+@contextmanager
+def quiet_tasks():
+    """Every page save runs a few tasks at once, each logged at INFO: noise in a failure report."""
+    tasks_logger = logging.getLogger("django_tasks")
+    level = tasks_logger.level
+    tasks_logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        tasks_logger.setLevel(level)
+
+
 @pytest.fixture
 def live_demo_site(transactional_db, live_server):
     """The demo content, committed so the live server (another thread) sees it."""
     from home.demo import load_demo_content
 
-    # Every page save runs a few tasks at once, each logged at INFO: noise in a failure report.
-    tasks_logger = logging.getLogger("django_tasks")
-    level = tasks_logger.level
-    tasks_logger.setLevel(logging.WARNING)
-    try:
+    with quiet_tasks():
         load_demo_content()
-    finally:
-        tasks_logger.setLevel(level)
     return live_server
 
 

@@ -1,6 +1,7 @@
 """The lesson blocks' own rules: what a video needs to go live, what a self-check offers."""
 
 import pytest
+from django.utils import translation
 from wagtail.blocks import StreamValue
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail_localize.segments.extract import extract_segments
@@ -19,36 +20,35 @@ from tests.elearning_pages.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    # The messages are asserted in their English source wording.
+    with translation.override("en"):
+        yield
+
+
 def stream(*blocks):
     block = LessonStreamBlock()
     return block, block.to_python(list(blocks))
 
 
-def publish_errors(*blocks) -> dict:
-    """The errors of each video block when the page is published, by field name."""
+def errors_of(*blocks, draft=False) -> dict:
+    """The errors of each video block on publishing (or on saving a draft), by field name."""
     block, value = stream(*blocks)
     try:
-        block.clean(value)
+        block.clean_deferred(value) if draft else block.clean(value)
     except StreamBlockValidationError as error:
-        return {
-            field: str(err.messages)
-            for child in error.block_errors.values()
-            for field, err in child.block_errors.items()
-        }
+        children = error.block_errors.values()
+        return {field: str(err.messages) for child in children for field, err in child.block_errors.items()}
     return {}
+
+
+def publish_errors(*blocks) -> dict:
+    return errors_of(*blocks)
 
 
 def draft_errors(*blocks) -> dict:
-    block, value = stream(*blocks)
-    try:
-        block.clean_deferred(value)
-    except StreamBlockValidationError as error:
-        return {
-            field: str(err.messages)
-            for child in error.block_errors.values()
-            for field, err in child.block_errors.items()
-        }
-    return {}
+    return errors_of(*blocks, draft=True)
 
 
 def test_a_complete_video_publishes():

@@ -13,9 +13,9 @@ from usage.tasks import forget_old_usage_events
 HOUR = timedelta(hours=1)
 
 
-def test_the_round_is_due_every_night_at_half_past_three_dutch_time():
+def test_the_round_is_due_every_night_at_a_quarter_to_four_dutch_time():
     after = datetime(2026, 12, 7, 3, 0, tzinfo=UTC)  # 04:00 in Amsterdam
-    assert next_daily_time(after, USAGE_RETENTION_TIME) == datetime(2026, 12, 8, 2, 30, tzinfo=UTC)
+    assert next_daily_time(after, USAGE_RETENTION_TIME) == datetime(2026, 12, 8, 2, 45, tzinfo=UTC)
 
 
 def test_two_schedulers_enqueue_the_round_once_a_night(db, settings):

@@ -28,12 +28,12 @@ from agenda_pages.public.filters import AgendaFilterForm
 from agenda_pages.public.listing import FilterChoices
 from agenda_pages.public.presenters import phone_uri, venue
 from agenda_pages.public.programme.period import Period, PeriodKind, one_month_on, read_period
-from agenda_pages.public.programme.qr import qr_svg, short_address
 from agenda_pages.public.rhythm_text import how_often_text
 from agenda_pages.public.selection_name import selection_parts
 from agenda_pages.rhythm import Rhythm, rhythm_of
 from agenda_pages.vocabulary import AttendanceMode
 from kankernl_site.language import interface_url
+from kankernl_site.qr import qr_svg, short_address
 
 TEMPLATE = "agenda_pages/programme/programme.html"
 # A month of the whole country is no flyer: past this many dates the programme says it was cut short.

@@ -24,7 +24,8 @@ class Command(BaseCommand):
     help = """Enqueue the site's periodic jobs when they are due, until stopped with SIGTERM or Ctrl-C:
 the import of every due calendar feed (and the pruning of old import runs) every --interval minutes,
 the weekly e-mail reminder of events waiting for review every Monday at 08:00 (Europe/Amsterdam),
-and the visitors' e-mail alerts (digests, changes to followed activities) every day at 09:00.
+the visitors' e-mail alerts (digests, changes to followed activities) every day at 09:00, and the
+deletion of e-learning progress nobody touched for a year every night at 03:30.
 A task worker (`manage.py db_worker`) runs what is enqueued.
 
 Two schedulers on the same database (a second process or machine) enqueue each job once: the

@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 from agenda_pages.models import EventOccurrence
 from tests.agenda_pages.factories import CentrePageFactory, EventPageFactory
 from tests.agenda_pages.factories import themes as theme_rows
-from tests.agenda_pages.public.programme.test_qr import svg_image
+from tests.kankernl_site.test_qr import svg_image
 
 DASH = "\N{EN DASH}"
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)  # Monday 7 December, 10:00 in Amsterdam

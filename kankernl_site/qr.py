@@ -1,5 +1,5 @@
-"""QR codes for printed programmes: an address in, an inline SVG element out. Pure: no request,
-no database.
+"""QR codes for what the site prints (the agenda's programmes, the e-learning's certificates and
+handouts): an address in, an inline SVG element out. Pure: no request, no database.
 
 Drawn on the server (segno) as SVG, so the printer gets sharp squares at any size and the page
 needs no script or image request for each code.

@@ -1,4 +1,4 @@
-"""QR codes of the printed programme: the inline SVG holds exactly the address (decoded here with
+"""QR codes of printed pages: the inline SVG holds exactly the address (decoded here with
 zxing-cpp from the SVG's own squares), and the address to type."""
 
 import re
@@ -7,7 +7,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from agenda_pages.public.programme.qr import QUIET_ZONE, qr_svg, short_address
+from kankernl_site.qr import QUIET_ZONE, qr_svg, short_address
 
 MOVE = re.compile(r"([Mmh])(-?\d+(?:\.\d+)?)(?: (-?\d+(?:\.\d+)?))?")
 

@@ -1,0 +1,87 @@
+"""Self-check answers, checked on the server against the question's own choices.
+
+The form on the lesson page sends only which question (the block's id) and which choice (the
+choice's key); whether that choice is right, and what the feedback says, is read from the lesson as
+it is published now. A question of another lesson, or a choice the question does not have, is
+refused, so nothing a browser sends can mark an answer right.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from elearning_pages.blocks import Choice
+from elearning_pages.models import Learner, LessonPage, SelfCheckAnswer
+
+
+class UnknownAnswer(Exception):
+    """The question is not in this lesson, or the choice not in the question."""
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str  # the block's id
+    text: str
+    choices: list[Choice]
+
+    def choice(self, key: str) -> Choice | None:
+        return next((choice for choice in self.choices if choice.key == key), None)
+
+
+def questions_of(lesson: LessonPage) -> list[Question]:
+    """The lesson's self-checks, in page order."""
+    return [
+        Question(
+            key=block.id,
+            text=block.value.get("question") or block.value.get("statement") or "",
+            choices=block.value.choices(),
+        )
+        for block in lesson.question_blocks()
+    ]
+
+
+def find_question(lesson: LessonPage, question_key: str) -> Question | None:
+    return next((question for question in questions_of(lesson) if question.key == question_key), None)
+
+
+def check(lesson: LessonPage, question_key: str, choice_key: str) -> Choice:
+    """The choice the learner made, with whether it is right; raises ``UnknownAnswer``."""
+    question = find_question(lesson, question_key)
+    choice = question.choice(choice_key) if question else None
+    if choice is None:
+        raise UnknownAnswer(question_key, choice_key)
+    return choice
+
+
+def record_answer(learner: Learner, lesson: LessonPage, question_key: str, choice: Choice, now: datetime) -> None:
+    """Store the learner's answer. The first attempt decides ``first_attempt_correct`` for good; a
+    later one replaces the answer and counts as one more attempt."""
+    fields = {"lesson_key": lesson.translation_key, "choice_key": choice.key, "correct": choice.correct}
+    rows = SelfCheckAnswer.objects.filter(learner=learner, question_key=question_key)
+    if rows.update(attempts=F("attempts") + 1, answered_at=now, **fields):
+        return
+    try:
+        with transaction.atomic():
+            SelfCheckAnswer.objects.create(
+                learner=learner,
+                question_key=question_key,
+                first_attempt_correct=choice.correct,
+                answered_at=now,
+                **fields,
+            )
+    except IntegrityError:  # the same question answered twice at once: the other one was first
+        rows.update(attempts=F("attempts") + 1, answered_at=now, **fields)
+
+
+def answers_for(learner: Learner | None, lesson: LessonPage) -> dict[str, SelfCheckAnswer]:
+    """The learner's answers in this lesson, by question key (one query; none without a learner)."""
+    if learner is None:
+        return {}
+    rows = SelfCheckAnswer.objects.filter(learner=learner, lesson_key=lesson.translation_key)
+    return {row.question_key: row for row in rows}
+
+
+def unanswered(lesson: LessonPage, answers: dict[str, SelfCheckAnswer]) -> list[Question]:
+    return [question for question in questions_of(lesson) if question.key not in answers]

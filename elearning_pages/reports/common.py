@@ -1,0 +1,67 @@
+"""What the four e-learning reports share: who may see them, the period, the menu entry.
+
+Like the agenda's moderation report and the e-mail alerts report, they are for the moderators
+("Eindredactie") and superusers only, the holders of the feed sources' "change" permission; editors
+and a centre's staff get a 403 and no menu entry. They show counts only: nothing in them, nor in
+their exports, names a learner.
+"""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.reports import ReportView
+
+from agenda_pages.moderation.access import feed_source_policy, user_may_view_report
+
+from .period import Period, read_period
+
+
+class ElearningReportView(ReportView):
+    """A report over a period of months, computed whole (no pagination: one row per course, lesson,
+    question or video), with the period form above the results."""
+
+    template_name = "elearning_pages/admin/reports/report.html"
+    paginate_by = None
+    permission_required = "change"
+
+    @cached_property
+    def permission_policy(self):
+        return feed_source_policy()
+
+    @cached_property
+    def _period_and_form(self):
+        return read_period(self.request.GET, timezone.localdate())
+
+    @property
+    def period(self) -> Period:
+        return self._period_and_form[0]
+
+    def get_filename(self):
+        period = self.period.query()
+        return f"{self.export_filename}-{period['from_month']}-{period['to_month']}"
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["period"] = self.period
+        context["period_form"] = self._period_and_form[1]
+        return context
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_view_report(request.user)
+
+
+def menu_item(label, url_name: str, icon: str, order: int) -> MenuItem:
+    return ReportMenuItem(label, reverse(url_name), name=url_name.replace("_", "-"), icon_name=icon, order=order)
+
+
+def percentage(part: int, whole: int) -> int | None:
+    """``part`` as a whole percentage of ``whole``; None when there is nothing to divide by."""
+    return round(100 * part / whole) if whole else None
+
+
+def share_label(share: int | None) -> str:
+    """A percentage for the table; a dash where it has no meaning (nothing played, a last lesson)."""
+    return "—" if share is None else f"{share} %"
