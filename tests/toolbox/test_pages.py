@@ -1,0 +1,98 @@
+from datetime import date
+
+import pytest
+import time_machine
+
+from tests.toolbox.factories import audience, make_item, make_topic_page, text_document
+from toolbox.models import ItemKind
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_overview_shows_topics_and_newest_items(client, toolbox_index, topic_page):
+    make_item(topic_page, "MDO bekostigen", audiences=[audience()])
+    response = client.get(toolbox_index.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Financieringsvormen" in html
+    assert "MDO bekostigen" in html
+    assert "Bestuurder" in html
+
+
+def test_a_topic_page_lists_its_items_with_kind(client, topic_page):
+    make_item(topic_page, "Subsidie aanvragen", kind=ItemKind.GOOD_PRACTICE)
+    response = client.get(topic_page.url)
+    assert response.status_code == 200
+    assert "Subsidie aanvragen" in response.content.decode()
+    assert "toolbox-card__kind" in response.content.decode()
+
+
+@time_machine.travel("2026-03-01 10:00 +01:00", tick=False)
+def test_an_item_shows_its_facts_documents_and_last_check(client, topic_page):
+    item = make_item(
+        topic_page,
+        "Regionaal expertpanel",
+        kind=ItemKind.GOOD_PRACTICE,
+        network="Netwerk Oost",
+        lessons="Begin klein.",
+        is_example=True,
+        last_reviewed_at=date(2026, 2, 14),
+        documents=[text_document()],
+    )
+    html = client.get(item.url).content.decode()
+    assert "toolbox-notice--example" in html
+    assert "<dd>Netwerk Oost</dd>" in html
+    assert "Begin klein." in html
+    assert ">Sjabloon</a>" in html and "(CSV, 12" in html
+    assert "14 februari 2026" in html
+    assert "toolbox-notice--stale" not in html
+    assert 'id="nuttig"' in html
+
+
+def test_an_item_overdue_for_long_tells_the_reader(client, topic_page):
+    item = make_item(topic_page, "Oude regeling", last_reviewed_at=date(2025, 1, 10))  # due 2026-01-10
+    with time_machine.travel("2026-04-09 10:00 +02:00", tick=False):
+        assert "toolbox-notice--stale" not in client.get(item.url).content.decode()
+    with time_machine.travel("2026-04-11 10:00 +02:00", tick=False):
+        assert "toolbox-notice--stale" in client.get(item.url).content.decode()
+
+
+def test_the_stale_notice_period_is_a_setting(client, topic_page, settings):
+    settings.TOOLBOX_STALE_NOTICE_MONTHS = 1
+    item = make_item(topic_page, "Oude regeling", last_reviewed_at=date(2025, 1, 10))
+    with time_machine.travel("2026-02-11 10:00 +01:00", tick=False):
+        assert "toolbox-notice--stale" in client.get(item.url).content.decode()
+
+
+def test_an_item_without_example_flag_has_no_example_notice(client, topic_page):
+    item = make_item(topic_page, "Echte tip")
+    assert "toolbox-notice--example" not in client.get(item.url).content.decode()
+
+
+def test_public_toolbox_pages_set_no_cookie(client, toolbox_index, topic_page):
+    item = make_item(topic_page, "MDO bekostigen")
+    for page in (toolbox_index, topic_page, item):
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert "Set-Cookie" not in response.headers
+        assert not response.cookies
+
+
+def _fill(index, count):
+    topics = [make_topic_page(index, f"thema-{n}", f"Thema {n}") for n in range(3)]
+    for n in range(count):
+        make_item(topics[n % 3], f"Item {n}", audiences=[audience(), audience("arts", "Medisch specialist")])
+
+
+@pytest.mark.parametrize("count", [10, 30])
+def test_the_overview_takes_the_same_queries_for_10_and_30_items(
+    client, toolbox_index, count, django_assert_num_queries
+):
+    _fill(toolbox_index, count)
+    client.get(toolbox_index.url)  # warm Wagtail's site and route caches
+    with django_assert_num_queries(QUERIES_ON_THE_OVERVIEW):
+        assert client.get(toolbox_index.url).status_code == 200
+
+
+# Wagtail's routing, the site, the page and its two listings with their prefetches; none per item.
+QUERIES_ON_THE_OVERVIEW = 18
