@@ -43,7 +43,7 @@ def test_an_item_shows_its_facts_documents_and_last_check(client, topic_page):
     assert "toolbox-notice--example" in html
     assert "<dd>Netwerk Oost</dd>" in html
     assert "Begin klein." in html
-    assert ">Sjabloon</a>" in html and "(CSV, 12" in html
+    assert ">Sjabloon</a>" in html and "(CSV, 13" in html
     assert "14 februari 2026" in html
     assert "toolbox-notice--stale" not in html
     assert 'id="nuttig"' in html
