@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from agenda_pages.demo import load_agenda_demo
 from elearning_pages.demo.loader import load_elearning_demo
 from home.demo import DEMO_ADMIN_USERNAME, load_demo_content
+from toolbox.demo.loader import load_toolbox_demo
 
 
 class Command(BaseCommand):
@@ -16,6 +17,8 @@ class Command(BaseCommand):
             self.stdout.write("Demo content already present; nothing changed.")
         if created := load_elearning_demo():
             self.stdout.write(f"Created {len(created)} e-learning pages.")
+        if created := load_toolbox_demo():
+            self.stdout.write(f"Created {len(created)} toolbox pages.")
         for line in load_agenda_demo():
             self.stdout.write(f"Demo centre {line}")
         if result.admin_password:

@@ -1,0 +1,31 @@
+from datetime import date
+
+import pytest
+import time_machine
+from wagtail.models import Locale
+
+from toolbox.demo.loader import load_toolbox_demo
+from toolbox.models import ToolboxIndexPage, ToolboxItemPage, ToolboxTopicPage
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 12, 7)
+
+
+@time_machine.travel("2026-12-07 09:00 +01:00", tick=False)
+def test_the_demo_toolbox_is_loaded_once(demo_site, client):
+    created = load_toolbox_demo(TODAY)
+    assert len(created) == 1 + 1 + 5 + 5 + 20  # overview and topics in two languages, items in Dutch
+    assert ToolboxItemPage.objects.count() == 20
+    assert ToolboxItemPage.objects.overdue(TODAY).exists()
+    assert ToolboxItemPage.objects.filter(is_example=True).exists()
+    assert ToolboxItemPage.objects.filter(documents__isnull=False).exists()
+    assert ToolboxTopicPage.objects.filter(locale=Locale.objects.get(language_code="en")).count() == 5
+
+    assert load_toolbox_demo(TODAY) == []
+    assert ToolboxItemPage.objects.count() == 20
+
+    index = ToolboxIndexPage.objects.get(locale__language_code="nl")
+    assert client.get(index.url).status_code == 200
+    for item in ToolboxItemPage.objects.filter(related_items__isnull=False).distinct()[:3]:
+        assert client.get(item.url).status_code == 200

@@ -1,0 +1,141 @@
+"""Puts the demo toolbox on the site: the overview, five topics, twenty items and a few downloads.
+
+Create-only, like the rest of the demo (``home.demo``): a page that exists (the overview by type
+under the home page, a topic page by its topic, an item by its slug) is left as an editor may have
+changed it. The overview and the topic pages get English translations; the items are Dutch only.
+Review dates are set relative to ``today``, so some items are always overdue for the review report.
+"""
+
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Locale
+
+from home.demo import DEMO_ADMIN_USERNAME, create_child, ensure_translation
+from home.models import HomePage
+from toolbox.models import (
+    ToolboxAudience,
+    ToolboxIndexPage,
+    ToolboxItemDocument,
+    ToolboxItemPage,
+    ToolboxRelatedItem,
+    ToolboxTopic,
+    ToolboxTopicPage,
+    add_months,
+)
+
+from .content import AUDIENCES, DOCUMENTS, INDEX, TOPICS
+from .items import ITEMS, DemoItem
+
+
+def _terms(model, terms) -> dict:
+    return {
+        term.slug: model.objects.get_or_create(slug=term.slug, defaults={"label_nl": term.nl, "label_en": term.en})[0]
+        for term in terms
+    }
+
+
+def _documents() -> dict:
+    Document = get_document_model()
+    documents = {}
+    for key, (title, filename, text) in DOCUMENTS.items():
+        document = Document.objects.filter(title=title).first()
+        if document is None:
+            content = text.encode()
+            document = Document.objects.create(
+                title=title, file=ContentFile(content, name=filename), file_size=len(content)
+            )
+        documents[key] = document
+    return documents
+
+
+def _item(spec: DemoItem, today: date, owner, topics, audiences, documents) -> ToolboxItemPage:
+    item = ToolboxItemPage(
+        title=spec.title,
+        slug=spec.slug,
+        kind=spec.kind,
+        intro=spec.intro,
+        body=[{"type": "paragraph", "value": f"<p>{text}</p>"} for text in spec.paragraphs],
+        region=spec.region,
+        is_example=spec.is_example,
+        owner_user=owner,
+        last_reviewed_at=add_months(today, -spec.checked_months_ago),
+        **spec.practice,
+    )
+    item.topics = [topics[spec.topic]]
+    item.audiences = [audiences[slug] for slug in spec.audiences]
+    item.tags.add(*spec.tags)
+    item.documents = [ToolboxItemDocument(document=documents[key]) for key in spec.documents]
+    return item
+
+
+def _link_related(items: dict[str, ToolboxItemPage], new: set[str]) -> None:
+    """Related items link to each other, so they are added once all items exist (new ones only)."""
+    for spec in ITEMS:
+        item = items[spec.slug]
+        if not spec.related or spec.slug not in new:
+            continue
+        item.related_items = [ToolboxRelatedItem(item=items[slug]) for slug in spec.related]
+        item.save_revision().publish()
+
+
+@transaction.atomic
+def load_toolbox_demo(today: date | None = None) -> list[str]:
+    """Create what is missing of the demo toolbox; returns the paths of the pages it created."""
+    today = today or timezone.localdate()
+    nl = Locale.objects.get_or_create(language_code="nl")[0]
+    en = Locale.objects.get_or_create(language_code="en")[0]
+    home = HomePage.objects.filter(depth=2, locale=nl).first()
+    if home is None:
+        return []
+    created = []
+    owner = get_user_model().objects.filter(username=DEMO_ADMIN_USERNAME).first()
+    topics = _terms(ToolboxTopic, [topic.term for topic in TOPICS])
+    audiences = _terms(ToolboxAudience, AUDIENCES)
+    documents = _documents()
+
+    index = ToolboxIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = create_child(
+            home, ToolboxIndexPage(title=INDEX["nl"].title, slug=INDEX["nl"].slug, intro=INDEX["nl"].intro)
+        )
+        created.append(index.url_path)
+    index = index.specific
+    home_en = home.get_translation_or_none(en)
+    index_en = None
+    if home_en is not None:
+        text = INDEX["en"]
+        index_en, made = ensure_translation(
+            index, home_en, ToolboxIndexPage(title=text.title, slug=text.slug, intro=text.intro), en
+        )
+        if made:
+            created.append(index_en.url_path)
+
+    items, new = {}, set()
+    for spec in TOPICS:
+        topic = topics[spec.term.slug]
+        topic_page = ToolboxTopicPage.objects.child_of(index).filter(topic=topic).first()
+        if topic_page is None:
+            topic_page = create_child(
+                index, ToolboxTopicPage(title=spec.nl.title, slug=spec.nl.slug, intro=spec.nl.intro, topic=topic)
+            )
+            created.append(topic_page.url_path)
+        if index_en is not None:
+            translation = ToolboxTopicPage(title=spec.en.title, slug=spec.en.slug, intro=spec.en.intro, topic=topic)
+            page_en, made = ensure_translation(topic_page, index_en, translation, en)
+            if made:
+                created.append(page_en.url_path)
+        existing = {page.slug: page for page in ToolboxItemPage.objects.child_of(topic_page)}
+        for item_spec in (spec_ for spec_ in ITEMS if spec_.topic == spec.term.slug):
+            item = existing.get(item_spec.slug)
+            if item is None:
+                item = create_child(topic_page, _item(item_spec, today, owner, topics, audiences, documents))
+                created.append(item.url_path)
+                new.add(item_spec.slug)
+            items[item_spec.slug] = item
+    _link_related(items, new)
+    return created
