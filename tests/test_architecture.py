@@ -21,6 +21,7 @@ LATE_IMPORTS_ALLOWED = {
     "alerts/apps.py",
     "elearning_pages/apps.py",
     "usage/apps.py",
+    "toolbox/apps.py",
     # The parsers are imported in the child process only, which is what isolates them.
     "agenda_pages/importing/isolation.py",
     # Wagtail's editor converter needs the app registry, which is not ready at import time.

@@ -27,5 +27,9 @@ def test_the_demo_toolbox_is_loaded_once(demo_site, client):
 
     index = ToolboxIndexPage.objects.get(locale__language_code="nl")
     assert client.get(index.url).status_code == 200
+    index_en = ToolboxIndexPage.objects.get(locale__language_code="en")
+    response = client.get(index_en.url)
+    assert response.status_code == 200
+    assert "Privacy and data exchange" in response.content.decode()
     for item in ToolboxItemPage.objects.filter(related_items__isnull=False).distinct()[:3]:
         assert client.get(item.url).status_code == 200
