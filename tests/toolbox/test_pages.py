@@ -96,3 +96,15 @@ def test_the_overview_takes_the_same_queries_for_10_and_30_items(
 
 # Wagtail's routing, the site, the page and its two listings with their prefetches; none per item.
 QUERIES_ON_THE_OVERVIEW = 18
+
+
+@pytest.mark.parametrize("count", [10, 30])
+def test_a_topic_page_takes_the_same_queries_for_10_and_30_items(client, topic_page, count, django_assert_num_queries):
+    for n in range(count):
+        make_item(topic_page, f"Item {n}", audiences=[audience(), audience("arts", "Medisch specialist")])
+    client.get(topic_page.url)  # warm Wagtail's site and route caches
+    with django_assert_num_queries(QUERIES_ON_A_TOPIC_PAGE):
+        assert client.get(topic_page.url).status_code == 200
+
+
+QUERIES_ON_A_TOPIC_PAGE = 18  # as the overview: its items and their audiences in one prefetch
