@@ -155,7 +155,8 @@ class ToolboxItemPage(CountedPage, PresentedPage, Page):
 
     def save(self, *args, **kwargs):
         self.next_review_on = self.compute_next_review_on()
-        if kwargs.get("update_fields") is not None and "last_reviewed_at" in kwargs["update_fields"]:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"last_reviewed_at", "review_interval_months"} & set(update_fields):
             kwargs["update_fields"] = {*kwargs["update_fields"], "next_review_on"}
         return super().save(*args, **kwargs)
 
