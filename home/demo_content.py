@@ -199,7 +199,8 @@ STANDARD_PAGES = (
     ),
     DemoStandardPage(
         key="toolbox",
-        show_in_menus=True,
+        # The menu leads to the toolbox itself (toolbox.demo); this page is behind the home card.
+        show_in_menus=False,
         nl=DemoText(
             title="Over de netwerktoolbox",
             slug="over-de-netwerktoolbox",
@@ -209,6 +210,7 @@ STANDARD_PAGES = (
                 "<p>U vindt er onderwerpen zoals financiering, samenwerking met ziekenhuizen en "
                 "vrijwilligersbeleid. Bij elk onderwerp staan tips, goede voorbeelden en documenten.</p>",
                 "<p>We kijken elk onderwerp regelmatig na, zodat de kennis actueel blijft.</p>",
+                '<p><a href="/toolbox/">Naar de toolbox</a></p>',
             ),
         ),
         en=DemoText(
@@ -220,6 +222,7 @@ STANDARD_PAGES = (
                 "<p>It covers topics such as funding, working with hospitals and volunteer policy. Each "
                 "topic has tips, good practices and documents.</p>",
                 "<p>We review every topic regularly so that the knowledge stays up to date.</p>",
+                '<p><a href="/en/toolbox/">To the toolbox</a></p>',
             ),
         ),
     ),

@@ -101,7 +101,10 @@ def load_toolbox_demo(today: date | None = None) -> list[str]:
     index = ToolboxIndexPage.objects.child_of(home).first()
     if index is None:
         index = create_child(
-            home, ToolboxIndexPage(title=INDEX["nl"].title, slug=INDEX["nl"].slug, intro=INDEX["nl"].intro)
+            home,
+            ToolboxIndexPage(
+                title=INDEX["nl"].title, slug=INDEX["nl"].slug, intro=INDEX["nl"].intro, show_in_menus=True
+            ),
         )
         created.append(index.url_path)
     index = index.specific
@@ -110,7 +113,10 @@ def load_toolbox_demo(today: date | None = None) -> list[str]:
     if home_en is not None:
         text = INDEX["en"]
         index_en, made = ensure_translation(
-            index, home_en, ToolboxIndexPage(title=text.title, slug=text.slug, intro=text.intro), en
+            index,
+            home_en,
+            ToolboxIndexPage(title=text.title, slug=text.slug, intro=text.intro, show_in_menus=True),
+            en,
         )
         if made:
             created.append(index_en.url_path)
