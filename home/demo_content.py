@@ -199,7 +199,6 @@ STANDARD_PAGES = (
     ),
     DemoStandardPage(
         key="toolbox",
-        # The menu leads to the toolbox itself (toolbox.demo); this page is behind the home card.
         show_in_menus=False,
         nl=DemoText(
             title="Over de netwerktoolbox",
@@ -228,7 +227,7 @@ STANDARD_PAGES = (
     ),
     DemoStandardPage(
         key="elearning",
-        # The menu leads to the e-learning itself (elearning_pages.demo); this page is behind the home card.
+        # The menu leads to the e-learning and the toolbox themselves; their about pages are behind the home cards.
         show_in_menus=False,
         nl=DemoText(
             title="Over de e-learning",
