@@ -7,10 +7,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, route
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from . import registries
+from kankernl_site.registries import PresentedPage, responder_for
 
 
-class AgendaIndexPage(registries.PresentedPage, RoutablePageMixin, Page):
+class AgendaIndexPage(PresentedPage, RoutablePageMixin, Page):
     """ "Agenda": the upcoming dates of all live events, filterable, 20 to a page.
 
     Lists occurrences rather than pages, so a weekly group shows on each day it meets. The
@@ -50,29 +50,29 @@ class AgendaIndexPage(registries.PresentedPage, RoutablePageMixin, Page):
     @route(r"^ical/$", name="ical")
     def ical_feed(self, request):
         """The selection as an iCalendar subscription."""
-        return registries.responder_for(AgendaIndexPage, "ical")(self, request)
+        return responder_for(AgendaIndexPage, "ical")(self, request)
 
     @route(r"^rss/$", name="rss")
     def rss_feed(self, request):
         """The selection for feed readers."""
-        return registries.responder_for(AgendaIndexPage, "rss")(self, request)
+        return responder_for(AgendaIndexPage, "rss")(self, request)
 
     @route(r"^json/$", name="json")
     def json_feed(self, request):
         """The selection as JSON, for partners and the centres' web builders."""
-        return registries.responder_for(AgendaIndexPage, "json")(self, request)
+        return responder_for(AgendaIndexPage, "json")(self, request)
 
     @route(r"^embed/$", name="embed")
     def embed(self, request):
         """The selection as a page to put in an iframe on another site."""
-        return registries.responder_for(AgendaIndexPage, "embed")(self, request)
+        return responder_for(AgendaIndexPage, "embed")(self, request)
 
     @route(r"^print/$", name="print")
     def print_programme(self, request):
         """The selection as a printable programme with QR codes."""
-        return registries.responder_for(AgendaIndexPage, "print")(self, request)
+        return responder_for(AgendaIndexPage, "print")(self, request)
 
     @route(r"^a/(\d+)/$", name="short")
     def short_link(self, request, event_id):
         """An event's short address, for people who type it from a printed programme."""
-        return registries.responder_for(AgendaIndexPage, "short")(self, request, int(event_id))
+        return responder_for(AgendaIndexPage, "short")(self, request, int(event_id))

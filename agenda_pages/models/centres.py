@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from agenda_pages import geo
 from agenda_pages.phone import validate_dutch_phone
+from kankernl_site.registries import PresentedPage, responder_for
 
 from . import registries
 from .selection import AgendaFilters
@@ -18,7 +19,7 @@ class CentreKind(models.TextChoices):
     PARTNER = "partner", _("Partner organisation")
 
 
-class CentreIndexPage(registries.PresentedPage, Page):
+class CentreIndexPage(PresentedPage, Page):
     """ "Centra": the parent of every centre and partner organisation page, and the public list of them.
 
     The list can be narrowed to a province and to a distance from a postcode or place, read with the
@@ -108,7 +109,7 @@ class CentrePageQuerySet(PageQuerySet):
 CentrePageManager = PageManager.from_queryset(CentrePageQuerySet)
 
 
-class CentrePage(registries.PresentedPage, RoutablePageMixin, Page):
+class CentrePage(PresentedPage, RoutablePageMixin, Page):
     """The public profile of one centre or partner organisation; its events are its children.
 
     Keeping imported events under their centre's page makes ownership visible in the page tree and
@@ -220,7 +221,7 @@ class CentrePage(registries.PresentedPage, RoutablePageMixin, Page):
     @route(r"^programma/$", name="programme")
     def programme(self, request):
         """This centre's activities of the coming month on A4, with QR codes."""
-        return registries.responder_for(CentrePage, "programme")(self, request)
+        return responder_for(CentrePage, "programme")(self, request)
 
     def permissions_for_user(self, user):
         tester = registries.permission_tester_for(CentrePage)

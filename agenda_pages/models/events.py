@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from agenda_pages import vocabulary
+from kankernl_site.registries import PresentedPage, responder_for
 
 from . import registries
 from .centres import CentrePage, centre_of
@@ -62,7 +63,7 @@ class OccurrenceStatus(models.TextChoices):
     WITHDRAWN = vocabulary.OccurrenceStatus.WITHDRAWN.value, _("Withdrawn")
 
 
-class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
+class EventPage(PresentedPage, RoutablePageMixin, Page):
     """One activity (a single event or a recurring series), made by hand or imported from a feed.
 
     An imported page is identified by (``source``, ``source_uid``); ``source_hash`` is the hash of
@@ -196,14 +197,14 @@ class EventPage(registries.PresentedPage, RoutablePageMixin, Page):
     @route(r"^calendar/$", name="calendar")
     def calendar_file(self, request):
         """The upcoming dates of this event as an iCalendar file, for "add to my calendar"."""
-        return registries.responder_for(EventPage, "calendar")(self, request)
+        return responder_for(EventPage, "calendar")(self, request)
 
     # One date of a series, named by its start in UTC as in its calendar UID (the rows are rewritten
     # by every import, their ids are not stable).
     @route(r"^calendar/(?P<start>\d{8}T\d{6}Z)/$", name="calendar_date")
     def calendar_date_file(self, request, start):
         """One upcoming date of this event as an iCalendar file ("only this date")."""
-        return registries.responder_for(EventPage, "calendar")(self, request, start=start)
+        return responder_for(EventPage, "calendar")(self, request, start=start)
 
 
 class EventOccurrenceQuerySet(models.QuerySet):

@@ -1,20 +1,10 @@
-"""What the page models hand over to the packages above them, without importing those packages.
+"""What the agenda's page models hand over to the packages above them, without importing those packages.
 
-A Wagtail page serves itself, so its model is where a request for it arrives. What the page then
-shows is decided in ``agenda_pages.public``, who may change it in ``agenda_pages.moderation`` and
-how its edit form behaves in ``agenda_pages.admin``; they import the models. They put their
-functions here when the app is ready (``AgendaPagesConfig.ready``), so the models stay the bottom
-layer and import none of them.
+Who may change a page is decided in ``agenda_pages.moderation`` and how its edit form behaves in
+``agenda_pages.admin``; they import the models and put their classes here when the app is ready
+(``AgendaPagesConfig.ready``), so the models stay the bottom layer and import neither. What a page
+shows goes the same way through the site-wide ``kankernl_site.registries``.
 """
-
-# The presenters and responders are shared with the other apps' pages.
-from kankernl_site.registries import (  # noqa: F401
-    PresentedPage,
-    presenter_for,
-    register_presenter,
-    register_responder,
-    responder_for,
-)
 
 # Page model -> PagePermissionTester subclass.
 _permission_testers: dict[type, type] = {}

@@ -1,6 +1,6 @@
 """What each agenda page shows: the context its template gets, and the event's calendar file.
 
-The page models hand their requests here through ``models.registries`` (see ``register()``), so
+The page models hand their requests here through ``kankernl_site.registries`` (see ``register()``), so
 everything a page shows is decided in this one place and the models import none of it.
 """
 
@@ -17,7 +17,7 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
-from agenda_pages.models import AgendaIndexPage, CentreIndexPage, CentrePage, EventPage, registries
+from agenda_pages.models import AgendaIndexPage, CentreIndexPage, CentrePage, EventPage
 from agenda_pages.models.events import AttendanceMode
 from agenda_pages.opening_hours import parse_opening_hours
 from agenda_pages.public import filters
@@ -36,6 +36,7 @@ from agenda_pages.public.occurrences import local_zone
 from agenda_pages.public.rhythm_text import rhythm_text
 from agenda_pages.rhythm import rhythm_of
 from agenda_pages.sanitize import ALLOWED_TAGS, ALLOWED_URL_SCHEMES, DROPPED_WITH_CONTENT, plain_text
+from kankernl_site import registries
 from kankernl_site.absolute_urls import page_full_url
 from kankernl_site.fragments import cached_fragment
 from kankernl_site.language import interface_url

@@ -18,13 +18,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 
-from agenda_pages.models import AgendaIndexPage, Audience, CentrePage, Theme, registries
+from agenda_pages.models import AgendaIndexPage, Audience, CentrePage, Theme
 from agenda_pages.models.selection import AgendaFilters
 from agenda_pages.public import occurrences
 from agenda_pages.public.embed import code as embed_code
 from agenda_pages.public.embed.look import LOOK_PARAMETERS, read_look
 from agenda_pages.public.filter_fields import MAX_REPEATED, clean_text
 from agenda_pages.public.filters import AgendaFilterForm
+from kankernl_site import registries
 from kankernl_site.absolute_urls import page_full_url
 
 TEMPLATE = "agenda_pages/embed/embed.html"

@@ -6,7 +6,8 @@ plain 200 responses without cookies, so the page cache keeps them per address un
 version changes. The agenda page offers them in "Abonneer in uw agenda-app" (``links``).
 """
 
-from agenda_pages.models import AgendaIndexPage, registries
+from agenda_pages.models import AgendaIndexPage
+from kankernl_site import registries
 
 from .ical import ical_feed
 from .rss import rss_feed

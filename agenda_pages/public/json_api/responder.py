@@ -25,12 +25,13 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from agenda_pages.models import AgendaIndexPage, Audience, CentrePage, EventOccurrence, EventPage, Theme, registries
+from agenda_pages.models import AgendaIndexPage, Audience, CentrePage, EventOccurrence, EventPage, Theme
 from agenda_pages.models.events import start_of_local_day
 from agenda_pages.public import occurrences
 from agenda_pages.public.filters import AgendaFilterForm
 from agenda_pages.public.json_api import mapping as json_api
 from agenda_pages.public.listing import CountedPaginator
+from kankernl_site import registries
 from kankernl_site.language import interface_url
 
 DEFAULT_PAGE_SIZE = 50

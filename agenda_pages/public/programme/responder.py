@@ -18,7 +18,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from agenda_pages.models import AgendaIndexPage, CentrePage, EventOccurrence, EventPage, OccurrenceStatus, registries
+from agenda_pages.models import AgendaIndexPage, CentrePage, EventOccurrence, EventPage, OccurrenceStatus
 from agenda_pages.models.centres import centres_above, parent_path
 from agenda_pages.models.selection import AgendaFilters
 from agenda_pages.opening_hours import parse_opening_hours
@@ -32,6 +32,7 @@ from agenda_pages.public.rhythm_text import how_often_text
 from agenda_pages.public.selection_name import selection_parts
 from agenda_pages.rhythm import Rhythm, rhythm_of
 from agenda_pages.vocabulary import AttendanceMode
+from kankernl_site import registries
 from kankernl_site.language import interface_url
 from kankernl_site.qr import qr_svg, short_address
 
