@@ -8,6 +8,7 @@ exports as CSV or XLSX through Wagtail's report export.
 
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters import DateFromToRangeFilter
@@ -16,8 +17,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColum
 from wagtail.admin.views.reports import ReportView
 
 from agenda_pages.moderation.access import feed_source_policy
+from kankernl_site.reports.charts import bar_chart
 from usage.admin import figures
-from usage.admin.chart import bar_chart
 from usage.models import PageViewDay
 
 
@@ -156,8 +157,21 @@ class MostViewedPagesView(UsageReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["chart"] = bar_chart(figures.views_per_day(self.period))
+        context["chart"] = views_chart(figures.views_per_day(self.period))
         return context
+
+
+def views_chart(days):
+    """One bar per day; the axis names the first and last day, each bar its own (its tooltip)."""
+    highest = max((views for _day, views in days), default=0)
+    return bar_chart(
+        "usage-chart",
+        _("Views per day; the highest bar is %(highest)s views") % {"highest": highest},
+        _("Views of all counted pages per day in the chosen period."),
+        [_("Views")],
+        [(date_format(day, "j M Y"), [views]) for day, views in days],
+        label_ends_only=True,
+    )
 
 
 class MostDownloadedDocumentsView(UsageReportView):

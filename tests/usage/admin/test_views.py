@@ -8,7 +8,9 @@ import time_machine
 from django.contrib.auth.models import Group
 
 from agenda_pages.moderation import roles
+from kankernl_site.reports.charts import HEIGHT
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory
+from usage.admin.views import views_chart
 from usage.recording import record_answer, record_search, record_view
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
@@ -124,3 +126,19 @@ def test_a_report_costs_the_same_queries_for_3_or_30_terms(client, moderator, te
     client.get("/admin/reports/usage/searches/")  # the admin's own first-visit queries
     with django_assert_num_queries(REPORT_QUERIES):
         assert client.get("/admin/reports/usage/searches/").status_code == 200
+
+
+def bars(chart):
+    return [bar for group in chart.groups for bar in group.bars]
+
+
+def test_the_chart_scales_to_the_highest_day():
+    chart = views_chart([(date(2026, 12, 1), 0), (date(2026, 12, 2), 10), (date(2026, 12, 3), 5)])
+    assert chart.highest == 10
+    heights = [bar.height for bar in bars(chart)]
+    assert heights[0] == 0 and heights[1] == 2 * heights[2]
+    assert all(0 <= bar.y <= HEIGHT for bar in bars(chart))
+
+
+def test_an_empty_period_draws_no_bars_of_height():
+    assert views_chart([(date(2026, 12, 1), 0)]).highest == 0

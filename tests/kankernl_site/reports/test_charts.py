@@ -1,6 +1,6 @@
 """The SVG bar chart's arithmetic: bars scaled to a round top, numbers hidden when bars get narrow."""
 
-from elearning_pages.reports.charts import HEIGHT, bar_chart, nice_maximum
+from kankernl_site.reports.charts import HEIGHT, bar_chart, nice_maximum
 
 
 def test_the_scale_ends_on_a_round_number_in_four_whole_steps():
