@@ -57,6 +57,25 @@ def test_editors_and_centre_staff_are_refused(client, django_user_model, site_ho
     for user in (editor, staff):
         client.force_login(user)
         assert client.get(url).status_code in (302, 403)
+        # Nor may they reach the same figures through the results the filter fetches, or an export.
+        assert client.get(f"{url}results/").status_code in (302, 403)
+        assert client.get(url, {"export": "csv"}).status_code in (302, 403)
+        assert client.get(url, {"export": "xlsx"}).status_code in (302, 403)
+
+
+@pytest.mark.parametrize("url", REPORT_URLS)
+def test_moderators_get_the_results_the_period_filter_fetches(client, moderator, page, url):
+    client.force_login(moderator)
+    response = client.get(f"{url}results/", {"day_from": "2026-11-01", "day_to": "2026-11-30"})
+    assert response.status_code == 200
+    assert "<html" not in response.content.decode()  # the results alone, for the page to swap in
+
+
+@pytest.mark.parametrize("url", REPORT_URLS)
+def test_anonymous_visitors_are_sent_to_the_login(client, db, url):
+    for address in (url, f"{url}results/"):
+        response = client.get(address)
+        assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
 
 def test_the_menu_shows_usage_to_moderators_only(client, moderator, django_user_model):
@@ -65,6 +84,12 @@ def test_the_menu_shows_usage_to_moderators_only(client, moderator, django_user_
     editor = user_in(django_user_model, "redacteur", Group.objects.get(name=roles.EDITORS))
     client.force_login(editor)
     assert "/admin/reports/usage/searches/" not in client.get("/admin/").content.decode()
+
+
+def test_the_menu_hides_usage_from_centre_staff(client, django_user_model, site_home):
+    centre = CentrePageFactory(parent=CentreIndexPageFactory(parent=site_home))
+    client.force_login(user_in(django_user_model, "boei", centre.staff_group.group))
+    assert "/admin/reports/usage/" not in client.get("/admin/").content.decode()
 
 
 def test_the_period_is_the_last_thirty_days_unless_chosen(client, moderator):
