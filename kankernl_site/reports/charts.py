@@ -44,6 +44,7 @@ class Group:
     lines: list[str]  # the label under the bars, a line each (a month above its year); may be empty
     bars: list[Bar]
     label_x: float
+    label_anchor: str = "middle"
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,16 @@ def bar_chart(
             title = f"{name}, {series[number]}: {value}" if len(series) > 1 else f"{name}: {value}"
             x, y = start + number * bar_width, TOP + plot_height - height
             bars.append(Bar(number, value, title, x, y, bar_width, height))
-        labelled = not label_ends_only or index in (0, len(groups) - 1)
-        lines = [shorten(line) for line in str(label).splitlines()] if labelled else []
-        drawn.append(Group(name, lines, bars, LEFT + index * slot + slot / 2))
+        lines = [shorten(line) for line in str(label).splitlines()]
+        if not label_ends_only:
+            drawn.append(Group(name, lines, bars, LEFT + index * slot + slot / 2))
+        elif index in (0, len(groups) - 1):
+            # Under a narrow bar at an edge: the label runs inwards from the bar's outer side.
+            last = index == len(groups) - 1 and index > 0
+            label_x = bars[-1].x + bars[-1].width if last and bars else start
+            drawn.append(Group(name, lines, bars, label_x, "end" if last else "start"))
+        else:
+            drawn.append(Group(name, [], bars, LEFT + index * slot + slot / 2))
     ticks = [Tick(top * step // TICKS, TOP + plot_height - plot_height * step / TICKS) for step in range(TICKS + 1)]
     # Numbers above narrow bars would overlap: from about 30 bars on, the table has them.
     return BarChart(chart_id, title, description, series, drawn, ticks, show_values=bar_width >= 12, highest=highest)
