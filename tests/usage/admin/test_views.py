@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from agenda_pages.moderation import roles
 from kankernl_site.reports.charts import HEIGHT
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory
+from tests.home.factories import StandardPageFactory
 from usage.admin.views import views_chart
 from usage.recording import record_answer, record_search, record_view
 
@@ -167,3 +168,22 @@ def test_the_chart_scales_to_the_highest_day():
 
 def test_an_empty_period_draws_no_bars_of_height():
     assert views_chart([(date(2026, 12, 1), 0)]).highest == 0
+
+
+# The frame's 11, then: the views report also sums the views per day for its chart; the comments
+# report reads its comments with their pages in one query (for the page of rows and their count).
+@pytest.mark.parametrize("rows", [3, 30])
+@pytest.mark.parametrize(
+    ("url", "queries"), [("/admin/reports/usage/views/", 14), ("/admin/reports/usage/comments/", 12)]
+)
+def test_the_views_and_comments_reports_cost_the_same_queries_for_3_or_30_pages(
+    client, moderator, site_home, rows, url, queries, django_assert_num_queries
+):
+    for number in range(rows):
+        counted = StandardPageFactory(parent=site_home, title=f"Pagina {number}", slug=f"pagina-{number}")
+        record_view(counted.pk, date(2026, 12, 1))
+        record_answer(counted.pk, False, f"Opmerking {number}", NOW)
+    client.force_login(moderator)
+    client.get(url)  # the admin's own first-visit queries
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
