@@ -1,9 +1,7 @@
-"""What the four e-learning reports share: who may see them, the period, the menu entry.
+"""What the four e-learning reports share: the period and the menu entry.
 
-Like the agenda's moderation report and the e-mail alerts report, they are for the moderators
-("Eindredactie") and superusers only, the holders of the feed sources' "change" permission; editors
-and a centre's staff get a 403 and no menu entry. They show counts only: nothing in them, nor in
-their exports, names a learner.
+They are for the moderators only (``kankernl_site.reports.moderators``) and show counts only:
+nothing in them, nor in their exports, names a learner.
 """
 
 from django.urls import reverse
@@ -12,22 +10,17 @@ from django.utils.functional import cached_property
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 
-from agenda_pages.moderation.access import feed_source_policy, user_may_view_report
+from kankernl_site.reports.moderators import ModeratorMenuItem, ModeratorsOnly
 
 from .period import Period, read_period
 
 
-class ElearningReportView(ReportView):
+class ElearningReportView(ModeratorsOnly, ReportView):
     """A report over a period of months, computed whole (no pagination: one row per course, lesson,
     question or video), with the period form above the results."""
 
     template_name = "elearning_pages/admin/reports/report.html"
     paginate_by = None
-    permission_required = "change"
-
-    @cached_property
-    def permission_policy(self):
-        return feed_source_policy()
 
     @cached_property
     def _period_and_form(self):
@@ -48,13 +41,8 @@ class ElearningReportView(ReportView):
         return context
 
 
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_may_view_report(request.user)
-
-
 def menu_item(label, url_name: str, icon: str, order: int) -> MenuItem:
-    return ReportMenuItem(label, reverse(url_name), name=url_name.replace("_", "-"), icon_name=icon, order=order)
+    return ModeratorMenuItem(label, reverse(url_name), name=url_name.replace("_", "-"), icon_name=icon, order=order)
 
 
 def percentage(part: int, whole: int) -> int | None:

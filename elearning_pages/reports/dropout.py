@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, NumberColumn, Table, TitleColumn
 
 from elearning_pages.models import LessonProgress
+from kankernl_site.reports.charts import bar_chart
 
-from .charts import bar_chart
 from .common import ElearningReportView, menu_item, percentage, share_label
 from .pages import live_courses_with_lessons, name_of
 from .period import Period

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 
 from elearning_pages.models import CoursePage, CourseProgress
+from kankernl_site.reports.charts import bar_chart
 
-from .charts import bar_chart
 from .common import ElearningReportView, menu_item
 from .pages import name_of, pages_by_key
 from .period import Period

@@ -2,24 +2,19 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 
-from usage.admin.views import REPORTS, user_may_view_usage
-
-
-class UsageMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_may_view_usage(request.user)
+from kankernl_site.reports.moderators import ModeratorMenuItem, ShownToModerators
+from usage.admin.views import REPORTS
 
 
-class UsageSubmenuItem(SubmenuMenuItem):
-    def is_shown(self, request):
-        return user_may_view_usage(request.user)
+class UsageSubmenuItem(ShownToModerators, SubmenuMenuItem):
+    pass
 
 
 def usage_menu_item() -> SubmenuMenuItem:
     items = [
-        UsageMenuItem(report.page_title, reverse(report.index_url_name), name=report.url_path, order=order)
+        ModeratorMenuItem(report.page_title, reverse(report.index_url_name), name=report.url_path, order=order)
         for order, report in enumerate(REPORTS)
     ]
     return UsageSubmenuItem(_("Usage"), Menu(items=items), name="usage", icon_name="table", order=850)

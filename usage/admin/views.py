@@ -1,13 +1,14 @@
 """The moderators' usage reports: what was searched (and not found), which results were followed,
 which pages were viewed, which documents downloaded, and what readers thought of a page.
 
-Guarded like the alerts report (the feed sources' "change" permission: moderators and superusers;
-centre staff and editors are refused). Each takes a period (the last 30 days unless chosen) and
-exports as CSV or XLSX through Wagtail's report export.
+For the moderators only (``kankernl_site.reports.moderators``). Each takes a period (the last 30
+days unless chosen) and exports as CSV or XLSX through Wagtail's report export.
 """
 
+from django.db.models import Case, Value, When
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters import DateFromToRangeFilter
@@ -15,9 +16,9 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from agenda_pages.moderation.access import feed_source_policy
+from kankernl_site.reports.charts import bar_chart
+from kankernl_site.reports.moderators import ModeratorsOnly
 from usage.admin import figures
-from usage.admin.chart import bar_chart
 from usage.models import PageViewDay
 
 
@@ -33,19 +34,22 @@ def _page_edit_url(row) -> str:
     return reverse("wagtailadmin_pages:edit", args=(row["page_id"],))
 
 
-class UsageReportView(ReportView):
-    """A report over a period; subclasses name their figures, columns and export."""
+class UsageReportView(ModeratorsOnly, ReportView):
+    """A report over a period; subclasses name their address, figures, columns and export.
+
+    The address (``url_path``) also names the report's two URLs, its page and its results."""
 
     header_icon = "table"
+    template_name = "reports/report.html"
     results_template_name = "usage/admin/report_results.html"
     filterset_class = PeriodFilterSet
     paginate_by = 50
-    permission_required = "change"
     url_path = ""
 
-    @cached_property
-    def permission_policy(self):
-        return feed_source_policy()
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.index_url_name = f"usage_{cls.url_path.replace('-', '_')}"
+        cls.index_results_url_name = f"{cls.index_url_name}_results"
 
     @cached_property
     def period(self) -> figures.Period:
@@ -82,8 +86,6 @@ class UsageReportView(ReportView):
 
 class TopSearchesView(UsageReportView):
     page_title = _("Top searches")
-    index_url_name = "usage_top_searches"
-    index_results_url_name = "usage_top_searches_results"
     url_path = "searches"
     export_filename = "zoektermen"
     list_export = ["query__query_string", "searches", "zero_result_searches", "followed"]
@@ -104,8 +106,6 @@ class TopSearchesView(UsageReportView):
 
 class ZeroResultSearchesView(UsageReportView):
     page_title = _("Searches without results")
-    index_url_name = "usage_zero_results"
-    index_results_url_name = "usage_zero_results_results"
     url_path = "zero-results"
     export_filename = "zoektermen-zonder-resultaat"
     list_export = ["query__query_string", "zero_result_searches"]
@@ -119,8 +119,6 @@ class ZeroResultSearchesView(UsageReportView):
 
 class ResultClicksView(UsageReportView):
     page_title = _("Followed search results")
-    index_url_name = "usage_clicks"
-    index_results_url_name = "usage_clicks_results"
     url_path = "clicks"
     export_filename = "gevolgde-zoekresultaten"
     list_export = ["term", "page__title", "clicks", "searches"]
@@ -141,8 +139,6 @@ class ResultClicksView(UsageReportView):
 
 class MostViewedPagesView(UsageReportView):
     page_title = _("Most viewed pages")
-    index_url_name = "usage_views"
-    index_results_url_name = "usage_views_results"
     results_template_name = "usage/admin/views_results.html"
     url_path = "views"
     export_filename = "paginaweergaven"
@@ -156,14 +152,25 @@ class MostViewedPagesView(UsageReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["chart"] = bar_chart(figures.views_per_day(self.period))
+        context["chart"] = views_chart(figures.views_per_day(self.period))
         return context
+
+
+def views_chart(days):
+    """One bar per day; the axis names the first and last day, each bar its own (its tooltip)."""
+    highest = max((views for _day, views in days), default=0)
+    return bar_chart(
+        "usage-chart",
+        _("Views per day; the highest bar is %(highest)s views") % {"highest": highest},
+        _("Views of all counted pages per day in the chosen period."),
+        [_("Views")],
+        [(date_format(day, "j M Y"), [views]) for day, views in days],
+        label_ends_only=True,
+    )
 
 
 class MostDownloadedDocumentsView(UsageReportView):
     page_title = _("Most downloaded documents")
-    index_url_name = "usage_downloads"
-    index_results_url_name = "usage_downloads_results"
     url_path = "downloads"
     export_filename = "downloads"
     list_export = ["document__title", "downloads"]
@@ -181,8 +188,6 @@ class MostDownloadedDocumentsView(UsageReportView):
 
 class UsefulnessView(UsageReportView):
     page_title = _("Usefulness per page")
-    index_url_name = "usage_usefulness"
-    index_results_url_name = "usage_usefulness_results"
     url_path = "usefulness"
     export_filename = "nuttig"
     list_export = ["page__title", "useful", "not_useful"]
@@ -197,8 +202,6 @@ class UsefulnessView(UsageReportView):
 
 class CommentsView(UsageReportView):
     page_title = _("Comments on pages")
-    index_url_name = "usage_comments"
-    index_results_url_name = "usage_comments_results"
     url_path = "comments"
     export_filename = "opmerkingen"
     list_export = ["answered_at", "page.title", "answer", "comment"]
@@ -222,11 +225,9 @@ class CommentsView(UsageReportView):
     ]
 
     def get_queryset(self):
-        yes, no = str(_("yes")), str(_("no"))
-        answers = list(super().get_queryset())
-        for answer in answers:
-            answer.answer = yes if answer.useful else no
-        return answers
+        # Worded by the database, so the table and the export still page through a queryset.
+        answer = Case(When(useful=True, then=Value(str(_("yes")))), default=Value(str(_("no"))))
+        return super().get_queryset().annotate(answer=answer)
 
 
 REPORTS = (
@@ -238,10 +239,6 @@ REPORTS = (
     UsefulnessView,
     CommentsView,
 )
-
-
-def user_may_view_usage(user) -> bool:
-    return feed_source_policy().user_has_permission(user, "change")
 
 
 urlpatterns = [

@@ -26,6 +26,7 @@ def test_editors_and_centre_staff_may_not(client, request, who, url):
     # Wagtail answers a missing permission with a redirect to the dashboard and a message.
     assert response.status_code in (302, 403)
     assert client.get(f"{url}?export=csv").status_code in (302, 403)
+    assert client.get(f"{url}?export=xlsx").status_code in (302, 403)
 
 
 @pytest.mark.parametrize("url", URLS)

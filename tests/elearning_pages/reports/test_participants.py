@@ -71,7 +71,7 @@ def test_the_chart_is_an_image_with_a_text_alternative(moderator_client, course)
     assert 'role="img"' in html and 'aria-labelledby="participants-chart-title participants-chart-desc"' in html
     assert '<title id="participants-chart-title">' in html and '<desc id="participants-chart-desc">' in html
     # One pair of bars per month of the period, the empty ones included.
-    assert html.count("elearning-chart__series-0") == 12 + 1  # and its key in the legend
+    assert html.count("report-chart__series-0") == 12 + 1  # and its key in the legend
 
 
 def _view_queries(client, count_per_course, courses):

@@ -7,7 +7,6 @@ from wagtail.documents import get_document_model
 
 from tests.home.factories import StandardPageFactory
 from usage.admin import figures
-from usage.admin.chart import HEIGHT, bar_chart
 from usage.admin.figures import Period
 from usage.recording import record_answer, record_click, record_download, record_search, record_view
 
@@ -81,15 +80,3 @@ def test_usefulness_and_the_comments_of_the_period(db, page):
     record_answer(page.pk, False, "Te laat", datetime(2026, 12, 7, 23, 30, tzinfo=UTC))  # 8 Dec in Amsterdam
     assert [(r["useful"], r["not_useful"]) for r in figures.usefulness_per_page(DEC)] == [(1, 1)]
     assert [answer.comment for answer in figures.comments(DEC)] == ["Helder"]
-
-
-def test_the_chart_scales_to_the_highest_day():
-    chart = bar_chart([(date(2026, 12, 1), 0), (date(2026, 12, 2), 10), (date(2026, 12, 3), 5)])
-    assert chart.highest == 10
-    heights = [bar.height for bar in chart.bars]
-    assert heights[0] == 0 and heights[1] == 2 * heights[2]
-    assert all(0 <= bar.y <= HEIGHT for bar in chart.bars)
-
-
-def test_an_empty_period_draws_no_bars_of_height():
-    assert bar_chart([(date(2026, 12, 1), 0)]).highest == 0

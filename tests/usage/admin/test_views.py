@@ -8,7 +8,10 @@ import time_machine
 from django.contrib.auth.models import Group
 
 from agenda_pages.moderation import roles
+from kankernl_site.reports.charts import HEIGHT
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory
+from tests.home.factories import StandardPageFactory
+from usage.admin.views import views_chart
 from usage.recording import record_answer, record_search, record_view
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
@@ -55,6 +58,25 @@ def test_editors_and_centre_staff_are_refused(client, django_user_model, site_ho
     for user in (editor, staff):
         client.force_login(user)
         assert client.get(url).status_code in (302, 403)
+        # Nor may they reach the same figures through the results the filter fetches, or an export.
+        assert client.get(f"{url}results/").status_code in (302, 403)
+        assert client.get(url, {"export": "csv"}).status_code in (302, 403)
+        assert client.get(url, {"export": "xlsx"}).status_code in (302, 403)
+
+
+@pytest.mark.parametrize("url", REPORT_URLS)
+def test_moderators_get_the_results_the_period_filter_fetches(client, moderator, page, url):
+    client.force_login(moderator)
+    response = client.get(f"{url}results/", {"day_from": "2026-11-01", "day_to": "2026-11-30"})
+    assert response.status_code == 200
+    assert "<html" not in response.content.decode()  # the results alone, for the page to swap in
+
+
+@pytest.mark.parametrize("url", REPORT_URLS)
+def test_anonymous_visitors_are_sent_to_the_login(client, db, url):
+    for address in (url, f"{url}results/"):
+        response = client.get(address)
+        assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
 
 def test_the_menu_shows_usage_to_moderators_only(client, moderator, django_user_model):
@@ -63,6 +85,12 @@ def test_the_menu_shows_usage_to_moderators_only(client, moderator, django_user_
     editor = user_in(django_user_model, "redacteur", Group.objects.get(name=roles.EDITORS))
     client.force_login(editor)
     assert "/admin/reports/usage/searches/" not in client.get("/admin/").content.decode()
+
+
+def test_the_menu_hides_usage_from_centre_staff(client, django_user_model, site_home):
+    centre = CentrePageFactory(parent=CentreIndexPageFactory(parent=site_home))
+    client.force_login(user_in(django_user_model, "boei", centre.staff_group.group))
+    assert "/admin/reports/usage/" not in client.get("/admin/").content.decode()
 
 
 def test_the_period_is_the_last_thirty_days_unless_chosen(client, moderator):
@@ -124,3 +152,38 @@ def test_a_report_costs_the_same_queries_for_3_or_30_terms(client, moderator, te
     client.get("/admin/reports/usage/searches/")  # the admin's own first-visit queries
     with django_assert_num_queries(REPORT_QUERIES):
         assert client.get("/admin/reports/usage/searches/").status_code == 200
+
+
+def bars(chart):
+    return [bar for group in chart.groups for bar in group.bars]
+
+
+def test_the_chart_scales_to_the_highest_day():
+    chart = views_chart([(date(2026, 12, 1), 0), (date(2026, 12, 2), 10), (date(2026, 12, 3), 5)])
+    assert chart.highest == 10
+    heights = [bar.height for bar in bars(chart)]
+    assert heights[0] == 0 and heights[1] == 2 * heights[2]
+    assert all(0 <= bar.y <= HEIGHT for bar in bars(chart))
+
+
+def test_an_empty_period_draws_no_bars_of_height():
+    assert views_chart([(date(2026, 12, 1), 0)]).highest == 0
+
+
+# The frame's 11, then: the views report also sums the views per day for its chart; the comments
+# report counts its comments and reads one page of them with their pages.
+@pytest.mark.parametrize("rows", [3, 30])
+@pytest.mark.parametrize(
+    ("url", "queries"), [("/admin/reports/usage/views/", 14), ("/admin/reports/usage/comments/", 13)]
+)
+def test_the_views_and_comments_reports_cost_the_same_queries_for_3_or_30_pages(
+    client, moderator, site_home, rows, url, queries, django_assert_num_queries
+):
+    for number in range(rows):
+        counted = StandardPageFactory(parent=site_home, title=f"Pagina {number}", slug=f"pagina-{number}")
+        record_view(counted.pk, date(2026, 12, 1))
+        record_answer(counted.pk, False, f"Opmerking {number}", NOW)
+    client.force_login(moderator)
+    client.get(url)  # the admin's own first-visit queries
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200

@@ -1,6 +1,6 @@
 """The SVG bar chart's arithmetic: bars scaled to a round top, numbers hidden when bars get narrow."""
 
-from elearning_pages.reports.charts import HEIGHT, bar_chart, nice_maximum
+from kankernl_site.reports.charts import HEIGHT, bar_chart, nice_maximum
 
 
 def test_the_scale_ends_on_a_round_number_in_four_whole_steps():
@@ -24,3 +24,13 @@ def test_a_label_may_take_two_lines():
 def test_many_groups_leave_the_numbers_to_the_table():
     chart = bar_chart("c", "T", "D", ["A", "B"], [(f"m{n}", [1, 2]) for n in range(24)])
     assert not chart.show_values
+
+
+def test_a_month_of_days_names_the_first_and_last_day_inside_the_chart():
+    days = [(f"{n} dec 2026", [n]) for n in range(1, 31)]
+    chart = bar_chart("c", "T", "D", ["Views"], days, label_ends_only=True)
+    assert [group.lines for group in chart.groups if group.lines] == [["1 dec 2026"], ["30 dec 2026"]]
+    first, last = chart.groups[0], chart.groups[-1]
+    assert (first.label_anchor, last.label_anchor) == ("start", "end")
+    assert first.label_x == first.bars[0].x and last.label_x <= chart.right_edge
+    assert [bar.title for bar in chart.groups[5].bars] == ["6 dec 2026: 6"]

@@ -1,0 +1,1 @@
+"""What the admin reports of several apps share: the moderators-only guard and the SVG bar chart."""
