@@ -16,9 +16,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn, Table, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from agenda_pages.moderation.access import feed_source_policy, user_may_view_report
 from alerts.models import Follow, Subscription
 from alerts.selection import SelectionChoices, describe_selection, read_selection
+from kankernl_site.reports.moderators import ModeratorMenuItem, ModeratorsOnly
 
 URL_NAME = "alerts_report"
 CONFIRMED = Count("pk", filter=Q(confirmed_at__isnull=False))
@@ -62,17 +62,12 @@ def followed_activities():
     )
 
 
-class AlertsReportView(ReportView):
+class AlertsReportView(ModeratorsOnly, ReportView):
     page_title = _("E-mail alerts")
     header_icon = "mail"
     index_url_name = URL_NAME
     results_template_name = "alerts/admin/report_results.html"
     paginate_by = None
-    permission_required = "change"
-
-    @cached_property
-    def permission_policy(self):
-        return feed_source_policy()
 
     def get_queryset(self):
         return selection_counts()
@@ -114,13 +109,8 @@ class AlertsReportView(ReportView):
         return context
 
 
-class AlertsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_may_view_report(request.user)
-
-
 def menu_item() -> MenuItem:
-    return AlertsMenuItem(_("E-mail alerts"), reverse(URL_NAME), name="alerts", icon_name="mail", order=1400)
+    return ModeratorMenuItem(_("E-mail alerts"), reverse(URL_NAME), name="alerts", icon_name="mail", order=1400)
 
 
 urlpatterns = [path("reports/alerts/", AlertsReportView.as_view(), name=URL_NAME)]

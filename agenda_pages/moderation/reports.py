@@ -23,9 +23,10 @@ from wagtail.admin.views.reports.workflows import WorkflowView
 
 from agenda_pages.models import CentrePage, FeedSource
 from agenda_pages.models.moderation import pending_event_reviews
-from agenda_pages.moderation.access import explorable_pages, feed_source_policy, user_may_view_report
+from agenda_pages.moderation.access import explorable_pages
 from agenda_pages.moderation.notifications import waiting_days
 from kankernl_site.admin_dates import admin_date, admin_datetime
+from kankernl_site.reports.moderators import ModeratorMenuItem, ModeratorsOnly
 
 URL_NAME = "agenda_moderation_report"
 
@@ -54,17 +55,12 @@ def failing_sources():
     return FeedSource.objects.needing_attention().select_related("centre")
 
 
-class AgendaModerationReportView(ReportView):
+class AgendaModerationReportView(ModeratorsOnly, ReportView):
     page_title = _("Agenda moderation")
     header_icon = "calendar-check"
     index_url_name = URL_NAME
     results_template_name = "agenda_pages/admin/reports/agenda_moderation_results.html"
     paginate_by = None  # one row per centre: at most a few dozen
-    permission_required = "change"
-
-    @cached_property
-    def permission_policy(self):
-        return feed_source_policy()
 
     def get_queryset(self):
         return centre_backlogs(timezone.now())
@@ -119,13 +115,8 @@ class AgendaModerationReportView(ReportView):
         return context
 
 
-class AgendaModerationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_may_view_report(request.user)
-
-
 def menu_item() -> MenuItem:
-    return AgendaModerationMenuItem(
+    return ModeratorMenuItem(
         _("Agenda moderation"), reverse(URL_NAME), name="agenda-moderation", icon_name="calendar-check", order=1300
     )
 
