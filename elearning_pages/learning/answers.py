@@ -12,7 +12,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from elearning_pages.blocks import Choice
+from elearning_pages.blocks import QUESTION_BLOCK_TYPES, Choice
 from elearning_pages.models import Learner, LessonPage, SelfCheckAnswer
 
 
@@ -40,6 +40,12 @@ def questions_of(lesson: LessonPage) -> list[Question]:
         )
         for block in lesson.question_blocks()
     ]
+
+
+def question_keys(lesson: LessonPage) -> list[str]:
+    """The keys of ``questions_of(lesson)``, read from the stored block data: turning the body into
+    blocks would load each video's document, a query per lesson where a course's lessons are counted."""
+    return [block["id"] for block in lesson.body.raw_data if block["type"] in QUESTION_BLOCK_TYPES]
 
 
 def find_question(lesson: LessonPage, question_key: str) -> Question | None:
@@ -83,5 +89,5 @@ def answers_for(learner: Learner | None, lesson: LessonPage) -> dict[str, SelfCh
     return {row.question_key: row for row in rows}
 
 
-def unanswered(lesson: LessonPage, answers: dict[str, SelfCheckAnswer]) -> list[Question]:
-    return [question for question in questions_of(lesson) if question.key not in answers]
+def unanswered(questions: list[Question], answers: dict[str, SelfCheckAnswer]) -> list[Question]:
+    return [question for question in questions if question.key not in answers]

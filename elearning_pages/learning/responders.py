@@ -50,6 +50,7 @@ def answer(lesson: LessonPage, request: HttpRequest) -> HttpResponse:
         learner = learner_for_update(request)
         answers.record_answer(learner, lesson, question.key, choice, now)
         progress.note_activity(learner, course, lesson, now)
+        progress.note_course_completion(learner, course, now)
     return remember(SeeOther(f"{lesson_url}#{anchor}"), learner)
 
 
@@ -58,7 +59,7 @@ def complete(lesson: LessonPage, request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     lesson_url = lesson.get_url(request)
-    if answers.unanswered(lesson, answers.answers_for(current_learner(request), lesson)):
+    if answers.unanswered(answers.questions_of(lesson), answers.answers_for(current_learner(request), lesson)):
         return SeeOther(f"{lesson_url}?{UNANSWERED_FLAG}=1#afronden")
     now = timezone.now()
     course = lesson.course()
