@@ -16,10 +16,6 @@ from elearning_pages.blocks import QUESTION_BLOCK_TYPES, Choice
 from elearning_pages.models import Learner, LessonPage, SelfCheckAnswer
 
 
-class UnknownAnswer(Exception):
-    """The question is not in this lesson, or the choice not in the question."""
-
-
 @dataclass(frozen=True)
 class Question:
     key: str  # the block's id
@@ -50,15 +46,6 @@ def question_keys(lesson: LessonPage) -> list[str]:
 
 def find_question(lesson: LessonPage, question_key: str) -> Question | None:
     return next((question for question in questions_of(lesson) if question.key == question_key), None)
-
-
-def check(lesson: LessonPage, question_key: str, choice_key: str) -> Choice:
-    """The choice the learner made, with whether it is right; raises ``UnknownAnswer``."""
-    question = find_question(lesson, question_key)
-    choice = question.choice(choice_key) if question else None
-    if choice is None:
-        raise UnknownAnswer(question_key, choice_key)
-    return choice
 
 
 def record_answer(learner: Learner, lesson: LessonPage, question_key: str, choice: Choice, now: datetime) -> None:
