@@ -167,20 +167,22 @@ def note_activity(learner: Learner, course: CoursePage, lesson: LessonPage, now:
     LessonProgress.objects.filter(learner=learner, lesson_key=lesson.translation_key).update(updated_at=now)
 
 
-def complete_lesson(learner: Learner, course: CoursePage, lesson: LessonPage, now: datetime) -> None:
+def complete_lesson(learner: Learner, course: CoursePage, lesson: LessonPage, now: datetime) -> CourseState:
     """Mark the lesson done (its first completion is kept), and the course when that completes it."""
     note_activity(learner, course, lesson, now)
     LessonProgress.objects.filter(
         learner=learner, lesson_key=lesson.translation_key, completed_at__isnull=True
     ).update(completed_at=now)
-    note_course_completion(learner, course, now)
+    return note_course_completion(learner, course, now)
 
 
-def note_course_completion(learner: Learner, course: CoursePage, now: datetime) -> None:
+def note_course_completion(learner: Learner, course: CoursePage, now: datetime) -> CourseState:
     """Keep the moment the course first became complete, for the reports. Called after finishing a
     lesson and after an answer: a question added to a finished lesson completes the course once
-    answered."""
-    if course_state_of(learner, course).complete:
+    answered. The course's state as it is now."""
+    state = course_state_of(learner, course)
+    if state.complete:
         CourseProgress.objects.filter(
             learner=learner, course_key=course.translation_key, completed_at__isnull=True
         ).update(completed_at=now)
+    return state

@@ -65,9 +65,8 @@ def complete(lesson: LessonPage, request: HttpRequest) -> HttpResponse:
     course = lesson.course()
     with transaction.atomic():
         learner = learner_for_update(request)
-        progress.complete_lesson(learner, course, lesson, now)
-    lessons = list(course.lessons().defer_streamfields())
-    following = [later for earlier, later in pairwise(lessons) if earlier.pk == lesson.pk]
+        state = progress.complete_lesson(learner, course, lesson, now)
+    following = [later.lesson for earlier, later in pairwise(state.lessons) if earlier.lesson.pk == lesson.pk]
     target = following[0].get_url(request) if following else course.get_url(request)
     return remember(SeeOther(target), learner)
 
