@@ -1,2 +1,2 @@
-"""Certificates: who finished a course (``eligibility``), the certificate with their name on it, and
-its public check by code (``responders``)."""
+"""Certificates: the certificate with their name on it for a learner who finished a course (as
+``learning.progress`` defines finished), and its public check by code (``responders``)."""

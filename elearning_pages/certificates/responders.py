@@ -16,13 +16,13 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.formats import date_format
 
 from elearning_pages.learning.identity import current_learner, learner_for_update
+from elearning_pages.learning.progress import CourseState, course_state_of
 from elearning_pages.models import Certificate, CourseIndexPage, CoursePage
 from kankernl_site.qr import qr_svg, short_address
 from kankernl_site.rate_limits import RateLimit, client_ip
 from kankernl_site.registries import register_responder
 
 from . import codes
-from .eligibility import CourseStatus, course_status
 from .forms import CertificateNameForm, VerifyForm
 from .service import certificate_of, course_title, find_certificate, issue_certificate
 
@@ -57,16 +57,16 @@ def _verify_url(course: CoursePage, request, certificate: Certificate) -> str:
     return request.build_absolute_uri(path)
 
 
-def _still_open(course: CoursePage, request, status: CourseStatus, *, started: bool, http_status=200) -> HttpResponse:
+def _still_open(course: CoursePage, request, state: CourseState, *, started: bool, http_status=200) -> HttpResponse:
     """What is left to do; for a visitor who has not started, simply the lessons (the same for all)."""
     lessons = [
         {
             "title": item.lesson.title,
             "url": item.lesson.get_url(request),
-            "completed": item.completed,
+            "completed": item.marked_done,
             "unanswered": item.unanswered,
         }
-        for item in status.open_lessons
+        for item in state.open_lessons
     ]
     context = {"page": course, "lessons": lessons, "started": started}
     return TemplateResponse(request, f"{TEMPLATES}still_open.html", context, status=http_status)
@@ -101,19 +101,19 @@ def certificate(page: CoursePage, request) -> HttpResponse:
         response = _issue(page, request)
     elif (existing := certificate_of(learner, page)) is not None:
         response = _certificate_page(page, request, existing)
-    elif (status := course_status(learner, page)).completed:
+    elif (state := course_state_of(learner, page)).complete:
         response = _name_form(page, request, CertificateNameForm())
     else:
-        response = _still_open(page, request, status, started=learner is not None)
+        response = _still_open(page, request, state, started=learner is not None)
     return _private(response) if learner is not None else response
 
 
 def _issue(page: CoursePage, request) -> HttpResponse:
     # Checked again here, whatever the form said: a certificate only for a course really finished.
     learner = current_learner(request)
-    status = course_status(learner, page)
-    if not status.completed:
-        return _still_open(page, request, status, started=learner is not None, http_status=403)
+    state = course_state_of(learner, page)
+    if not state.complete:
+        return _still_open(page, request, state, started=learner is not None, http_status=403)
     form = CertificateNameForm(request.POST)
     if not form.is_valid():
         existing = certificate_of(learner, page)

@@ -23,8 +23,8 @@ def issue_certificate(learner: Learner, course: CoursePage, name: str, *, today:
     """The learner's certificate for ``course`` with ``name`` on it: made on the first call, renamed
     on later ones. The code and the date stay, so a printed copy keeps checking out.
 
-    Eligibility is the caller's to check (``eligibility.has_completed``). One certificate per learner
-    per course: the learner's row is locked while we look, so two posts at once cannot make two.
+    Eligibility is the caller's to check (``learning.progress.course_state_of``). One certificate per
+    learner per course: the learner's row is locked while we look, so two posts at once cannot make two.
     """
     with transaction.atomic():
         Learner.objects.select_for_update().filter(pk=learner.pk).first()

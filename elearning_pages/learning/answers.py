@@ -12,12 +12,8 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from elearning_pages.blocks import Choice
+from elearning_pages.blocks import QUESTION_BLOCK_TYPES, Choice
 from elearning_pages.models import Learner, LessonPage, SelfCheckAnswer
-
-
-class UnknownAnswer(Exception):
-    """The question is not in this lesson, or the choice not in the question."""
 
 
 @dataclass(frozen=True)
@@ -42,17 +38,14 @@ def questions_of(lesson: LessonPage) -> list[Question]:
     ]
 
 
+def question_keys(lesson: LessonPage) -> list[str]:
+    """The keys of ``questions_of(lesson)``, read from the stored block data: turning the body into
+    blocks would load each video's document, a query per lesson where a course's lessons are counted."""
+    return [block["id"] for block in lesson.body.raw_data if block["type"] in QUESTION_BLOCK_TYPES]
+
+
 def find_question(lesson: LessonPage, question_key: str) -> Question | None:
     return next((question for question in questions_of(lesson) if question.key == question_key), None)
-
-
-def check(lesson: LessonPage, question_key: str, choice_key: str) -> Choice:
-    """The choice the learner made, with whether it is right; raises ``UnknownAnswer``."""
-    question = find_question(lesson, question_key)
-    choice = question.choice(choice_key) if question else None
-    if choice is None:
-        raise UnknownAnswer(question_key, choice_key)
-    return choice
 
 
 def record_answer(learner: Learner, lesson: LessonPage, question_key: str, choice: Choice, now: datetime) -> None:
@@ -83,5 +76,5 @@ def answers_for(learner: Learner | None, lesson: LessonPage) -> dict[str, SelfCh
     return {row.question_key: row for row in rows}
 
 
-def unanswered(lesson: LessonPage, answers: dict[str, SelfCheckAnswer]) -> list[Question]:
-    return [question for question in questions_of(lesson) if question.key not in answers]
+def unanswered(questions: list[Question], answers: dict[str, SelfCheckAnswer]) -> list[Question]:
+    return [question for question in questions if question.key not in answers]

@@ -38,12 +38,12 @@ class SelfCheckState:
 
 
 def self_check_states(
-    lesson: LessonPage, stored: dict[str, SelfCheckAnswer], choose_first: str = ""
+    questions: list[answers.Question], stored: dict[str, SelfCheckAnswer], choose_first: str = ""
 ) -> dict[str, SelfCheckState]:
     """By block id. Right or wrong is read from the choices as published now, so a corrected question
     shows the corrected feedback; an answer whose choice an editor removed counts as not given."""
     states = {}
-    for question in answers.questions_of(lesson):
+    for question in questions:
         row = stored.get(question.key)
         choice = question.choice(row.choice_key) if row else None
         if choice is not None:
@@ -71,15 +71,15 @@ def course_index_context(page: CourseIndexPage, request: HttpRequest, context: d
 
 
 def course_context(page: CoursePage, request: HttpRequest, context: dict) -> dict:
-    """The same number of queries however many lessons: the lessons, the learner, their rows, the overview."""
+    """The same number of queries however many lessons: the learner, their rows and answers, the
+    lessons, the overview."""
     learner = current_learner(request)
-    lessons = list(page.lessons().defer_streamfields())
-    state = progress.course_state(page, lessons, progress.lesson_rows(learner))
+    state = progress.course_state_of(learner, page)
     context.update(
         learner=learner,
         state=state,
         index=CourseIndexPage.objects.parent_of(page).first(),
-        certificate_url=f"{page.get_url(request)}certificaat/" if state.complete else "",
+        certificate_url=page.get_url(request) + page.reverse_subpage("certificate") if state.complete else "",
     )
     return context
 
@@ -87,12 +87,14 @@ def course_context(page: CoursePage, request: HttpRequest, context: dict) -> dic
 def lesson_context(page: LessonPage, request: HttpRequest, context: dict) -> dict:
     learner = current_learner(request)
     course = page.course()
-    lessons = list(course.lessons().defer_streamfields())
-    state = progress.course_state(course, lessons, progress.lesson_rows(learner))
+    learned = progress.progress_of(learner)
+    lessons = progress.lessons_for_state(course.lessons(), learned)
+    state = progress.course_state(course, lessons, learned)
     position = next(
         (index for index, lesson in enumerate(lessons) if lesson.pk == page.pk), None
     )  # None for a preview of a draft lesson
-    stored = answers.answers_for(learner, page)
+    stored = learned.answers_in(page)
+    questions = answers.questions_of(page)
     context.update(
         learner=learner,
         course=course,
@@ -100,9 +102,9 @@ def lesson_context(page: LessonPage, request: HttpRequest, context: dict) -> dic
         lesson_state=state.lessons[position] if position is not None else None,
         previous_lesson=lessons[position - 1] if position else None,
         next_lesson=lessons[position + 1] if position is not None and position + 1 < len(lessons) else None,
-        self_checks=self_check_states(page, stored, request.GET.get(CHOOSE_FLAG, "")),
-        questions=answers.questions_of(page),
-        unanswered=answers.unanswered(page, stored) if UNANSWERED_FLAG in request.GET else [],
+        self_checks=self_check_states(questions, stored, request.GET.get(CHOOSE_FLAG, "")),
+        questions=questions,
+        unanswered=answers.unanswered(questions, stored) if UNANSWERED_FLAG in request.GET else [],
     )
     return context
 

@@ -50,6 +50,7 @@ def answer(lesson: LessonPage, request: HttpRequest) -> HttpResponse:
         learner = learner_for_update(request)
         answers.record_answer(learner, lesson, question.key, choice, now)
         progress.note_activity(learner, course, lesson, now)
+        progress.note_course_completion(learner, course, now)
     return remember(SeeOther(f"{lesson_url}#{anchor}"), learner)
 
 
@@ -58,15 +59,14 @@ def complete(lesson: LessonPage, request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     lesson_url = lesson.get_url(request)
-    if answers.unanswered(lesson, answers.answers_for(current_learner(request), lesson)):
+    if answers.unanswered(answers.questions_of(lesson), answers.answers_for(current_learner(request), lesson)):
         return SeeOther(f"{lesson_url}?{UNANSWERED_FLAG}=1#afronden")
     now = timezone.now()
     course = lesson.course()
     with transaction.atomic():
         learner = learner_for_update(request)
-        progress.complete_lesson(learner, course, lesson, now)
-    lessons = list(course.lessons().defer_streamfields())
-    following = [later for earlier, later in pairwise(lessons) if earlier.pk == lesson.pk]
+        state = progress.complete_lesson(learner, course, lesson, now)
+    following = [later.lesson for earlier, later in pairwise(state.lessons) if earlier.lesson.pk == lesson.pk]
     target = following[0].get_url(request) if following else course.get_url(request)
     return remember(SeeOther(target), learner)
 

@@ -1,13 +1,19 @@
-"""Who has finished a course: every live lesson completed and every self-check answered."""
+"""Who has finished a course, and may have a certificate: every live lesson completed and every
+self-check answered (``learning.progress``, the definition the course page uses too)."""
 
 import pytest
 
-from elearning_pages.certificates.eligibility import course_status, has_completed, question_keys
+from elearning_pages.learning.answers import question_keys
+from elearning_pages.learning.progress import course_state_of
 from elearning_pages.models import Learner
 from tests.elearning_pages.certificates.conftest import finish_course, finish_lesson
 from tests.elearning_pages.factories import lesson_body, make_course, video_block, video_file
 
 pytestmark = pytest.mark.django_db
+
+
+def has_completed(learner, course) -> bool:
+    return course_state_of(learner, course).complete
 
 
 def test_a_learner_who_did_everything_has_completed(graduate, course):
@@ -17,7 +23,7 @@ def test_a_learner_who_did_everything_has_completed(graduate, course):
 def test_nobody_and_a_new_learner_have_not(learner, course):
     assert not has_completed(None, course)
     assert not has_completed(learner, course)
-    assert [item.lesson.title for item in course_status(learner, course).open_lessons] == ["Les 1", "Les 2", "Les 3"]
+    assert [item.lesson.title for item in course_state_of(learner, course).open_lessons] == ["Les 1", "Les 2", "Les 3"]
 
 
 def test_a_lesson_not_marked_finished_stays_open_even_with_every_answer_given(learner, course):
@@ -26,10 +32,10 @@ def test_a_lesson_not_marked_finished_stays_open_even_with_every_answer_given(le
     finish_lesson(learner, second)
     finish_lesson(learner, third, complete=False)
 
-    status = course_status(learner, course)
+    status = course_state_of(learner, course)
 
-    assert not status.completed
-    assert [(item.lesson.title, item.completed, item.unanswered) for item in status.open_lessons] == [
+    assert not status.complete
+    assert [(item.lesson.title, item.marked_done, item.unanswered) for item in status.open_lessons] == [
         ("Les 3", False, 0)
     ]
 
@@ -40,9 +46,9 @@ def test_a_finished_lesson_with_an_unanswered_question_stays_open(learner, cours
     finish_lesson(learner, second)
     finish_lesson(learner, third, answers=False)
 
-    status = course_status(learner, course)
+    status = course_state_of(learner, course)
 
-    assert [(item.lesson.title, item.completed, item.unanswered) for item in status.open_lessons] == [
+    assert [(item.lesson.title, item.marked_done, item.unanswered) for item in status.open_lessons] == [
         ("Les 3", True, 2)
     ]
 

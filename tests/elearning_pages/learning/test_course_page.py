@@ -115,8 +115,9 @@ def test_the_course_page_costs_the_same_queries_however_many_lessons(
     finish(client, lessons[0])
     answer(client, lessons[1], question_ids(lessons[1])[0])
     client.get(course.url)  # Wagtail's site root paths, cached for the next requests
-    # Wagtail's routing and the site's frame take 15; the page 4: the learner, the lessons, the
-    # learner's lesson rows and the overview (for its "Bewaar mijn voortgang" address).
-    with django_assert_num_queries(19):
+    # Wagtail's routing and the site's frame take 15; the page 5: the learner, the learner's lesson
+    # rows and answers (a lesson is done only with every question answered), the lessons and the
+    # overview (for its "Bewaar mijn voortgang" address).
+    with django_assert_num_queries(20):
         response = client.get(course.url)
     assert done_of(1, lesson_count) in response.text
