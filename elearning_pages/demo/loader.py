@@ -8,11 +8,13 @@ The videos, stills and caption files are the committed output of ``scripts/make_
 
 import json
 import uuid
+from pathlib import Path
 
 from django.core.files import File
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
+from wagtail.utils.file import hash_filelike
 
 from elearning_pages import webvtt
 from elearning_pages.models import CourseIndexPage, CoursePage, LessonPage, VideoIndexPage, VideoPage, VideoTopic
@@ -89,34 +91,35 @@ def minutes_and_seconds(seconds: float) -> str:
 
 
 class MediaFiles:
-    """The demo's documents and images, created once and found again by title."""
+    """The demo's documents and images, created once and found again by their content."""
 
     def __init__(self):
         self.files = demo_video_files()
 
     def document(self, slug: str):
-        files = self.files[slug]
-        model = get_document_model()
-        existing = model.objects.filter(title=files.video.name).first()
-        if existing:
-            return existing
-        with files.video.open("rb") as handle:
-            return model.objects.create(title=files.video.name, file=File(handle, name=files.video.name))
+        video = self.files[slug].video
+        return stored_file(get_document_model(), video, title=video.name)
 
     def poster(self, slug: str, title: str):
-        files = self.files[slug]
-        model = get_image_model()
-        existing = model.objects.filter(title=title).first()
-        if existing:
-            return existing
-        with files.poster.open("rb") as handle:
-            return model.objects.create(title=title, file=File(handle, name=files.poster.name))
+        return stored_file(get_image_model(), self.files[slug].poster, title=title)
 
     def captions(self, slug: str) -> list[tuple[str, str]]:
         return [(language, path.read_text()) for language, path in self.files[slug].captions.items()]
 
     def duration(self, slug: str) -> str:
         return minutes_and_seconds(self.files[slug].duration)
+
+
+def stored_file(model, path: Path, *, title: str):
+    """The document or image holding the file at ``path``, made when there is none. Found by the
+    file's hash, which the admin's upload also stores, not by its title: an editor may rename the
+    demo's video or give another document the same title."""
+    with path.open("rb") as handle:
+        file_hash = hash_filelike(handle)
+        existing = model.objects.filter(file_hash=file_hash).first()
+        if existing:
+            return existing
+        return model.objects.create(title=title, file=File(handle, name=path.name), file_hash=file_hash)
 
 
 def video_block(video: Video, language: str, media: MediaFiles, key: str) -> dict:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from elearning_pages.blocks import external_video, parse_duration
 from elearning_pages.models import CoursePage, LessonPage, VideoPage
-from kankernl_site.absolute_urls import page_full_url
 
+from .embed import embed_url
 from .player import PROVIDER_NAMES, clock
 
 
@@ -66,7 +66,7 @@ def library_video(page, request, block_id: str, value: dict) -> LibraryVideo:
         external_captions=bool(provider and value.get("external_captions")),
         has_transcript=bool((value.get("transcript") or "").strip()),
         watch_url=f"{page_url}#video-{block_id}",
-        embed_url=page_full_url(page, request) + page.reverse_subpage("video_embed", kwargs={"block_id": block_id}),
+        embed_url=embed_url(page, request, block_id),
         page_title=page.title,
     )
 

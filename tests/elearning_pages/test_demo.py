@@ -1,11 +1,15 @@
 """The demo course `make run` puts on the site: complete, publishable, in two languages, idempotent."""
 
 import pytest
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale
+from wagtail_factories import DocumentFactory
 
 from elearning_pages.blocks import LessonStreamBlock, VideoStreamBlock
 from elearning_pages.demo.course_text import COURSE, INSTRUCTION_VIDEOS
 from elearning_pages.demo.loader import load_elearning_demo
+from elearning_pages.demo.video_files import demo_video_files
 from elearning_pages.models import CourseIndexPage, CoursePage, LessonPage, VideoPage
 from home.demo import load_demo_content
 
@@ -61,3 +65,29 @@ def test_running_it_again_creates_nothing(demo_elearning):
     assert len(demo_elearning) == 2 * (1 + 1 + 5 + 1 + 2)
     assert load_elearning_demo() == []
     assert LessonPage.objects.count() == 10
+
+
+def test_running_it_again_after_an_editor_renamed_the_videos_uploads_none_again(db):
+    load_demo_content()
+    load_elearning_demo()
+    documents, images = get_document_model().objects, get_image_model().objects
+    counts = (documents.count(), images.count())
+    documents.update(title="Hernoemd door een redacteur")
+    images.update(title="Hernoemde still")
+    LessonPage.objects.all().delete()
+
+    load_elearning_demo()
+
+    assert (documents.count(), images.count()) == counts
+    assert all(lesson.video_blocks()[0].value["file"] for lesson in LessonPage.objects.all())
+
+
+def test_a_document_of_an_editor_with_a_demo_videos_title_is_not_taken_for_it(db):
+    load_demo_content()
+    first_video = next(iter(demo_video_files().values())).video
+    theirs = DocumentFactory(title=first_video.name)
+
+    load_elearning_demo()
+
+    files = {lesson.video_blocks()[0].value["file"].pk for lesson in LessonPage.objects.all()}
+    assert theirs.pk not in files

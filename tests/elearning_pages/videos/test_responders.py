@@ -10,6 +10,7 @@ from elearning_pages.models import VideoStat
 from elearning_pages.videos.responders import EVENTS_PER_IP
 from tests.elearning_pages.factories import CAPTIONS_EN, CAPTIONS_NL, video_block, video_file
 from tests.elearning_pages.videos.factories import CHAPTERS, english_home, make_library, make_video_page, youtube_block
+from tests.home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 AMSTERDAM = dt.timezone(dt.timedelta(hours=1))  # winter time
@@ -71,7 +72,7 @@ def beacon_client() -> Client:
 
 
 @time_machine.travel(dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC), tick=False)  # 1 December in Amsterdam
-def test_plays_and_completions_are_counted_per_month_without_a_cookie(course):
+def test_plays_and_completions_are_counted_per_month_without_a_cookie(course, route_cache_on_and_off):
     lesson, block = lesson_video(course)
     url = f"{lesson.url}video/{block.id}/teller/"
     browser = beacon_client()
@@ -136,3 +137,11 @@ def test_beacons_are_limited_per_address(course):
 def test_other_posts_to_pages_still_need_a_csrf_token(course):
     lesson, _block = lesson_video(course)
     assert beacon_client().post(f"{lesson.url}video/x/embed/", {"event": "play"}).status_code == 403
+
+
+def test_a_page_whose_slugs_read_like_the_counter_still_needs_a_csrf_token(site_home, route_cache_on_and_off):
+    video = StandardPageFactory(parent=site_home, slug="video")
+    teller = StandardPageFactory(parent=StandardPageFactory(parent=video, slug="x"), slug="teller")
+    assert teller.url == "/video/x/teller/"
+    assert beacon_client().get(teller.url).status_code == 200  # fills the route cache when it is on
+    assert beacon_client().post(teller.url, {"event": "play"}).status_code == 403
