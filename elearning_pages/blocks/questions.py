@@ -112,3 +112,9 @@ class TrueFalseBlock(blocks.StructBlock):
 
 
 QUESTION_BLOCK_TYPES = ("multiple_choice", "true_false")
+
+
+def question_text(value) -> str:
+    """What a self-check asks: a multiple-choice question or a true/false statement (a block value or
+    its stored dict)."""
+    return value.get("question") or value.get("statement") or ""

@@ -13,6 +13,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from elearning_pages.blocks import QUESTION_BLOCK_TYPES, Choice
+from elearning_pages.blocks.questions import question_text
+from elearning_pages.blocks.stored import stored_blocks
 from elearning_pages.models import Learner, LessonPage, SelfCheckAnswer
 
 
@@ -31,7 +33,7 @@ def questions_of(lesson: LessonPage) -> list[Question]:
     return [
         Question(
             key=block.id,
-            text=block.value.get("question") or block.value.get("statement") or "",
+            text=question_text(block.value),
             choices=block.value.choices(),
         )
         for block in lesson.question_blocks()
@@ -41,7 +43,7 @@ def questions_of(lesson: LessonPage) -> list[Question]:
 def question_keys(lesson: LessonPage) -> list[str]:
     """The keys of ``questions_of(lesson)``, read from the stored block data: turning the body into
     blocks would load each video's document, a query per lesson where a course's lessons are counted."""
-    return [block["id"] for block in lesson.body.raw_data if block["type"] in QUESTION_BLOCK_TYPES]
+    return [key for key, _value in stored_blocks(lesson.body, QUESTION_BLOCK_TYPES)]
 
 
 def find_question(lesson: LessonPage, question_key: str) -> Question | None:

@@ -117,9 +117,6 @@ class CoursePage(RoutablePageMixin, PresentedPage, Page):
         """The course's live lessons in the order of the page tree."""
         return LessonPage.objects.child_of(self).live().order_by("path")
 
-    def lesson_keys(self) -> list:
-        return list(self.lessons().values_list("translation_key", flat=True))
-
     @path("certificaat/", name="certificate")
     def certificate(self, request):
         return responder_for(CoursePage, "certificate")(self, request)

@@ -50,12 +50,6 @@ def name_of(page) -> PageName:
     return PageName(title, reverse("wagtailadmin_pages:edit", args=(page.pk,)))
 
 
-def raw_block_value(stream, block_id: str) -> dict | None:
-    """The stored value of the block with this id, read without converting the stream: converting
-    would fetch each block's documents and images, a query per page."""
-    return next((block["value"] for block in stream.raw_data if block.get("id") == block_id), None)
-
-
 def live_courses_with_lessons() -> list[tuple[CoursePage, list[LessonPage]]]:
     """Every live Dutch course with its live lessons in course order (two queries)."""
     language = get_supported_content_language_variant(settings.LANGUAGE_CODE)

@@ -15,10 +15,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 
+from elearning_pages.blocks.questions import question_text as text_of_question
+from elearning_pages.blocks.stored import stored_value
 from elearning_pages.models import LessonPage, SelfCheckAnswer
 
 from .common import ElearningReportView, menu_item, percentage, share_label
-from .pages import courses_of, name_of, pages_by_key, raw_block_value
+from .pages import courses_of, name_of, pages_by_key
 from .period import Period
 
 URL_NAME = "elearning_self_check_report"
@@ -44,10 +46,10 @@ class QuestionScore:
 
 def question_text(lesson: LessonPage | None, block_id: str) -> str:
     """The question as the lesson asks it now; a question since removed is named as such."""
-    value = raw_block_value(lesson.body, block_id) if lesson else None
+    value = stored_value(lesson.body, block_id) if lesson else None
     if value is None:
         return gettext("(question removed)")
-    return value.get("question") or value.get("statement") or ""
+    return text_of_question(value)
 
 
 def question_scores(period: Period) -> list[QuestionScore]:

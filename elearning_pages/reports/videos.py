@@ -16,10 +16,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 
+from elearning_pages.blocks.stored import stored_value
 from elearning_pages.models import LessonPage, VideoPage, VideoStat
 
 from .common import ElearningReportView, menu_item, percentage, share_label
-from .pages import courses_of, name_of, pages_by_key, raw_block_value
+from .pages import courses_of, name_of, pages_by_key
 from .period import Period
 
 URL_NAME = "elearning_video_report"
@@ -52,7 +53,7 @@ def split_video_key(video_key: str) -> tuple[uuid.UUID | None, str]:
 
 
 def video_title(page, block_id: str) -> str:
-    value = raw_block_value(page.video_stream(), block_id) if page else None
+    value = stored_value(page.video_stream(), block_id) if page else None
     return value.get("title", "") if value else gettext("(video removed)")
 
 

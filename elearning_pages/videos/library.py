@@ -8,10 +8,13 @@ library shows neither. So the library costs the same few queries for 5 videos or
 from dataclasses import dataclass, field
 
 from elearning_pages.blocks import external_video, parse_duration
+from elearning_pages.blocks.stored import stored_blocks, stored_items
 from elearning_pages.models import CoursePage, LessonPage, VideoPage
 
 from .embed import embed_url
 from .player import PROVIDER_NAMES, clock
+
+VIDEO = ("video",)
 
 
 @dataclass(frozen=True)
@@ -44,24 +47,15 @@ class VideoGroup:
     videos: list[LibraryVideo] = field(default_factory=list)
 
 
-def _items(raw_list) -> list[dict]:
-    """A ListBlock's stored items, in its newer ({"type": "item", "value": ...}) or older form."""
-    return [item["value"] if isinstance(item, dict) and "value" in item else item for item in raw_list or []]
-
-
-def raw_videos(stream) -> list[tuple[str, dict]]:
-    """(block id, stored value) of each video block in a stream, in order."""
-    return [(block.get("id", ""), block.get("value") or {}) for block in stream.raw_data if block["type"] == "video"]
-
-
 def library_video(page, request, block_id: str, value: dict) -> LibraryVideo:
     provider = external_video(value.get("external_url") or "")
+    tracks = stored_items(value.get("captions"))
     page_url = page.get_url(request) or ""
     return LibraryVideo(
         block_id=block_id,
         title=value.get("title") or page.title,
         seconds=parse_duration(value.get("duration") or ""),
-        caption_languages=[] if provider else [track.get("language", "") for track in _items(value.get("captions"))],
+        caption_languages=[] if provider else [track.get("language", "") for track in tracks],
         external_provider=PROVIDER_NAMES[provider[0]] if provider else "",
         external_captions=bool(provider and value.get("external_captions")),
         has_transcript=bool((value.get("transcript") or "").strip()),
@@ -83,7 +77,7 @@ def topic_groups(locale_id: int, request) -> list[VideoGroup]:
     groups: dict[int, VideoGroup] = {}
     for page in pages:
         group = groups.setdefault(page.topic_id, VideoGroup(heading=page.topic.name, kind="topic"))
-        group.videos.extend(library_video(page, request, *video) for video in raw_videos(page.video))
+        group.videos.extend(library_video(page, request, *video) for video in stored_blocks(page.video, VIDEO))
     return [group for group in groups.values() if group.videos]
 
 
@@ -92,7 +86,7 @@ def course_groups(locale_id: int, request) -> list[VideoGroup]:
     lessons = [
         lesson
         for lesson in LessonPage.objects.live().public().filter(locale_id=locale_id).order_by("path")
-        if raw_videos(lesson.body)
+        if stored_blocks(lesson.body, VIDEO)
     ]
     step = LessonPage.steplen
     parent_paths = {lesson.path[:-step] for lesson in lessons}
@@ -101,7 +95,7 @@ def course_groups(locale_id: int, request) -> list[VideoGroup]:
     for lesson in lessons:
         course_path = lesson.path[:-step]
         group = groups.setdefault(course_path, VideoGroup(heading=courses.get(course_path, ""), kind="course"))
-        group.videos.extend(library_video(lesson, request, *video) for video in raw_videos(lesson.body))
+        group.videos.extend(library_video(lesson, request, *video) for video in stored_blocks(lesson.body, VIDEO))
     return [groups[path] for path in sorted(groups)]
 
 
@@ -119,4 +113,4 @@ def related_videos(page: VideoPage, request) -> list[LibraryVideo]:
         .exclude(pk=page.pk)
         .order_by("path")
     )
-    return [library_video(other, request, *video) for other in others for video in raw_videos(other.video)]
+    return [library_video(other, request, *video) for other in others for video in stored_blocks(other.video, VIDEO)]
