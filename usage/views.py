@@ -21,7 +21,6 @@ from usage import recording
 from usage.bots import request_is_robot
 from usage.forms import UsefulnessForm
 from usage.links import read_click
-from usage.view_buffer import count_view
 
 # Generous: a visitor reading many pages in an hour is welcome; a script posting views is not.
 VIEWS_PER_IP = RateLimit("usage-views", limit=settings.USAGE_VIEWS_PER_IP_PER_HOUR, seconds=3600)
@@ -54,8 +53,13 @@ def view_beacon(request):
         page_id = int(request.POST.get("page", ""))
     except ValueError:
         return HttpResponseBadRequest()
-    if not request_is_robot(request) and VIEWS_PER_IP.hit(client_ip(request)):
-        count_view(page_id, timezone.localdate())  # in this worker's tally: no query here
+    # Any id can be posted here: only a live page's views are counted.
+    if (
+        not request_is_robot(request)
+        and VIEWS_PER_IP.hit(client_ip(request))
+        and Page.objects.live().filter(pk=page_id).exists()
+    ):
+        recording.record_view(page_id, timezone.localdate())
     return HttpResponse(status=204)
 
 

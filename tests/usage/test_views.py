@@ -109,6 +109,20 @@ def test_the_beacon_ignores_robots_unknown_and_unpublished_pages(browser, client
     assert not PageViewDay.objects.exists()
 
 
+def test_a_beacon_costs_two_queries(browser, page, django_assert_num_queries):
+    browser.post("/usage/view/", {"page": page.pk})  # the day's first view creates its row
+    with django_assert_num_queries(2):  # is the page live; one UPDATE of the day's row
+        assert browser.post("/usage/view/", {"page": page.pk}).status_code == 204
+    assert list(PageViewDay.objects.values_list("views", flat=True)) == [2]
+
+
+def test_a_page_unpublished_after_its_first_views_counts_no_more(browser, page):
+    browser.post("/usage/view/", {"page": page.pk})
+    page.unpublish()
+    browser.post("/usage/view/", {"page": page.pk})
+    assert list(PageViewDay.objects.values_list("views", flat=True)) == [1]
+
+
 def test_the_beacon_takes_no_get(browser, page):
     assert browser.get("/usage/view/", {"page": page.pk}).status_code == 405
 
