@@ -150,6 +150,19 @@ def test_an_answer_that_is_no_yes_or_no_is_refused(browser, page, data):
     assert not UsefulnessAnswer.objects.exists()
 
 
+def test_a_comment_loses_control_characters_and_keeps_its_lines_and_markup_as_text(browser, page):
+    comment = "Rood\x1b[31m \x07<b>vet</b>\r\nTweede regel\tmet tab"
+    browser.post(f"/usage/useful/{page.pk}/", {"useful": "yes", "comment": comment})
+    assert UsefulnessAnswer.objects.get().comment == "Rood[31m <b>vet</b>\r\nTweede regel\tmet tab"
+
+
+def test_a_comment_with_markup_is_shown_to_moderators_as_text(browser, admin_client, page):
+    browser.post(f"/usage/useful/{page.pk}/", {"useful": "no", "comment": "<script>alert(1)</script>"})
+    html = admin_client.get("/admin/reports/usage/comments/").content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
+    assert admin_client.get("/admin/reports/usage/comments/", {"export": "xlsx"}).status_code == 200
+
+
 def test_a_filled_in_hidden_field_or_a_robot_is_thanked_and_not_counted(browser, client, page):
     browser.post(f"/usage/useful/{page.pk}/", {"useful": "yes", "website": "https://spam.example"})
     client.post(f"/usage/useful/{page.pk}/", {"useful": "yes"}, HTTP_USER_AGENT="python-requests/2.32")
