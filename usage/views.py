@@ -25,6 +25,7 @@ from usage.links import read_click
 # Generous: a visitor reading many pages in an hour is welcome; a script posting views is not.
 VIEWS_PER_IP = RateLimit("usage-views", limit=settings.USAGE_VIEWS_PER_IP_PER_HOUR, seconds=3600)
 ANSWERS_PER_IP = RateLimit("usage-answers", limit=20, seconds=3600)
+CLICKS_PER_IP = RateLimit("usage-clicks", limit=200, seconds=3600)  # a signed link can be replayed
 FEEDBACK_PARAMETER = "nuttig"  # ?nuttig=bedankt after an answer, ?nuttig=te-vaak when refused
 
 
@@ -40,7 +41,7 @@ def click(request):
     url = page.get_url(request)
     if url is None:
         raise Http404
-    if not request_is_robot(request):
+    if not request_is_robot(request) and CLICKS_PER_IP.hit(client_ip(request)):
         recording.record_click(term, page.pk, timezone.localdate())
     return HttpResponseRedirect(url)
 

@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 from tests.home.factories import StandardPageFactory
 from usage.links import SALT, click_url
 from usage.models import DownloadDay, PageViewDay, ResultClickDay, UsefulnessAnswer, UsefulnessDay
-from usage.views import ANSWERS_PER_IP
+from usage.views import ANSWERS_PER_IP, CLICKS_PER_IP
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 12, 7)
@@ -76,6 +76,14 @@ def test_a_signed_link_with_a_redirect_like_term_still_leads_to_the_page(browser
     token = dumps([page.pk, "https://evil.example/"], salt=SALT, compress=True)
     response = browser.get("/r/", {"to": token})
     assert response["Location"] == "/mdo/"
+
+
+def test_a_replayed_link_is_counted_up_to_the_limit_and_still_leads_to_the_page(browser, page):
+    url = click_url(page.pk, "mdo")
+    for _ in range(CLICKS_PER_IP.limit + 1):
+        response = browser.get(url)
+    assert response["Location"] == "/mdo/"
+    assert list(ResultClickDay.objects.values_list("clicks", flat=True)) == [CLICKS_PER_IP.limit]
 
 
 def test_the_redirect_costs_four_queries(browser, page, django_assert_num_queries):
