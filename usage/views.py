@@ -69,6 +69,9 @@ def view_beacon(request):
 def answer_usefulness(request, page_id: int):
     """Keep a yes or no (with an optional comment) and send the visitor back to the page's thanks."""
     page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    url = page.get_url(request)
+    if url is None:  # a page outside every site: nowhere to return to
+        raise Http404
     form = UsefulnessForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest()
@@ -80,4 +83,4 @@ def answer_usefulness(request, page_id: int):
         recording.record_answer(page.pk, answer["useful"] == "yes", answer["comment"], timezone.now())
     else:
         outcome = "te-vaak"
-    return HttpResponseRedirect(f"{page.get_url(request)}?{urlencode({FEEDBACK_PARAMETER: outcome})}#nuttig")
+    return HttpResponseRedirect(f"{url}?{urlencode({FEEDBACK_PARAMETER: outcome})}#nuttig")

@@ -190,6 +190,12 @@ def test_no_answer_for_a_page_that_is_not_live(browser, site_home):
     assert browser.post(f"/usage/useful/{draft.pk}/", {"useful": "yes"}).status_code == 404
 
 
+def test_no_answer_for_a_page_outside_every_site(browser, site_home):
+    stray = StandardPageFactory(parent=site_home.get_parent(), slug="los")
+    assert browser.post(f"/usage/useful/{stray.pk}/", {"useful": "yes"}).status_code == 404
+    assert not UsefulnessAnswer.objects.exists()
+
+
 # Downloads
 
 
