@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from tests.home.factories import StandardPageFactory
 from usage.links import SALT, click_url
 from usage.models import DownloadDay, PageViewDay, ResultClickDay, UsefulnessAnswer, UsefulnessDay
+from usage.signal_handlers import DOWNLOADS_PER_IP
 from usage.views import ANSWERS_PER_IP, CLICKS_PER_IP
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
@@ -217,6 +218,12 @@ def test_a_robot_or_the_rest_of_a_ranged_download_is_not_counted(client, browser
     browser.get(document.url, HTTP_RANGE="bytes=0-9")
     browser.get(document.url, HTTP_RANGE="bytes=10-")
     assert list(DownloadDay.objects.values_list("downloads", flat=True)) == [1]
+
+
+def test_downloads_are_counted_up_to_the_limit_per_address(browser, document):
+    for _ in range(DOWNLOADS_PER_IP.limit + 1):
+        assert browser.get(document.url).status_code == 200
+    assert list(DownloadDay.objects.values_list("downloads", flat=True)) == [DOWNLOADS_PER_IP.limit]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
