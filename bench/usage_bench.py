@@ -6,9 +6,9 @@ Builds a throw-away SQLite site with the demo content, serves it with gunicorn (
 production settings, the anonymous page cache on) and requests, in the same run and alternating
 round by round: a static file served by whitenoise (the reference), the demo's standard page
 "Over dit platform" as a visitor without JavaScript loads it (no count), the same page followed by
-the POST its script sends (``/usage/view/``, one UPDATE of that day's row), and the beacon alone.
-Also the page rendered afresh (a request with a cookie skips the page cache), for scale. Nothing
-here asserts a target.
+the POST its script sends (``/usage/view/``: is the page live, then one UPDATE of that day's
+row), and the beacon alone. Also the page rendered afresh (a request with a cookie skips the page
+cache), for scale. Nothing here asserts a target.
 """
 
 import argparse

@@ -1,5 +1,3 @@
-import atexit
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -11,8 +9,6 @@ class UsageConfig(AppConfig):
 
     def ready(self):
         # Imported here: the handlers import the models, which Django loads after this module.
-        from usage import signal_handlers, view_buffer
+        from usage import signal_handlers
 
         signal_handlers.connect()
-        # A worker that stops writes the page views it still holds.
-        atexit.register(view_buffer.flush)

@@ -8,9 +8,10 @@ so never send the view beacon.
 import re
 
 _ROBOT = re.compile(
-    r"bot\b|bot/|crawl|spider|slurp|scrap|fetch|monitor|check|scan|preview|archiver|validator|lighthouse"
+    # "(?<!cu)": Cubot is a brand of phones ("Android 13; CUBOT P80").
+    r"(?<!cu)bot\b|bot/|crawl|spider|slurp|scrap|fetch|monitor|check|scan|preview|archiver|validator|lighthouse"
     r"|headless|phantomjs|facebookexternalhit|embedly|curl/|wget/|python|httpx|aiohttp|go-http-client"
-    r"|java/|okhttp|libwww|perl|ruby|node-fetch|axios|postman|insomnia",
+    r"|java/|okhttp|libwww|perl|ruby|node-fetch|axios|postman|insomnia|whatsapp/",
     re.IGNORECASE,
 )
 

@@ -47,9 +47,8 @@ def record_click(term: str, page_id: int, day: date) -> None:
     add_to_day(ResultClickDay, {"term": scrub(term) or "", "page_id": page_id, "day": day}, clicks=1)
 
 
-def record_view(page_id: int, day: date, views: int = 1) -> None:
-    """Count views of a page (the beacons tallied by ``usage.view_buffer``)."""
-    add_to_day(PageViewDay, {"page_id": page_id, "day": day}, views=views)
+def record_view(page_id: int, day: date) -> None:
+    add_to_day(PageViewDay, {"page_id": page_id, "day": day}, views=1)
 
 
 def record_download(document_id: int, day: date) -> None:

@@ -35,14 +35,17 @@ _DIGIT_RUN = re.compile(r"\+?\(?\d(?:[\s.\-/()]*\d)*")
 # Seven digits and more: phone numbers, BSN (9), bank accounts, dates of birth, customer numbers.
 MIN_PERSONAL_DIGITS = 7
 _PHONE = re.compile(r"(?:\+|00)?31\d{9}|0\d{9}|\+\d{8,14}")
-# Except a span of years ("2024-2025", "2024/2025"): common in the toolbox, and no one's data.
-YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-/]\s*(?:19|20)\d\d")
+# Except years: a span ("2024-2025", "2024/2025"), or a short number followed by years ("2025 2026",
+# "NEN 7510 2017", "ISO 9001 2015"). Common in the toolbox, and no one's data; a phone number or a
+# date of birth has a group of other digits in it.
+_YEAR = r"(?:19|20)\d\d"
+YEARS = re.compile(rf"{_YEAR}\s*[-/]\s*{_YEAR}|\d{{1,4}}(?:\s+{_YEAR})+")
 
 
 def _replace_digits(match: re.Match) -> str:
     run = match.group()
     digits = re.sub(r"[^\d+]", "", run)
-    if sum(char.isdigit() for char in digits) < MIN_PERSONAL_DIGITS or YEAR_SPAN.fullmatch(run):
+    if sum(char.isdigit() for char in digits) < MIN_PERSONAL_DIGITS or YEARS.fullmatch(run):
         return run
     return PHONE if _PHONE.fullmatch(digits) else NUMBER
 

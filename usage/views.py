@@ -21,11 +21,11 @@ from usage import recording
 from usage.bots import request_is_robot
 from usage.forms import UsefulnessForm
 from usage.links import read_click
-from usage.view_buffer import count_view
 
 # Generous: a visitor reading many pages in an hour is welcome; a script posting views is not.
 VIEWS_PER_IP = RateLimit("usage-views", limit=settings.USAGE_VIEWS_PER_IP_PER_HOUR, seconds=3600)
 ANSWERS_PER_IP = RateLimit("usage-answers", limit=20, seconds=3600)
+CLICKS_PER_IP = RateLimit("usage-clicks", limit=200, seconds=3600)  # a signed link can be replayed
 FEEDBACK_PARAMETER = "nuttig"  # ?nuttig=bedankt after an answer, ?nuttig=te-vaak when refused
 
 
@@ -41,7 +41,7 @@ def click(request):
     url = page.get_url(request)
     if url is None:
         raise Http404
-    if not request_is_robot(request):
+    if not request_is_robot(request) and CLICKS_PER_IP.hit(client_ip(request)):
         recording.record_click(term, page.pk, timezone.localdate())
     return HttpResponseRedirect(url)
 
@@ -54,8 +54,13 @@ def view_beacon(request):
         page_id = int(request.POST.get("page", ""))
     except ValueError:
         return HttpResponseBadRequest()
-    if not request_is_robot(request) and VIEWS_PER_IP.hit(client_ip(request)):
-        count_view(page_id, timezone.localdate())  # in this worker's tally: no query here
+    # Any id can be posted here: only a live page's views are counted.
+    if (
+        not request_is_robot(request)
+        and VIEWS_PER_IP.hit(client_ip(request))
+        and Page.objects.live().filter(pk=page_id).exists()
+    ):
+        recording.record_view(page_id, timezone.localdate())
     return HttpResponse(status=204)
 
 
@@ -64,6 +69,9 @@ def view_beacon(request):
 def answer_usefulness(request, page_id: int):
     """Keep a yes or no (with an optional comment) and send the visitor back to the page's thanks."""
     page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    url = page.get_url(request)
+    if url is None:  # a page outside every site: nowhere to return to
+        raise Http404
     form = UsefulnessForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest()
@@ -75,4 +83,4 @@ def answer_usefulness(request, page_id: int):
         recording.record_answer(page.pk, answer["useful"] == "yes", answer["comment"], timezone.now())
     else:
         outcome = "te-vaak"
-    return HttpResponseRedirect(f"{page.get_url(request)}?{urlencode({FEEDBACK_PARAMETER: outcome})}#nuttig")
+    return HttpResponseRedirect(f"{url}?{urlencode({FEEDBACK_PARAMETER: outcome})}#nuttig")

@@ -207,8 +207,6 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 SEARCH_RESULTS_PER_PAGE = 10
 # Page views one address may count per hour through the usage beacon (usage/views.py).
 USAGE_VIEWS_PER_IP_PER_HOUR = env_int("USAGE_VIEWS_PER_IP_PER_HOUR", 600)
-# Seconds a worker gathers page views in memory before writing them together (usage/view_buffer.py).
-USAGE_VIEW_BUFFER_SECONDS = env_int("USAGE_VIEW_BUFFER_SECONDS", 10)
 # The searches per term and day (search_promotions' QueryDailyHits) are the usage counts' search
 # totals, kept like the other daily totals: Wagtail's searchpromotions_garbage_collect would
 # otherwise delete them after 7 days.

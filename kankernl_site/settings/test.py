@@ -14,7 +14,6 @@ PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on
 # Off: tests write rows without the signals that make fragments stale; tests of the cache turn it on.
 FRAGMENT_CACHE_SECONDS = 0
 ROUTE_CACHE = False
-USAGE_VIEW_BUFFER_SECONDS = 0  # each view beacon writes at once; tests of the tally set their own
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -33,6 +33,12 @@ def test_search_counts_results_and_logs_the_query(demo_site, client):
     assert logged.hits == 2
 
 
+def test_a_search_is_logged_without_the_personal_data_typed_into_it(demo_site, client):
+    response = client.get("/zoeken/", {"q": "spreekuur bellen 06-12345678"})
+    assert response.context["search_query"] == "spreekuur bellen 06-12345678"  # shown as typed
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["spreekuur bellen [phone]"]
+
+
 def test_empty_search_shows_the_form_and_logs_nothing(demo_site, client):
     response = client.get("/zoeken/")
     assert response.status_code == 200

@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from usage.scrub import ADDRESS, EMAIL, MAX_TERM_LENGTH, NUMBER, PHONE, YEAR_SPAN, remove_personal_data, scrub
+from usage.scrub import ADDRESS, EMAIL, MAX_TERM_LENGTH, NUMBER, PHONE, YEARS, remove_personal_data, scrub
 
 DIGIT_RUN = re.compile(r"\d(?:[\s.\-/()]*\d)*")
 
 
 def longest_number(text: str) -> int:
-    """The most digits in one run of digits and separators; a span of years ("2024-2025") aside."""
-    runs = (run for run in DIGIT_RUN.findall(text) if not YEAR_SPAN.fullmatch(run))
+    """The most digits in one run of digits and separators; years ("2024-2025", "nen 7510 2017") aside."""
+    runs = (run for run in DIGIT_RUN.findall(text) if not YEARS.fullmatch(run))
     return max((sum(char.isdigit() for char in run) for run in runs), default=0)
 
 
@@ -34,6 +34,8 @@ def longest_number(text: str) -> int:
         ("NL91ABNA0417164300", NUMBER),
         ("nl91 abna 0417 1643 00", NUMBER),
         ("geboren 12-03-1965", f"geboren {NUMBER}"),
+        ("geboren 12 03 1965", f"geboren {NUMBER}"),
+        ("06 1234 2019", PHONE),  # ends like a year, but "1234" is none
         ("1234 AB 12", ADDRESS),
         ("1234ab12-3", ADDRESS),
         ("1234 AB, 12a", ADDRESS),
@@ -54,6 +56,11 @@ def test_personal_data_becomes_a_marker(term, expected):
         "1234 ab",  # a postcode alone is an area, not an address
         "3512",
         "mdo financiering 2024-2025",
+        "begroting 2025 2026",
+        "nen 7510 2017",
+        "iso 9001 2015",
+        "mdo 2025",
+        "2026",
         "bel 112",
         "10 tips bij vermoeidheid",
     ],

@@ -13,7 +13,8 @@ from wagtail.documents import get_document_model
 from tests.home.factories import StandardPageFactory
 from usage.links import SALT, click_url
 from usage.models import DownloadDay, PageViewDay, ResultClickDay, UsefulnessAnswer, UsefulnessDay
-from usage.views import ANSWERS_PER_IP
+from usage.signal_handlers import DOWNLOADS_PER_IP
+from usage.views import ANSWERS_PER_IP, CLICKS_PER_IP
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 12, 7)
@@ -78,6 +79,14 @@ def test_a_signed_link_with_a_redirect_like_term_still_leads_to_the_page(browser
     assert response["Location"] == "/mdo/"
 
 
+def test_a_replayed_link_is_counted_up_to_the_limit_and_still_leads_to_the_page(browser, page):
+    url = click_url(page.pk, "mdo")
+    for _ in range(CLICKS_PER_IP.limit + 1):
+        response = browser.get(url)
+    assert response["Location"] == "/mdo/"
+    assert list(ResultClickDay.objects.values_list("clicks", flat=True)) == [CLICKS_PER_IP.limit]
+
+
 def test_the_redirect_costs_four_queries(browser, page, django_assert_num_queries):
     url = click_url(page.pk, "mdo")
     browser.get(url)  # the day's first click creates its row
@@ -109,6 +118,20 @@ def test_the_beacon_ignores_robots_unknown_and_unpublished_pages(browser, client
     assert not PageViewDay.objects.exists()
 
 
+def test_a_beacon_costs_two_queries(browser, page, django_assert_num_queries):
+    browser.post("/usage/view/", {"page": page.pk})  # the day's first view creates its row
+    with django_assert_num_queries(2):  # is the page live; one UPDATE of the day's row
+        assert browser.post("/usage/view/", {"page": page.pk}).status_code == 204
+    assert list(PageViewDay.objects.values_list("views", flat=True)) == [2]
+
+
+def test_a_page_unpublished_after_its_first_views_counts_no_more(browser, page):
+    browser.post("/usage/view/", {"page": page.pk})
+    page.unpublish()
+    browser.post("/usage/view/", {"page": page.pk})
+    assert list(PageViewDay.objects.values_list("views", flat=True)) == [1]
+
+
 def test_the_beacon_takes_no_get(browser, page):
     assert browser.get("/usage/view/", {"page": page.pk}).status_code == 405
 
@@ -136,6 +159,19 @@ def test_an_answer_that_is_no_yes_or_no_is_refused(browser, page, data):
     assert not UsefulnessAnswer.objects.exists()
 
 
+def test_a_comment_loses_control_characters_and_keeps_its_lines_and_markup_as_text(browser, page):
+    comment = "Rood\x1b[31m \x07<b>vet</b>\r\nTweede regel\tmet tab"
+    browser.post(f"/usage/useful/{page.pk}/", {"useful": "yes", "comment": comment})
+    assert UsefulnessAnswer.objects.get().comment == "Rood[31m <b>vet</b>\r\nTweede regel\tmet tab"
+
+
+def test_a_comment_with_markup_is_shown_to_moderators_as_text(browser, admin_client, page):
+    browser.post(f"/usage/useful/{page.pk}/", {"useful": "no", "comment": "<script>alert(1)</script>"})
+    html = admin_client.get("/admin/reports/usage/comments/").content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
+    assert admin_client.get("/admin/reports/usage/comments/", {"export": "xlsx"}).status_code == 200
+
+
 def test_a_filled_in_hidden_field_or_a_robot_is_thanked_and_not_counted(browser, client, page):
     browser.post(f"/usage/useful/{page.pk}/", {"useful": "yes", "website": "https://spam.example"})
     client.post(f"/usage/useful/{page.pk}/", {"useful": "yes"}, HTTP_USER_AGENT="python-requests/2.32")
@@ -153,6 +189,12 @@ def test_answers_are_rate_limited_per_address(browser, page):
 def test_no_answer_for_a_page_that_is_not_live(browser, site_home):
     draft = StandardPageFactory(parent=site_home, live=False)
     assert browser.post(f"/usage/useful/{draft.pk}/", {"useful": "yes"}).status_code == 404
+
+
+def test_no_answer_for_a_page_outside_every_site(browser, site_home):
+    stray = StandardPageFactory(parent=site_home.get_parent(), slug="los")
+    assert browser.post(f"/usage/useful/{stray.pk}/", {"useful": "yes"}).status_code == 404
+    assert not UsefulnessAnswer.objects.exists()
 
 
 # Downloads
@@ -176,6 +218,12 @@ def test_a_robot_or_the_rest_of_a_ranged_download_is_not_counted(client, browser
     browser.get(document.url, HTTP_RANGE="bytes=0-9")
     browser.get(document.url, HTTP_RANGE="bytes=10-")
     assert list(DownloadDay.objects.values_list("downloads", flat=True)) == [1]
+
+
+def test_downloads_are_counted_up_to_the_limit_per_address(browser, document):
+    for _ in range(DOWNLOADS_PER_IP.limit + 1):
+        assert browser.get(document.url).status_code == 200
+    assert list(DownloadDay.objects.values_list("downloads", flat=True)) == [DOWNLOADS_PER_IP.limit]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -3,10 +3,19 @@
 (function () {
     "use strict";
     var script = document.currentScript;
-    if (!script || !navigator.sendBeacon || document.visibilityState === "prerender") {
+    if (!script || !navigator.sendBeacon) {
         return;
     }
     var data = new FormData();
     data.append("page", script.dataset.page);
-    navigator.sendBeacon(script.dataset.url, data);
+    var url = script.dataset.url;
+    function send() {
+        navigator.sendBeacon(url, data);
+    }
+    // A page the browser prerenders (from the address bar, say) is counted once it is shown, if ever.
+    if (document.prerendering) {
+        document.addEventListener("prerenderingchange", send, { once: true });
+    } else {
+        send();
+    }
 })();
