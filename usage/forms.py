@@ -1,13 +1,7 @@
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from usage.recording import MAX_COMMENT_LENGTH
-
-# Control characters other than line breaks and tabs: nobody's words, and an XLSX export of the
-# comments cannot hold them.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class UsefulnessForm(forms.Form):
@@ -20,6 +14,3 @@ class UsefulnessForm(forms.Form):
     )
     # Left empty by people (it is hidden); robots that fill in every field are thanked and not counted.
     website = forms.CharField(required=False)
-
-    def clean_comment(self) -> str:
-        return _CONTROL_CHARACTERS.sub("", self.cleaned_data["comment"])

@@ -3,6 +3,7 @@ to "Was dit nuttig?". Views, tasks and signal handlers call these; they take the
 their caller, so tests and the retention job decide what "now" is.
 """
 
+import re
 from datetime import date, datetime
 
 from django.db import transaction
@@ -55,6 +56,11 @@ def record_download(document_id: int, day: date) -> None:
     add_to_day(DownloadDay, {"document_id": document_id, "day": day}, downloads=1)
 
 
+# Control characters other than line breaks and tabs: nobody's words, and an XLSX export of the
+# comments cannot hold them. Removed here, so no way of recording an answer can keep them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def record_answer(page_id: int, useful: bool, comment: str, now: datetime) -> UsefulnessAnswer:
     """Keep one "Was dit nuttig?" answer (its comment without personal data) and count it for the day,
     both or neither."""
@@ -63,7 +69,7 @@ def record_answer(page_id: int, useful: bool, comment: str, now: datetime) -> Us
             page_id=page_id,
             answered_at=now,
             useful=useful,
-            comment=remove_personal_data(comment[:MAX_COMMENT_LENGTH]).strip(),
+            comment=remove_personal_data(CONTROL_CHARACTERS.sub("", comment[:MAX_COMMENT_LENGTH])).strip(),
         )
         add_to_day(
             UsefulnessDay,

@@ -91,3 +91,8 @@ def test_the_site_search_logs_the_term_scrubbed_with_its_results(client, page):
     assert query.query_string == "bel [phone]"
     assert query.hits == 2
     assert SearchOutcomeDay.objects.get(query=query).zero_result_searches == 2
+
+
+def test_an_answer_loses_control_characters_whoever_records_it(db, page):
+    record_answer(page.pk, True, "Goed\x00 uitgelegd\x1b.\nMet\tdank", datetime(2026, 12, 7, 12, 0, tzinfo=UTC))
+    assert UsefulnessAnswer.objects.get().comment == "Goed uitgelegd.\nMet\tdank"
