@@ -3,7 +3,8 @@ play counter. The embed is in ``embed``.
 
 The caption files are the WebVTT texts stored in the block, served as files at the page's own
 address so the ``<track>`` elements need nothing from another origin. They are the same for every
-visitor, so the page cache and browsers may keep them.
+visitor of a public page, so the page cache and browsers may keep them; those of a page behind a
+view restriction are kept by the browser only.
 """
 
 from django.db import IntegrityError, transaction
@@ -29,29 +30,32 @@ def video_or_404(page, block_id: str):
     return block
 
 
-def _vtt_response(text: str) -> HttpResponse:
+def _vtt_response(page, text: str) -> HttpResponse:
     response = HttpResponse(text, content_type=VTT_CONTENT_TYPE)
-    patch_cache_control(response, public=True, max_age=VTT_MAX_AGE)
+    if page.get_view_restrictions().exists():
+        patch_cache_control(response, private=True, max_age=VTT_MAX_AGE)
+    else:
+        patch_cache_control(response, public=True, max_age=VTT_MAX_AGE)
     return response
 
 
 def captions(page, request, *, block_id: str, language: str) -> HttpResponse:
-    """``video/<id>/<language>.vtt``: the block's caption track in that language."""
+    """``video/<id>/ondertiteling/<language>/``: the block's caption track in that language."""
     block = video_or_404(page, block_id)
     if block.value.provider():
         raise Http404("YouTube and Vimeo show their own captions.")
     track = next((track for track in block.value.get("captions") or [] if track["language"] == language), None)
     if track is None:
         raise Http404("No captions in this language.")
-    return _vtt_response(track["captions"])
+    return _vtt_response(page, track["captions"])
 
 
 def chapters(page, request, *, block_id: str) -> HttpResponse:
-    """``video/<id>/hoofdstukken.vtt``: the chapters, where the block has them."""
+    """``video/<id>/hoofdstukken/``: the chapters, where the block has them."""
     text = video_or_404(page, block_id).value.get("chapters") or ""
     if not text.strip():
         raise Http404("This video has no chapters.")
-    return _vtt_response(text)
+    return _vtt_response(page, text)
 
 
 def video_key(page, block_id: str) -> str:

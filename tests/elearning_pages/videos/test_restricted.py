@@ -49,3 +49,21 @@ def test_a_drafts_video_routes_are_not_found(client, library, topic):
 
     for url in urls:
         assert client.get(url).status_code == 404
+
+
+def test_a_signed_in_learner_gets_a_private_pages_captions_kept_by_their_browser_only(
+    client, library, topic, django_user_model
+):
+    page = make_video_page(library, topic)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    client.force_login(django_user_model.objects.create_user("vrijwilliger", password="geheim-123"))
+
+    response = client.get(routes(page)[0])
+
+    assert response.status_code == 200 and response.content.startswith(b"WEBVTT")
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+def test_a_public_pages_captions_may_be_kept_by_shared_caches(client, library, topic):
+    response = client.get(routes(make_video_page(library, topic))[0])
+    assert "public" in response["Cache-Control"]
