@@ -25,6 +25,8 @@ YOUTUBE = re.compile(
 )
 VIMEO = re.compile(r"^https://(?:www\.|player\.)?vimeo\.com/(?:video/)?(\d{6,12})")
 
+# What the browser's own player plays; the same two are allowed as document uploads (WAGTAILDOCS_EXTENSIONS).
+VIDEO_EXTENSIONS = ("webm", "mp4")
 SAMPLE_CAPTIONS = "WEBVTT\n\n00:00.000 --> 00:03.000\nWelkom bij deze les.\n"
 
 
@@ -129,6 +131,8 @@ class VideoBlock(blocks.StructBlock):
         file, url = value.get("file"), value.get("external_url")
         if file and url:
             errors["external_url"] = ValidationError(_("Choose a video file or a YouTube or Vimeo address, not both."))
+        if file and file.file_extension.lower() not in VIDEO_EXTENSIONS:
+            errors["file"] = ValidationError(_("This document is not a video: choose a WebM or MP4 file."))
         if url and not external_video(url):
             errors["external_url"] = ValidationError(_("This is not the address of a YouTube or Vimeo video."))
         if value.get("duration") and parse_duration(value["duration"]) is None:

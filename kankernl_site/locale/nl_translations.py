@@ -1308,4 +1308,5 @@ NL = {
     "This is example content for the demonstration. The facts in it are invented.": "Dit is voorbeeldinhoud voor de demonstratie. De feiten zijn verzonnen.",
     "Topics": "Thema's",
     "We have not checked this page for a long time. Some information may be out of date.": "We hebben deze pagina lang niet gecontroleerd. Sommige informatie is misschien niet meer juist.",
+    "This document is not a video: choose a WebM or MP4 file.": "Dit document is geen video: kies een WebM- of MP4-bestand.",
 }

@@ -143,3 +143,9 @@ def test_the_transcript_is_searchable_and_the_cue_times_are_not(course):
     assert "We beginnen." in content
     assert "-->" not in content
     assert isinstance(lesson.body, StreamValue)
+
+
+def test_a_document_that_is_no_video_is_refused_even_in_a_draft():
+    errors = draft_errors(video_block(video_file("handleiding.pdf")))
+    assert list(errors) == ["file"]
+    assert "not a video" in errors["file"]
