@@ -10,6 +10,7 @@ site's address. Without a request (mail, commands) the Site's address is all the
 from urllib.parse import urlsplit
 
 from django.http import HttpRequest
+from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Page, Site
 
 
@@ -32,3 +33,11 @@ def on_request_origin(url: str, request: HttpRequest) -> str:
     if url == root or url.startswith(root + "/"):
         return request.build_absolute_uri(urlsplit(url)._replace(scheme="", netloc="").geturl() or "/")
     return url
+
+
+def mail_url(path: str) -> str:
+    """An address for a mail, which is written without a request: a path of ours on
+    ``WAGTAILADMIN_BASE_URL``; an address that is already absolute stays as it is."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return (get_admin_base_url() or "").rstrip("/") + path

@@ -21,12 +21,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
-from wagtail.admin.utils import get_admin_base_url
 
 from agenda_pages.models import CentrePage, CentreStaffGroup, EventPage
 from agenda_pages.models.moderation import pending_event_reviews
 from agenda_pages.models.revisions import RevisionDate, first_upcoming, revision_dates, table_dates
 from agenda_pages.moderation import roles
+from kankernl_site.absolute_urls import mail_url
 
 logger = logging.getLogger(__name__)
 
@@ -97,12 +97,8 @@ def waiting_days(since: datetime, now: datetime) -> int:
     return (timezone.localdate(now) - timezone.localdate(since)).days
 
 
-def _absolute(path: str) -> str:
-    return (get_admin_base_url() or "").rstrip("/") + path
-
-
 def review_list_url() -> str:
-    return _absolute(reverse("agenda_review"))
+    return mail_url(reverse("agenda_review"))
 
 
 def _review_items(pages, now: datetime, waiting_since: dict[int, datetime] | None = None) -> list[ReviewItem]:
@@ -120,7 +116,7 @@ def _review_items(pages, now: datetime, waiting_since: dict[int, datetime] | Non
                 start=first.start if first else None,
                 all_day=first.all_day if first else False,
                 is_new=not page.live,
-                edit_url=_absolute(reverse("wagtailadmin_pages:edit", args=(page.pk,))),
+                edit_url=mail_url(reverse("wagtailadmin_pages:edit", args=(page.pk,))),
                 waiting_since=since,
                 waiting_days=waiting_days(since, now) if since else 0,
             )

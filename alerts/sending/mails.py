@@ -14,18 +14,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.admin.utils import get_admin_base_url
 
 from agenda_pages.models import AgendaIndexPage
 from alerts import conf, tokens
 from alerts.models import Follow, Subscription
+from kankernl_site.absolute_urls import mail_url
 from kankernl_site.language import interface_url
 
 TEMPLATES = "alerts/mail/"
-
-
-def absolute(path: str) -> str:
-    return get_admin_base_url().rstrip("/") + path
 
 
 def page_url(page) -> str:
@@ -33,12 +29,12 @@ def page_url(page) -> str:
     path = page.get_url()
     if not path:
         return ""
-    return path if path.startswith("http") else absolute(interface_url(path))
+    return path if path.startswith("http") else mail_url(interface_url(path))
 
 
 def agenda_url(selection: str = "") -> str:
     agenda = AgendaIndexPage.for_active_language()
-    url = page_url(agenda) if agenda else absolute("/")
+    url = page_url(agenda) if agenda else mail_url("/")
     return f"{url}?{selection}" if selection else url
 
 
@@ -53,7 +49,7 @@ def alert_links(alert: Subscription | Follow) -> AlertLinks:
     """The signed links of one alert, under the active language's prefix."""
 
     def link(name: str, purpose: str) -> str:
-        return absolute(reverse(f"alerts:{name}", kwargs={"token": tokens.make_token(alert, purpose)}))
+        return mail_url(reverse(f"alerts:{name}", kwargs={"token": tokens.make_token(alert, purpose)}))
 
     return AlertLinks(
         confirm=link("confirm", tokens.CONFIRM),
@@ -78,7 +74,7 @@ def build_mail(alert: Subscription | Follow, template: str, subject: str, contex
         **context,
         "links": links,
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "home_url": absolute(interface_url("/")),
+        "home_url": mail_url(interface_url("/")),
         "subject": subject,
         "language": get_language() or settings.LANGUAGE_CODE,
     }

@@ -8,9 +8,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.admin.utils import get_admin_base_url
 
 from elearning_pages.models import CourseIndexPage
+from kankernl_site.absolute_urls import mail_url
 
 from ..conf import sign_in_link_age
 
@@ -20,7 +20,7 @@ SAVE, CONTINUE = "save", "continue"
 
 def sign_in_url(index: CourseIndexPage, token: str) -> str:
     path = index.get_url() + index.reverse_subpage("sign_in", kwargs={"token": token})
-    return path if path.startswith("http") else get_admin_base_url().rstrip("/") + path
+    return mail_url(path)
 
 
 def sign_in_mail(email: str, link: str, *, purpose: str) -> EmailMultiAlternatives:
