@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 
 from tests.toolbox.factories import audience, make_item, make_topic_page, text_document
 from toolbox.models import ItemKind
@@ -108,3 +109,49 @@ def test_a_topic_page_takes_the_same_queries_for_10_and_30_items(client, topic_p
 
 
 QUERIES_ON_A_TOPIC_PAGE = 18  # as the overview: its items and their audiences in one prefetch
+
+
+def test_an_overview_without_items_shows_its_topics_only(client, toolbox_index, topic_page):
+    response = client.get(toolbox_index.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Financieringsvormen" in html
+    assert 'id="toolbox-newest"' not in html
+
+
+def test_an_overview_without_topics_or_items_still_answers(client, toolbox_index):
+    response = client.get(toolbox_index.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Toolbox oncologienetwerken" in html
+    assert 'id="toolbox-topics"' not in html and 'id="toolbox-newest"' not in html
+
+
+def test_an_empty_topic_page_says_so(client, topic_page):
+    assert "In dit thema staat nog niets." in client.get(topic_page.url).content.decode()
+
+
+def test_an_item_without_topics_audiences_tags_or_documents(client, topic_page):
+    item = make_item(topic_page, "Kale tip", last_reviewed_at=None)
+    item.topics.set([])
+    item.save_revision().publish()
+    response = client.get(item.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="toolbox-documents"' not in html
+    assert 'id="toolbox-related"' not in html
+    assert "toolbox-reviewed" not in html
+    assert "<dt>Voor</dt>" not in html
+    assert "<dt>Regio</dt><dd>Landelijk</dd>" in html  # a tip still says where it applies
+
+
+def test_an_item_whose_owner_was_deleted_stays_online(client, topic_page, django_user_model):
+    owner = django_user_model.objects.create_user("eigenaar", "eigenaar@example.org", "geheim-123")
+    group = Group.objects.create(name="Redactie netwerken")
+    item = make_item(topic_page, "Zonder eigenaar", owner_user=owner, owner_group=group)
+    owner.delete()
+    group.delete()
+    item.refresh_from_db()
+    assert item.owner_user is None and item.owner_group is None
+    assert item.next_review_on == date(2027, 1, 15)  # still due for review: the report will show it
+    assert client.get(item.url).status_code == 200
