@@ -4,8 +4,10 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Group
 
-from tests.toolbox.factories import audience, make_item, make_topic_page, text_document
-from toolbox.models import ItemKind
+from home.demo import ensure_translation
+from home.models import HomePage
+from tests.toolbox.factories import audience, make_index, make_item, make_topic_page, text_document
+from toolbox.models import ItemKind, ToolboxIndexPage, ToolboxItemPage, ToolboxTopicPage
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +157,41 @@ def test_an_item_whose_owner_was_deleted_stays_online(client, topic_page, django
     assert item.owner_user is None and item.owner_group is None
     assert item.next_review_on == date(2027, 1, 15)  # still due for review: the report will show it
     assert client.get(item.url).status_code == 200
+
+
+@pytest.fixture
+def english_topic_page(demo_site, locales):
+    """A Dutch toolbox with one topic, both translated into English; the items stay Dutch."""
+    home = HomePage.objects.get(depth=2, locale=locales["nl"])
+    index = make_index(home)
+    topic_page = make_topic_page(index)
+    en = locales["en"]
+    index_en = ToolboxIndexPage(title="Network toolbox", slug="toolbox")
+    index_en = ensure_translation(index, home.get_translation(en), index_en, en)[0]
+    topic_en = ToolboxTopicPage(title="Financing forms", slug="financing-forms", topic=topic_page.topic)
+    return topic_page, ensure_translation(topic_page, index_en, topic_en, en)[0]
+
+
+def test_an_english_topic_page_lists_the_untranslated_dutch_items(client, english_topic_page):
+    topic_page, topic_en = english_topic_page
+    item = make_item(topic_page, "MDO bekostigen", audiences=[audience("bestuurder", "Bestuurder")])
+    response = client.get(topic_en.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en"' in html and "Financing forms" in html and "In this topic" in html
+    assert f'<a href="/en{item.url}" lang="nl">MDO bekostigen</a>' in html
+    assert '<p lang="nl">Zo regelt u het.</p>' in html
+
+    item_page = client.get(f"/en{item.url}").content.decode()  # served from the Dutch tree
+    assert f'<a href="{topic_en.url}">Financing forms</a>' in item_page
+
+
+def test_an_english_topic_page_shows_a_translated_item_once(client, english_topic_page):
+    topic_page, topic_en = english_topic_page
+    item = make_item(topic_page, "MDO bekostigen")
+    item_en = ToolboxItemPage(title="Paying for the MDT", slug="paying-for-the-mdt", intro="How to arrange it.")
+    item_en, _made = ensure_translation(item, topic_en, item_en, topic_en.locale)
+    html = client.get(topic_en.url).content.decode()
+    assert f'<a href="{item_en.url}">Paying for the MDT</a>' in html
+    assert "MDO bekostigen" not in html
+    assert "MDO bekostigen" in client.get(topic_page.url).content.decode()
