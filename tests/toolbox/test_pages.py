@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from home.demo import ensure_translation
 from home.models import HomePage
 from tests.toolbox.factories import audience, make_index, make_item, make_topic_page, text_document
-from toolbox.models import ItemKind, ToolboxIndexPage, ToolboxItemPage, ToolboxTopicPage
+from toolbox.models import ItemKind, ToolboxIndexPage, ToolboxItemPage, ToolboxRelatedItem, ToolboxTopicPage
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +195,29 @@ def test_an_english_topic_page_shows_a_translated_item_once(client, english_topi
     assert f'<a href="{item_en.url}">Paying for the MDT</a>' in html
     assert "MDO bekostigen" not in html
     assert "MDO bekostigen" in client.get(topic_page.url).content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_an_item_takes_the_same_queries_for_1_and_3_downloads_audiences_and_related_items(
+    client, topic_page, count, django_assert_num_queries
+):
+    related = [make_item(topic_page, f"Verwant {n}") for n in range(count)]
+    item = make_item(
+        topic_page,
+        "MDO bekostigen",
+        audiences=[audience(f"doelgroep-{n}", f"Doelgroep {n}") for n in range(count)],
+        documents=[text_document(f"sjabloon-{n}.csv") for n in range(count)],
+    )
+    item.related_items = [ToolboxRelatedItem(item=other) for other in related]
+    item.tags.add(*(f"label {n}" for n in range(count)))
+    item.save_revision().publish()
+    client.get(item.url)  # warm Wagtail's site and route caches
+    with django_assert_num_queries(QUERIES_ON_AN_ITEM) as captured:
+        html = client.get(item.url).content.decode()
+    assert html.count("Verwant ") == count and 'id="nuttig"' in html
+    # "Was dit nuttig?" and the view counter read nothing from the database.
+    assert not [query for query in captured.captured_queries if "usage_" in query["sql"]]
+
+
+# Routing, the site and the page; its downloads, related items, audiences and tags; the parent and the menu.
+QUERIES_ON_AN_ITEM = 22
