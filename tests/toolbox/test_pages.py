@@ -208,13 +208,16 @@ def test_an_item_takes_the_same_queries_for_1_and_3_downloads_audiences_and_rela
         audiences=[audience(f"doelgroep-{n}", f"Doelgroep {n}") for n in range(count)],
         documents=[text_document(f"sjabloon-{n}.csv") for n in range(count)],
     )
-    item.related_items = [ToolboxRelatedItem(item=other) for other in related]
+    # The editor put them in the reverse order (the page editor numbers them as it saves).
+    item.related_items = [ToolboxRelatedItem(item=other, sort_order=n) for n, other in enumerate(reversed(related))]
     item.tags.add(*(f"label {n}" for n in range(count)))
     item.save_revision().publish()
     client.get(item.url)  # warm Wagtail's site and route caches
     with django_assert_num_queries(QUERIES_ON_AN_ITEM) as captured:
         html = client.get(item.url).content.decode()
     assert html.count("Verwant ") == count and 'id="nuttig"' in html
+    shown = [html.index(f">Verwant {n}</a>") for n in reversed(range(count))]
+    assert shown == sorted(shown), "related items keep the editor's order"
     # "Was dit nuttig?" and the view counter read nothing from the database.
     assert not [query for query in captured.captured_queries if "usage_" in query["sql"]]
 
