@@ -8,8 +8,6 @@ that have no translation in its language yet, as the agenda does with its Dutch-
 /en/ they are served from the Dutch tree (``HomePage.route``) with the English interface around them.
 """
 
-from datetime import date
-
 from django.conf import settings
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone, translation
@@ -23,7 +21,6 @@ from toolbox.models import (
     ToolboxItemPage,
     ToolboxRelatedItem,
     ToolboxTopicPage,
-    add_months,
 )
 
 NEWEST_ITEMS = 6
@@ -74,11 +71,6 @@ def topic_context(page: ToolboxTopicPage, request, context: dict) -> dict:
     return context
 
 
-def is_stale(item: ToolboxItemPage, today: date) -> bool:
-    """Overdue by more than the set number of months: readers are told the item may be out of date."""
-    return item.next_review_on is not None and item.next_review_on < add_months(today, -stale_notice_months())
-
-
 def _in_reader_language(page: Page) -> Page:
     """``page``'s translation in the reader's language, or ``page`` itself: the way back from a Dutch
     item read under /en/ leads to the English topic page."""
@@ -101,7 +93,8 @@ def item_context(page: ToolboxItemPage, request, context: dict) -> dict:
     context["related_items"] = list(related.annotate(position=Subquery(position)).order_by("position"))
     context["audiences"] = list(page.audiences.all())
     context["tags"] = list(page.tags.all())
-    context["is_stale"] = is_stale(page, timezone.localdate())
+    # Overdue by more than the set number of months: readers are told the item may be out of date.
+    context["is_stale"] = page.is_overdue_by_months(timezone.localdate(), stale_notice_months())
     return context
 
 
