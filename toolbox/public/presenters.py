@@ -58,9 +58,7 @@ def _items_under(page: Page, within: str):
 
 
 def index_context(page: ToolboxIndexPage, request, context: dict) -> dict:
-    context["topic_pages"] = list(
-        ToolboxTopicPage.objects.child_of(page).live().public().select_related("topic").order_by("path")
-    )
+    context["topic_pages"] = list(ToolboxTopicPage.objects.child_of(page).live().public().order_by("path"))
     newest = _listed(_items_under(page, "descendant_of")).order_by("-first_published_at", "-pk")
     context["newest_items"] = list(newest[:NEWEST_ITEMS])
     return context
