@@ -1,6 +1,6 @@
 from wagtail.snippets.models import register_snippet
 
-from toolbox.models import ToolboxAudience, ToolboxTopic
+from toolbox.viewsets import ToolboxAudienceViewSet, ToolboxTopicViewSet
 
-register_snippet(ToolboxTopic)
-register_snippet(ToolboxAudience)
+register_snippet(ToolboxTopicViewSet)
+register_snippet(ToolboxAudienceViewSet)

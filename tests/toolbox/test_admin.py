@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.toolbox.factories import audience, text_document
-from toolbox.models import ToolboxItemPage
+from toolbox.models import ToolboxAudience, ToolboxItemPage
 
 
 @pytest.fixture
@@ -54,3 +54,11 @@ def test_an_editor_publishes_a_good_practice(editor, topic_page):
     assert [link.document for link in item.documents.all()] == [document]
     assert list(item.audiences.all()) == [board]
     assert sorted(tag.name for tag in item.tags.all()) == ["coördinator", "kosten"]
+
+
+def test_the_vocabulary_lists_both_names(editor):
+    audience("zorgverlener", "Zorgverlener")
+    ToolboxAudience.objects.filter(slug="zorgverlener").update(label_en="Clinician")
+    html = editor.get(reverse("wagtailsnippets_toolbox_toolboxaudience:list")).content.decode()
+    assert "Zorgverlener" in html and "Clinician" in html
+    assert editor.get(reverse("wagtailsnippets_toolbox_toolboxtopic:list")).status_code == 200

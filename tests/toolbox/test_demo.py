@@ -21,6 +21,14 @@ def test_the_demo_toolbox_is_loaded_once(demo_site, client):
     assert ToolboxItemPage.objects.filter(is_example=True).exists()
     assert ToolboxItemPage.objects.filter(documents__isnull=False).exists()
     assert ToolboxTopicPage.objects.filter(locale=Locale.objects.get(language_code="en")).count() == 5
+    practice = ToolboxItemPage.objects.get(slug="verdeelsleutel-ziekenhuizen")
+    assert (practice.kind, practice.is_example, practice.network) == (
+        "good_practice",
+        True,
+        "Oncologienetwerk Oost (voorbeeld)",
+    )
+    assert [topic.slug for topic in practice.topics.all()] == ["financiering"]
+    assert practice.last_reviewed_at == date(2025, 8, 7)  # checked 16 months before the demo was loaded
 
     assert load_toolbox_demo(TODAY) == []
     assert ToolboxItemPage.objects.count() == 20

@@ -45,12 +45,19 @@ def test_due_and_overdue(topic_page):
     on_the_day = make_item(topic_page, "Vandaag", last_reviewed_at=date(2025, 12, 7))
     late = make_item(topic_page, "Te laat", last_reviewed_at=date(2025, 6, 1))
     current = make_item(topic_page, "Actueel", last_reviewed_at=date(2026, 6, 1))
-    make_item(topic_page, "Nooit gecontroleerd", last_reviewed_at=None)
+    never = make_item(topic_page, "Nooit gecontroleerd", last_reviewed_at=None)
 
     assert set(ToolboxItemPage.objects.due(today)) == {on_the_day, late}
     assert list(ToolboxItemPage.objects.overdue(today)) == [late]
     assert list(ToolboxItemPage.objects.overdue_by_months(today, 3)) == [late]
     assert current not in ToolboxItemPage.objects.due(today)
+    # The page at hand answers as the query selects.
+    assert [item.is_overdue_by_months(today, 3) for item in (on_the_day, late, current, never)] == [
+        False,
+        True,
+        False,
+        False,
+    ]
 
 
 class TestPageTree(WagtailPageTestCase):

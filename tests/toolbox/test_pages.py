@@ -2,9 +2,12 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 
-from tests.toolbox.factories import audience, make_item, make_topic_page, text_document
-from toolbox.models import ItemKind
+from home.demo import ensure_translation
+from home.models import HomePage
+from tests.toolbox.factories import audience, make_index, make_item, make_topic_page, text_document
+from toolbox.models import ItemKind, ToolboxIndexPage, ToolboxItemPage, ToolboxRelatedItem, ToolboxTopicPage
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +111,116 @@ def test_a_topic_page_takes_the_same_queries_for_10_and_30_items(client, topic_p
 
 
 QUERIES_ON_A_TOPIC_PAGE = 18  # as the overview: its items and their audiences in one prefetch
+
+
+def test_an_overview_without_items_shows_its_topics_only(client, toolbox_index, topic_page):
+    response = client.get(toolbox_index.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Financieringsvormen" in html
+    assert 'id="toolbox-newest"' not in html
+
+
+def test_an_overview_without_topics_or_items_still_answers(client, toolbox_index):
+    response = client.get(toolbox_index.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Toolbox oncologienetwerken" in html
+    assert 'id="toolbox-topics"' not in html and 'id="toolbox-newest"' not in html
+
+
+def test_an_empty_topic_page_says_so(client, topic_page):
+    assert "In dit thema staat nog niets." in client.get(topic_page.url).content.decode()
+
+
+def test_an_item_without_topics_audiences_tags_or_documents(client, topic_page):
+    item = make_item(topic_page, "Kale tip", last_reviewed_at=None)
+    item.topics.set([])
+    item.save_revision().publish()
+    response = client.get(item.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="toolbox-documents"' not in html
+    assert 'id="toolbox-related"' not in html
+    assert "toolbox-reviewed" not in html
+    assert "<dt>Voor</dt>" not in html
+    assert "<dt>Regio</dt><dd>Landelijk</dd>" in html  # a tip still says where it applies
+
+
+def test_an_item_whose_owner_was_deleted_stays_online(client, topic_page, django_user_model):
+    owner = django_user_model.objects.create_user("eigenaar", "eigenaar@example.org", "geheim-123")
+    group = Group.objects.create(name="Redactie netwerken")
+    item = make_item(topic_page, "Zonder eigenaar", owner_user=owner, owner_group=group)
+    owner.delete()
+    group.delete()
+    item.refresh_from_db()
+    assert item.owner_user is None and item.owner_group is None
+    assert item.next_review_on == date(2027, 1, 15)  # still due for review: the report will show it
+    assert client.get(item.url).status_code == 200
+
+
+@pytest.fixture
+def english_topic_page(demo_site, locales):
+    """A Dutch toolbox with one topic, both translated into English; the items stay Dutch."""
+    home = HomePage.objects.get(depth=2, locale=locales["nl"])
+    index = make_index(home)
+    topic_page = make_topic_page(index)
+    en = locales["en"]
+    index_en = ToolboxIndexPage(title="Network toolbox", slug="toolbox")
+    index_en = ensure_translation(index, home.get_translation(en), index_en, en)[0]
+    topic_en = ToolboxTopicPage(title="Financing forms", slug="financing-forms", topic=topic_page.topic)
+    return topic_page, ensure_translation(topic_page, index_en, topic_en, en)[0]
+
+
+def test_an_english_topic_page_lists_the_untranslated_dutch_items(client, english_topic_page):
+    topic_page, topic_en = english_topic_page
+    item = make_item(topic_page, "MDO bekostigen", audiences=[audience("bestuurder", "Bestuurder")])
+    response = client.get(topic_en.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en"' in html and "Financing forms" in html and "In this topic" in html
+    assert f'<a href="/en{item.url}" lang="nl">MDO bekostigen</a>' in html
+    assert '<p lang="nl">Zo regelt u het.</p>' in html
+
+    item_page = client.get(f"/en{item.url}").content.decode()  # served from the Dutch tree
+    assert f'<a href="{topic_en.url}">Financing forms</a>' in item_page
+
+
+def test_an_english_topic_page_shows_a_translated_item_once(client, english_topic_page):
+    topic_page, topic_en = english_topic_page
+    item = make_item(topic_page, "MDO bekostigen")
+    item_en = ToolboxItemPage(title="Paying for the MDT", slug="paying-for-the-mdt", intro="How to arrange it.")
+    item_en, _made = ensure_translation(item, topic_en, item_en, topic_en.locale)
+    html = client.get(topic_en.url).content.decode()
+    assert f'<a href="{item_en.url}">Paying for the MDT</a>' in html
+    assert "MDO bekostigen" not in html
+    assert "MDO bekostigen" in client.get(topic_page.url).content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_an_item_takes_the_same_queries_for_1_and_3_downloads_audiences_and_related_items(
+    client, topic_page, count, django_assert_num_queries
+):
+    related = [make_item(topic_page, f"Verwant {n}") for n in range(count)]
+    item = make_item(
+        topic_page,
+        "MDO bekostigen",
+        audiences=[audience(f"doelgroep-{n}", f"Doelgroep {n}") for n in range(count)],
+        documents=[text_document(f"sjabloon-{n}.csv") for n in range(count)],
+    )
+    # The editor put them in the reverse order (the page editor numbers them as it saves).
+    item.related_items = [ToolboxRelatedItem(item=other, sort_order=n) for n, other in enumerate(reversed(related))]
+    item.tags.add(*(f"label {n}" for n in range(count)))
+    item.save_revision().publish()
+    client.get(item.url)  # warm Wagtail's site and route caches
+    with django_assert_num_queries(QUERIES_ON_AN_ITEM) as captured:
+        html = client.get(item.url).content.decode()
+    assert html.count("Verwant ") == count and 'id="nuttig"' in html
+    shown = [html.index(f">Verwant {n}</a>") for n in reversed(range(count))]
+    assert shown == sorted(shown), "related items keep the editor's order"
+    # "Was dit nuttig?" and the view counter read nothing from the database.
+    assert not [query for query in captured.captured_queries if "usage_" in query["sql"]]
+
+
+# Routing, the site and the page; its downloads, related items, audiences and tags; the parent and the menu.
+QUERIES_ON_AN_ITEM = 22

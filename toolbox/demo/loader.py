@@ -6,6 +6,7 @@ changed it. The overview and the topic pages get English translations; the items
 Review dates are set relative to ``today``, so some items are always overdue for the review report.
 """
 
+from dataclasses import asdict
 from datetime import date
 
 from django.contrib.auth import get_user_model
@@ -29,7 +30,7 @@ from toolbox.models import (
 )
 
 from .content import AUDIENCES, DOCUMENTS, INDEX, TOPICS
-from .items import ITEMS, DemoItem
+from .items import ITEMS, ITEMS_BY_TOPIC, DemoItem
 
 
 def _terms(model, terms) -> dict:
@@ -53,7 +54,7 @@ def _documents() -> dict:
     return documents
 
 
-def _item(spec: DemoItem, today: date, owner, topics, audiences, documents) -> ToolboxItemPage:
+def _item(spec: DemoItem, topic, today: date, owner, audiences, documents) -> ToolboxItemPage:
     item = ToolboxItemPage(
         title=spec.title,
         slug=spec.slug,
@@ -64,9 +65,9 @@ def _item(spec: DemoItem, today: date, owner, topics, audiences, documents) -> T
         is_example=spec.is_example,
         owner_user=owner,
         last_reviewed_at=add_months(today, -spec.checked_months_ago),
-        **spec.practice,
+        **(asdict(spec.practice) if spec.practice else {}),
     )
-    item.topics = [topics[spec.topic]]
+    item.topics = [topic]
     item.audiences = [audiences[slug] for slug in spec.audiences]
     item.tags.add(*spec.tags)
     item.documents = [ToolboxItemDocument(document=documents[key]) for key in spec.documents]
@@ -136,10 +137,10 @@ def load_toolbox_demo(today: date | None = None) -> list[str]:
             if made:
                 created.append(page_en.url_path)
         existing = {page.slug: page for page in ToolboxItemPage.objects.child_of(topic_page)}
-        for item_spec in (spec_ for spec_ in ITEMS if spec_.topic == spec.term.slug):
+        for item_spec in ITEMS_BY_TOPIC[spec.term.slug]:
             item = existing.get(item_spec.slug)
             if item is None:
-                item = create_child(topic_page, _item(item_spec, today, owner, topics, audiences, documents))
+                item = create_child(topic_page, _item(item_spec, topic, today, owner, audiences, documents))
                 created.append(item.url_path)
                 new.add(item_spec.slug)
             items[item_spec.slug] = item

@@ -165,6 +165,10 @@ class ToolboxItemPage(CountedPage, PresentedPage, Page):
             return None
         return add_months(self.last_reviewed_at, self.review_interval_months)
 
+    def is_overdue_by_months(self, today: date, months: int) -> bool:
+        """Whether ``objects.overdue_by_months(today, months)`` would select this item, without a query."""
+        return self.next_review_on is not None and self.next_review_on < add_months(today, -months)
+
     @property
     def is_good_practice(self) -> bool:
         return self.kind == ItemKind.GOOD_PRACTICE

@@ -2,13 +2,16 @@
 
 Each listing is a fixed number of queries whatever the number of items: the newest items are
 limited, and audiences and topics come in one prefetch per listing.
+
+Items are written in Dutch first. A translated overview or topic page also lists the Dutch items
+that have no translation in its language yet, as the agenda does with its Dutch-only events: under
+/en/ they are served from the Dutch tree (``HomePage.route``) with the English interface around them.
 """
 
-from datetime import date
-
 from django.conf import settings
-from django.db.models import Prefetch
-from django.utils import timezone
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.utils import timezone, translation
+from wagtail.models import Page
 
 from kankernl_site.registries import register_presenter
 from toolbox.models import (
@@ -16,8 +19,8 @@ from toolbox.models import (
     ToolboxIndexPage,
     ToolboxItemDocument,
     ToolboxItemPage,
+    ToolboxRelatedItem,
     ToolboxTopicPage,
-    add_months,
 )
 
 NEWEST_ITEMS = 6
@@ -28,39 +31,68 @@ def stale_notice_months() -> int:
 
 
 def _listed(items):
-    """Live items with what a card shows: their audiences, in one prefetch."""
-    return items.live().public().prefetch_related(Prefetch("audiences", queryset=ToolboxAudience.objects.all()))
+    """Live items with what a card shows: their language and audiences, in one prefetch."""
+    return (
+        items.live()
+        .public()
+        .select_related("locale")
+        .prefetch_related(Prefetch("audiences", queryset=ToolboxAudience.objects.all()))
+    )
+
+
+def _items_under(page: Page, within: str):
+    """The items ``within`` ("child_of" or "descendant_of") ``page`` and, on a translation, those of
+    its Dutch original that are not translated yet. No extra query in the default language: the
+    address's language prefix tells it."""
+    own = getattr(ToolboxItemPage.objects, within)(page)
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return own
+    original = Page.objects.filter(translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+    original = original.first()
+    if original is None:
+        return own
+    untranslated = getattr(ToolboxItemPage.objects, within)(original).exclude(
+        translation_key__in=own.values("translation_key")
+    )
+    return own | untranslated
 
 
 def index_context(page: ToolboxIndexPage, request, context: dict) -> dict:
-    context["topic_pages"] = list(
-        ToolboxTopicPage.objects.child_of(page).live().public().select_related("topic").order_by("path")
-    )
-    context["newest_items"] = list(
-        _listed(ToolboxItemPage.objects.descendant_of(page)).order_by("-first_published_at", "-pk")[:NEWEST_ITEMS]
-    )
+    context["topic_pages"] = list(ToolboxTopicPage.objects.child_of(page).live().public().order_by("path"))
+    newest = _listed(_items_under(page, "descendant_of")).order_by("-first_published_at", "-pk")
+    context["newest_items"] = list(newest[:NEWEST_ITEMS])
     return context
 
 
 def topic_context(page: ToolboxTopicPage, request, context: dict) -> dict:
-    context["items"] = list(_listed(ToolboxItemPage.objects.child_of(page)).order_by("title"))
+    context["items"] = list(_listed(_items_under(page, "child_of")).order_by("title"))
     return context
 
 
-def is_stale(item: ToolboxItemPage, today: date) -> bool:
-    """Overdue by more than the set number of months: readers are told the item may be out of date."""
-    return item.next_review_on is not None and item.next_review_on < add_months(today, -stale_notice_months())
+def _in_reader_language(page: Page) -> Page:
+    """``page``'s translation in the reader's language, or ``page`` itself: the way back from a Dutch
+    item read under /en/ leads to the English topic page."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return page
+    translated = Page.objects.filter(translation_key=page.translation_key, locale__language_code=language).first()
+    return translated or page
 
 
 def item_context(page: ToolboxItemPage, request, context: dict) -> dict:
+    context["back_page"] = _in_reader_language(page.get_parent())
     context["documents"] = [
         link.document for link in ToolboxItemDocument.objects.filter(page=page).select_related("document")
     ]
-    related_ids = page.related_items.values_list("item_id", flat=True)
-    context["related_items"] = list(ToolboxItemPage.objects.filter(pk__in=related_ids).live().public())
+    # In the order the editor gave the links, in one query.
+    links = ToolboxRelatedItem.objects.filter(page=page)
+    position = links.filter(item=OuterRef("pk")).values("sort_order")[:1]
+    related = ToolboxItemPage.objects.filter(pk__in=links.values("item_id")).live().public()
+    context["related_items"] = list(related.annotate(position=Subquery(position)).order_by("position"))
     context["audiences"] = list(page.audiences.all())
     context["tags"] = list(page.tags.all())
-    context["is_stale"] = is_stale(page, timezone.localdate())
+    # Overdue by more than the set number of months: readers are told the item may be out of date.
+    context["is_stale"] = page.is_overdue_by_months(timezone.localdate(), stale_notice_months())
     return context
 
 
