@@ -1309,4 +1309,6 @@ NL = {
     "Topics": "Thema's",
     "We have not checked this page for a long time. Some information may be out of date.": "We hebben deze pagina lang niet gecontroleerd. Sommige informatie is misschien niet meer juist.",
     "This document is not a video: choose a WebM or MP4 file.": "Dit document is geen video: kies een WebM- of MP4-bestand.",
+    "The term of the toolbox's vocabulary this page is about. The page lists the items placed under it.": "Het begrip uit de woordenlijst van de toolbox waar deze pagina over gaat. De pagina toont de items die eronder staan.",
+    "On a narrow screen, swipe or scroll sideways to see the whole chart.": "Op een smal scherm veegt of scrolt u opzij om de hele grafiek te zien.",
 }

@@ -34,7 +34,9 @@ class ToolboxTopicPage(PresentedPage, Page):
         verbose_name=_("topic"),
         on_delete=models.PROTECT,
         related_name="topic_pages",
-        help_text=_("The term of the toolbox's vocabulary this page presents; its items are filtered by it."),
+        help_text=_(
+            "The term of the toolbox's vocabulary this page is about. The page lists the items placed under it."
+        ),
     )
     intro = models.TextField(_("introduction"), blank=True, max_length=1200)
 
