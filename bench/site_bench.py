@@ -31,6 +31,23 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def production_env(tmp: str, port: int, **extra: str) -> dict:
+    """The environment of a throw-away production-settings site in ``tmp``, served on ``port``."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "kankernl_site.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+        "STATIC_ROOT": f"{tmp}/static",
+        "MEDIA_ROOT": f"{tmp}/media",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        **extra,
+    }
+
+
 def manage(env: dict, *args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT_ROOT, env=env, check=True, capture_output=True)
 
@@ -79,18 +96,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "kankernl_site.settings.production",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
-            "STATIC_ROOT": f"{tmp}/static",
-            "MEDIA_ROOT": f"{tmp}/media",
-            "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DJANGO_LOG_LEVEL": "WARNING",
-        }
+        env = production_env(tmp, port)
         manage(env, "migrate", "--no-input")
         manage(env, "load_demo")
         manage(env, "db_worker", "--batch", "--no-startup-delay")  # index the demo pages for search

@@ -13,9 +13,7 @@ cache), for scale. Nothing here asserts a target.
 
 import argparse
 import http.client
-import os
 import re
-import secrets
 import sqlite3
 import statistics
 import subprocess
@@ -24,7 +22,7 @@ import tempfile
 import time
 
 # Run as a script, bench/ is on the path: the set-up is site_bench's.
-from site_bench import PROJECT_ROOT, free_port, manage, wait_until_up
+from site_bench import PROJECT_ROOT, free_port, manage, production_env, wait_until_up
 
 PAGE = "/over-dit-platform/"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
@@ -49,20 +47,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         port = options.port or free_port()
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "kankernl_site.settings.production",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
-            "STATIC_ROOT": f"{tmp}/static",
-            "MEDIA_ROOT": f"{tmp}/media",
-            "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DJANGO_LOG_LEVEL": "WARNING",
-            # One address sends every beacon here: no rate limit may turn the writes off midway.
-            "USAGE_VIEWS_PER_IP_PER_HOUR": str(100 * options.requests),
-        }
+        # One address sends every beacon here: no rate limit may turn the writes off midway.
+        env = production_env(tmp, port, USAGE_VIEWS_PER_IP_PER_HOUR=str(100 * options.requests))
         manage(env, "migrate", "--no-input")
         manage(env, "load_demo")
         manage(env, "collectstatic", "--no-input")
