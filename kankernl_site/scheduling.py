@@ -22,6 +22,7 @@ from agenda_pages.tasks import import_due_feeds, send_review_reminders
 from alerts.tasks import send_alerts
 from elearning_pages.tasks import delete_stale_learners
 from kankernl_site.models import ScheduledJob
+from toolbox.tasks import send_review_mails
 from usage.tasks import forget_old_usage_events
 
 # The weekly reminder goes out on Monday morning, Dutch time, at the start of the centres' week.
@@ -33,6 +34,9 @@ ALERTS_TIME = time(9, 0)
 LEARNER_RETENTION_TIME = time(3, 30)
 # The usage counts' raw events older than 12 months are deleted every night, Dutch time.
 USAGE_RETENTION_TIME = time(3, 45)
+# The toolbox's review mails every morning, Dutch time, after the agenda's weekly reminder: owners
+# hear of items that fell due, and on Mondays the moderators get the week's summary of what is overdue.
+TOOLBOX_REVIEW_TIME = time(8, 15)
 # How soon a scheduler looks again at a job it could not claim.
 CLAIM_RETRY = timedelta(seconds=10)
 
@@ -72,6 +76,7 @@ REMINDERS = "reminders"
 ALERTS = "alerts"
 LEARNER_RETENTION = "learner-retention"
 USAGE_RETENTION = "usage-retention"
+TOOLBOX_REVIEW = "toolbox-review"
 JOBS = (
     PeriodicJob(IMPORT, "the feed import", import_due_feeds, lambda now, interval: now + interval, True),
     PeriodicJob(
@@ -90,6 +95,13 @@ JOBS = (
         "forgetting old usage events",
         forget_old_usage_events,
         lambda now, _: next_daily_time(now, USAGE_RETENTION_TIME),
+        False,
+    ),
+    PeriodicJob(
+        TOOLBOX_REVIEW,
+        "the toolbox's review reminders",
+        send_review_mails,
+        lambda now, _: next_daily_time(now, TOOLBOX_REVIEW_TIME),
         False,
     ),
 )

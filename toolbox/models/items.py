@@ -104,6 +104,9 @@ class ToolboxItemPage(CountedPage, PresentedPage, Page):
     review_interval_months = models.PositiveSmallIntegerField(_("review every (months)"), default=12)
     last_reviewed_at = models.DateField(_("last checked on"), null=True, blank=True)
     next_review_on = models.DateField(_("next check on"), null=True, blank=True, editable=False, db_index=True)
+    # The ``next_review_on`` its owners were last reminded of: one reminder per due cycle, and a new
+    # review (a new ``next_review_on``) starts the next cycle by itself.
+    review_reminder_sent_for = models.DateField(null=True, blank=True, editable=False)
 
     objects = ToolboxItemManager()
 
