@@ -119,7 +119,7 @@ class ReviewReportView(ModeratorsOnly, ReportView):
 
     def overdue_days_shown(self, item) -> int | str:
         days = days_overdue(item, self.today)
-        return days if days > 0 else "–"
+        return days if days > 0 else ""  # due soon: nothing overdue yet
 
     def to_row_dict(self, item):
         values = {

@@ -3,19 +3,23 @@
 Create-only, like the rest of the demo (``home.demo``): a page that exists (the overview by type
 under the home page, a topic page by its topic, an item by its slug) is left as an editor may have
 changed it. The overview and the topic pages get English translations; the items are Dutch only.
-Review dates are set relative to ``today``, so some items are always overdue for the review report.
+Review dates are set relative to ``today``, so some items are always overdue for the review report
+and one falls due that day. Most items are owned by the demo's administrator, a few by the editors'
+group and two by nobody (their reminders go to the moderators), so the report shows each kind.
 """
 
 from dataclasses import asdict
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from agenda_pages.moderation import roles
 from home.demo import DEMO_ADMIN_USERNAME, create_child, ensure_translation
 from home.models import HomePage
 from toolbox.models import (
@@ -28,9 +32,13 @@ from toolbox.models import (
     ToolboxTopicPage,
     add_months,
 )
+from toolbox.review.recording import set_last_reviewed
 
 from .content import AUDIENCES, DOCUMENTS, INDEX, TOPICS
 from .items import ITEMS, ITEMS_BY_TOPIC, DemoItem
+
+OWNED_BY_EDITORS = {"mdo-checklist", "datalek-in-netwerk", "toestemming-patient", "convenant-netwerk"}
+WITHOUT_OWNER = {"volumenormen-regio", "mededinging-afspraken"}
 
 
 def _terms(model, terms) -> dict:
@@ -54,7 +62,15 @@ def _documents() -> dict:
     return documents
 
 
-def _item(spec: DemoItem, topic, today: date, owner, audiences, documents) -> ToolboxItemPage:
+def _owners(spec: DemoItem, admin, editors) -> dict:
+    if spec.slug in WITHOUT_OWNER:
+        return {}
+    if spec.slug in OWNED_BY_EDITORS and editors is not None:
+        return {"owner_group": editors}
+    return {"owner_user": admin}
+
+
+def _item(spec: DemoItem, topic, today: date, owners: dict, audiences, documents) -> ToolboxItemPage:
     item = ToolboxItemPage(
         title=spec.title,
         slug=spec.slug,
@@ -63,8 +79,8 @@ def _item(spec: DemoItem, topic, today: date, owner, audiences, documents) -> To
         body=[{"type": "paragraph", "value": f"<p>{text}</p>"} for text in spec.paragraphs],
         region=spec.region,
         is_example=spec.is_example,
-        owner_user=owner,
         last_reviewed_at=add_months(today, -spec.checked_months_ago),
+        **owners,
         **(asdict(spec.practice) if spec.practice else {}),
     )
     item.topics = [topic]
@@ -74,7 +90,7 @@ def _item(spec: DemoItem, topic, today: date, owner, audiences, documents) -> To
     return item
 
 
-def _link_related(items: dict[str, ToolboxItemPage], new: set[str]) -> None:
+def _link_related(items: dict[str, ToolboxItemPage], new: set[str], today: date) -> None:
     """Related items link to each other, so they are added once all items exist (new ones only)."""
     for spec in ITEMS:
         item = items[spec.slug]
@@ -82,6 +98,8 @@ def _link_related(items: dict[str, ToolboxItemPage], new: set[str]) -> None:
             continue
         item.related_items = [ToolboxRelatedItem(item=items[slug]) for slug in spec.related]
         item.save_revision().publish()
+        # Publishing counts as a check; the demo's items were checked months ago.
+        set_last_reviewed(ToolboxItemPage.objects.get(pk=item.pk), add_months(today, -spec.checked_months_ago))
 
 
 @transaction.atomic
@@ -94,7 +112,8 @@ def load_toolbox_demo(today: date | None = None) -> list[str]:
     if home is None:
         return []
     created = []
-    owner = get_user_model().objects.filter(username=DEMO_ADMIN_USERNAME).first()
+    admin = get_user_model().objects.filter(username=DEMO_ADMIN_USERNAME).first()
+    editors = Group.objects.filter(name=roles.EDITORS).first()
     topics = _terms(ToolboxTopic, [topic.term for topic in TOPICS])
     audiences = _terms(ToolboxAudience, AUDIENCES)
     documents = _documents()
@@ -140,9 +159,12 @@ def load_toolbox_demo(today: date | None = None) -> list[str]:
         for item_spec in ITEMS_BY_TOPIC[spec.term.slug]:
             item = existing.get(item_spec.slug)
             if item is None:
-                item = create_child(topic_page, _item(item_spec, topic, today, owner, audiences, documents))
+                item = create_child(
+                    topic_page,
+                    _item(item_spec, topic, today, _owners(item_spec, admin, editors), audiences, documents),
+                )
                 created.append(item.url_path)
                 new.add(item_spec.slug)
             items[item_spec.slug] = item
-    _link_related(items, new)
+    _link_related(items, new, today)
     return created

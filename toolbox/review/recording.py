@@ -13,11 +13,12 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import Revision
+from wagtail.models import PageLogEntry, Revision
 
 from toolbox.models import ToolboxItemPage
 
 STILL_CORRECT = "toolbox.still_correct"
+PUBLISHED = ("wagtail.publish", "wagtail.publish.scheduled")
 
 
 def set_last_reviewed(item: ToolboxItemPage, day: date) -> None:
@@ -51,7 +52,15 @@ def count_publication_as_review(sender, instance: ToolboxItemPage, revision=None
     Except the first publication of an item that already carries a check date: its content was
     checked before it came to this site (moved from elsewhere, or the demo), and that date stands.
     """
-    first_publication = instance.first_published_at == instance.last_published_at
-    if first_publication and instance.last_reviewed_at is not None:
+    if instance.last_reviewed_at is not None and _is_first_publication(instance):
         return
     set_last_reviewed(instance, timezone.localdate())
+
+
+def _is_first_publication(item: ToolboxItemPage) -> bool:
+    # The publication's own log entry is written after the signal. The dates alone do not tell:
+    # publishing a copy of the page held in memory since before its first publication (as a script
+    # does) sets ``first_published_at`` again.
+    return item.first_published_at == item.last_published_at and not (
+        PageLogEntry.objects.filter(page_id=item.pk, action__in=PUBLISHED).exists()
+    )
