@@ -29,10 +29,9 @@ HORIZONS = [
 
 
 class HorizonFilterSet(WagtailFilterSet):
-    horizon = django_filters.TypedChoiceFilter(
+    horizon = django_filters.ChoiceFilter(
         label=_("Show"),
-        choices=HORIZONS,
-        coerce=int,
+        choices=[(str(days), label) for days, label in HORIZONS],
         empty_label=None,
         method=lambda queryset, name, value: queryset,  # the view applies it, with today's date
     )
@@ -88,7 +87,7 @@ class ReviewReportView(ModeratorsOnly, ReportView):
     @cached_property
     def horizon(self) -> int:
         chosen = self.filters.form.cleaned_data.get("horizon") if self.filters.is_valid() else None
-        return DEFAULT_HORIZON_DAYS if chosen in (None, "") else chosen
+        return int(chosen) if chosen else DEFAULT_HORIZON_DAYS
 
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
