@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext
 from openpyxl import load_workbook
+
 from tests.toolbox.factories import make_item
 
 URL = "/admin/reports/toolbox-review/"
