@@ -91,8 +91,9 @@ def send_review_mails(today: date) -> ReviewMailReport:
     return report
 
 
-def send_owner_reminders(today: date, report: ReviewMailReport) -> None:
+def send_owner_reminders(today: date, report: ReviewMailReport | None = None) -> ReviewMailReport:
     """One mail to each person with items that fell due and that they were not yet reminded of."""
+    report = report or ReviewMailReport()
     due = list(
         ToolboxItemPage.objects.live()
         .due(today)
@@ -121,6 +122,7 @@ def send_owner_reminders(today: date, report: ReviewMailReport) -> None:
     report.reminded_items += ToolboxItemPage.objects.filter(pk__in=reminded).update(
         review_reminder_sent_for=F("next_review_on")
     )
+    return report
 
 
 def _send_owner_reminder(address: str, items: list[ToolboxItemPage], today: date) -> int:
@@ -135,12 +137,13 @@ def _send_owner_reminder(address: str, items: list[ToolboxItemPage], today: date
         return _send(address, subject, "owner_reminder", context)
 
 
-def send_overdue_summary(today: date, report: ReviewMailReport) -> None:
+def send_overdue_summary(today: date, report: ReviewMailReport | None = None) -> ReviewMailReport:
     """To each moderator, a mail listing the items overdue for a check; nothing overdue, no mail."""
+    report = report or ReviewMailReport()
     items = overdue(today)
     total = items.count()
     if not total:
-        return
+        return report
     with translation.override(settings.LANGUAGE_CODE):
         listed = [_mail_item(item, today) for item in items[:ITEMS_LISTED]]
         subject = ngettext(
@@ -160,3 +163,4 @@ def send_overdue_summary(today: date, report: ReviewMailReport) -> None:
             except Exception:
                 logger.exception("The toolbox overdue summary to %s could not be sent.", address)
                 report.failed += 1
+    return report
