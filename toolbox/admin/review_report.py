@@ -6,12 +6,15 @@ reaches) is chosen in the filter, 30 days unless chosen. Exports as CSV or XLSX.
 """
 
 import django_filters
+from django.middleware.csrf import get_token
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from kankernl_site.reports.moderators import ModeratorMenuItem, ModeratorsOnly
@@ -19,6 +22,7 @@ from toolbox.models import ToolboxItemPage
 from toolbox.review.worklist import DEFAULT_HORIZON_DAYS, days_overdue, due_within, owner_name, topic_names
 
 URL_NAME = "toolbox_review_report"
+NOWRAP = "toolbox-review-nowrap"  # a date on one line (the results template's style)
 HORIZONS = [
     (0, _("Overdue and due today")),
     (7, _("Due within a week")),
@@ -26,6 +30,11 @@ HORIZONS = [
     (90, _("Due within 3 months")),
     (365, _("Due within a year")),
 ]
+
+
+def _day(day) -> str:
+    # A date, not Wagtail's "8 months ago": the check is planned by the calendar.
+    return date_format(day, "j M Y") if day else ""
 
 
 class HorizonFilterSet(WagtailFilterSet):
@@ -50,6 +59,8 @@ class StillCorrectColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         context["action_url"] = reverse("toolbox_still_correct", args=(instance.pk,))
         context["next_url"] = report_address(context["request"])
+        # A cell is rendered from a plain dict, without the request's context processors.
+        context["csrf_token"] = get_token(context["request"])
         return context
 
 
@@ -110,15 +121,29 @@ class ReviewReportView(ModeratorsOnly, ReportView):
             ),
             Column("topics", label=_("Topic"), accessor=topic_names),
             Column("owner", label=_("Owner"), accessor=owner_name),
-            DateColumn("last_reviewed_at", label=_("Last checked")),
-            DateColumn("next_review_on", label=_("Next check")),
+            Column(
+                "last_reviewed_at",
+                label=_("Last checked"),
+                accessor=lambda item: _day(item.last_reviewed_at),
+                classname=NOWRAP,
+            ),
+            Column(
+                "next_review_on",
+                label=_("Next check"),
+                accessor=lambda item: _day(item.next_review_on),
+                classname=NOWRAP,
+            ),
             Column("days_overdue", label=_("Days overdue"), accessor=self.overdue_days_shown),
             StillCorrectColumn("still_correct", label=_("Check"), accessor="pk"),
         ]
 
     def overdue_days_shown(self, item) -> int | str:
         days = days_overdue(item, self.today)
-        return days if days > 0 else ""  # due soon: nothing overdue yet
+        if days > 0:
+            return days
+        if days == 0:
+            return gettext("due today")
+        return ngettext("due in %(count)s day", "due in %(count)s days", -days) % {"count": -days}
 
     def to_row_dict(self, item):
         values = {

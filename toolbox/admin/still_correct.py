@@ -55,7 +55,7 @@ class StillCorrectMenuItem(ActionMenuItem):
 
     label = _("Still correct")
     name = "action-still-correct"
-    icon_name = "tick"
+    icon_name = "check"
     template_name = "toolbox/admin/still_correct_menu_item.html"
     order = 25
 

@@ -1,5 +1,6 @@
 """ "Still correct": one POST records a check, without a revision, a workflow or a content change."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -122,3 +123,15 @@ def test_publishing_a_draft_from_before_the_check_keeps_the_check(client, modera
     item.refresh_from_db()
     assert item.intro == "Een nieuwe samenvatting."
     assert item.last_reviewed_at == date(2026, 12, 10)  # publishing is a check of its own
+
+
+def test_the_reports_button_carries_the_csrf_token(moderator, item):
+    """As a browser: the token in the report's row form is what lets the click through."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(moderator)
+    html = client.get(REPORT).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    response = client.post(url(item), {"csrfmiddlewaretoken": token, "next": REPORT})
+    assert response.status_code == 302 and response["Location"] == REPORT
+    item.refresh_from_db()
+    assert item.last_reviewed_at == date(2026, 12, 7)
