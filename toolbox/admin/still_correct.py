@@ -5,6 +5,8 @@ Allowed to whoever may edit the item (its owner as editor, the editors, the mode
 revision and starts no workflow (``toolbox.review.recording``).
 """
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -82,7 +84,8 @@ class StillCorrectLogFormatter(LogFormatter):
         next_check = (log_entry.data or {}).get("next_review_on")
         if not next_check:
             return gettext("Checked: still correct")
-        return gettext("Checked: still correct. Next check on %(day)s") % {"day": next_check}
+        day = date_format(date.fromisoformat(next_check), "j F Y")
+        return gettext("Checked: still correct. Next check on %(day)s") % {"day": day}
 
 
 def register_log_actions(actions) -> None:
