@@ -12,6 +12,8 @@ from openpyxl import load_workbook
 from tests.toolbox.factories import make_item
 
 URL = "/admin/reports/toolbox-review/"
+# Session, user, permissions, menus, the count, the page of items, their topics: not one per item.
+QUERIES = 15
 
 pytestmark = pytest.mark.usefixtures("clock")
 
@@ -110,3 +112,17 @@ def test_the_results_the_filter_fetches(client, moderator, items):
     assert response.status_code == 200 and "<html" not in html
     # A row's button brings the moderator back to the report as filtered, not to the bare results.
     assert f'name="next" value="{URL}?horizon=7"' in html
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_the_report_costs_the_same_queries_for_few_or_many_items(
+    client, moderator, topic_page, count, django_assert_num_queries
+):
+    group = Group.objects.create(name="Netwerkbureau")
+    for number in range(count):
+        owner = {"owner_user": moderator} if number % 2 else {"owner_group": group}
+        make_item(topic_page, f"Item {number}", last_reviewed_at=date(2025, 11, 1), **owner)
+    client.force_login(moderator)
+    client.get(URL)  # the session and the menus, once
+    with django_assert_num_queries(QUERIES):
+        assert client.get(URL).status_code == 200
