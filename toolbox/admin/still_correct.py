@@ -42,6 +42,11 @@ def still_correct(request, page_id: int):
     item = get_object_or_404(ToolboxItemPage, pk=page_id)
     if not item.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
+    lock = item.get_lock()
+    if lock is not None and lock.for_user(request.user):
+        # Whoever locked the item is working on it: the check is theirs to record, with their change.
+        messages.error(request, lock.get_message(request.user))
+        return redirect(_return_address(request, item))
     record_still_correct(item, request.user, timezone.localdate())
     messages.success(
         request,

@@ -137,3 +137,13 @@ def test_the_reports_button_carries_the_csrf_token(moderator, item):
     assert response.status_code == 302 and response["Location"] == REPORT
     item.refresh_from_db()
     assert item.last_reviewed_at == date(2026, 12, 7)
+
+
+def test_an_item_locked_by_someone_else_is_left_to_them(client, editor, moderator, item):
+    ToolboxItemPage.objects.filter(pk=item.pk).update(locked=True, locked_by=moderator, locked_at=NOW)
+    client.force_login(editor)
+    response = client.post(url(item), {"next": REPORT})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.last_reviewed_at == date(2025, 11, 1)
+    assert not PageLogEntry.objects.filter(action="toolbox.still_correct").exists()
