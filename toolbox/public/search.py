@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kankernl_site.search_words import clean_query, search_words
 from toolbox.models import ToolboxIndexPage
@@ -51,13 +51,16 @@ def search(page: ToolboxIndexPage, request):
         record_search(selection.query, total, timezone.localdate())
 
     words = selection.words.split()
+    language = translation.get_language()
     filters = active_filters(selection, labels)
     context = {
         "page": page,
         "selection": selection,
         "result_count": total,
         "results_page": results_page,
-        "results": described(results_page.object_list, words, lambda item: click_url(item.pk, selection.query)),
+        "results": described(
+            results_page.object_list, words, lambda item: click_url(item.pk, selection.query, language)
+        ),
         "facets": facet_options(selection, labels, counts),
         "active_filters": filters,
         "clear_address": address(Selection(selection.query, selection.words)),

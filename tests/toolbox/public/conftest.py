@@ -37,7 +37,9 @@ def searchable(toolbox_index, topic_page):
         "privacy": make_item(
             mdo, "Privacy bij het MDO", kind=ItemKind.BACKGROUND, audiences=[coordinator], intro="Wat mag wel."
         ),
-        "grant": make_item(topic_page, "Subsidie aanvragen", kind=ItemKind.TOOL, region="limburg", intro="Een sjabloon."),
+        "grant": make_item(
+            topic_page, "Subsidie aanvragen", kind=ItemKind.TOOL, region="limburg", intro="Een sjabloon."
+        ),
     }
     publish_with_topics(items["mdo"], topic_page, mdo)
     items["key"].tags.add("begroting")
