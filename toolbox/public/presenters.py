@@ -13,6 +13,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone, translation
 from wagtail.models import Page
 
+from kankernl_site.language import interface_url
 from kankernl_site.registries import register_presenter
 from toolbox.models import (
     ToolboxAudience,
@@ -60,8 +61,9 @@ def items_under(page: Page, within: str):
 
 
 def search_address(index: ToolboxIndexPage, request=None) -> str:
-    """The address of the search through the toolbox of ``index`` (without a query)."""
-    return index.get_url(request) + index.reverse_subpage("search")
+    """The address of the search through the toolbox of ``index`` (without a query), under the
+    reader's language prefix also where the overview has no translation yet."""
+    return interface_url(index.get_url(request) + index.reverse_subpage("search"))
 
 
 def index_context(page: ToolboxIndexPage, request, context: dict) -> dict:
