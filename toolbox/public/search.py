@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 
 from kankernl_site.search_words import clean_query, search_words
 from toolbox.models import ToolboxIndexPage
@@ -47,7 +48,8 @@ def search(page: ToolboxIndexPage, request):
     paginator = Paginator(finding.results(scope, selection), settings.SEARCH_RESULTS_PER_PAGE)
     paginator.count = total  # known from the counts: no query of its own
     results_page = paginator.get_page(request.GET.get(PAGE))
-    if selection.query and request.GET.get(PAGE, "1") == "1":
+    logged = bool(selection.query) and request.GET.get(PAGE, "1") == "1"
+    if logged:
         record_search(selection.query, total, timezone.localdate())
 
     words = selection.words.split()
@@ -75,7 +77,12 @@ def search(page: ToolboxIndexPage, request):
             context["without_words_address"] = address(without_words)
             context["without_words_count"] = finding.filtered(scope, selection.chosen).count()
         context["most_used_items"] = most_used(listed(items_under(page, "descendant_of")), timezone.localdate())
-    return TemplateResponse(request, "toolbox/toolbox_search.html", context)
+    response = TemplateResponse(request, "toolbox/toolbox_search.html", context)
+    if logged:
+        # Each such search must reach this view to be counted: not stored by the site's page cache
+        # (kankernl_site.page_cache) nor a shared cache. Filters and later pages may be stored.
+        patch_cache_control(response, private=True)
+    return response
 
 
 def _with_counts_without(filters, selection: Selection, matches, counts) -> list:

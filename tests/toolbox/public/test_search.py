@@ -7,10 +7,12 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query
 
 from home.demo import ensure_translation
+from kankernl_site.page_cache import local_pages
 from home.models import HomePage
 from tests.toolbox.factories import make_index, make_item, make_topic_page
 from tests.usage.conftest import BROWSER
@@ -168,6 +170,18 @@ def test_a_search_is_logged_without_personal_data(client, searchable):
     assert response.context["selection"].query == "overleg jan@example.org 06-12345678"  # shown as typed
     assert list(Query.objects.values_list("query_string", flat=True)) == ["overleg [email] [phone]"]
     assert "example" not in response.context["results"][0].url if response.context["results"] else True
+
+
+def test_the_page_cache_stores_no_logged_search(client, searchable, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    local_pages.clear()
+    responses = [client.get(SEARCH, {"q": "overleg"}) for _ in range(2)]
+    assert Query.objects.get().hits == 2  # the second one reached the view and was counted too
+    assert all("private" in response["Cache-Control"] for response in responses)
+    # Filters alone log nothing: such a page may be stored like the overview.
+    assert "private" not in client.get(SEARCH, {"topic": "mdo"}).get("Cache-Control", "")
+    local_pages.clear()
 
 
 def test_a_search_without_words_is_not_logged(client, searchable):
