@@ -12,8 +12,8 @@ from django.db import connection
 from wagtail.contrib.search_promotions.models import Query
 
 from home.demo import ensure_translation
-from kankernl_site.page_cache import local_pages
 from home.models import HomePage
+from kankernl_site.page_cache import local_pages
 from tests.toolbox.factories import make_index, make_item, make_topic_page
 from tests.usage.conftest import BROWSER
 from toolbox.models import ToolboxIndexPage, ToolboxTopicPage
