@@ -12,12 +12,13 @@ would otherwise grow with every word typed.
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from toolbox.models import ItemKind, Region, ToolboxAudience, ToolboxItemPage, ToolboxTopic
 
-from .facets import AUDIENCE, KIND, REGION, TOPIC, Selection
+from .facets import AUDIENCE, KIND, REGION, TOPIC, ActiveFilter, Selection, count_without
 
 TOPIC_LINKS = ToolboxItemPage.topics.through
 AUDIENCE_LINKS = ToolboxItemPage.audiences.through
@@ -110,3 +111,40 @@ def results(scope: QuerySet, selection: Selection):
     # only what it is given, and checks that it is filtered on indexed fields (``id``) only.
     candidates = _shown(ToolboxItemPage.objects.filter(id__in=chosen.order_by().values("pk")))
     return candidates.search(selection.words, operator="and")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A search's outcome before paging: the counts beside the filters, the number of results, and
+    the results in their order (sliced by the paginator: only one page is read)."""
+
+    matches: QuerySet  # the items with the words, before the filters
+    counts: dict[str, dict[str, int]]
+    total: int
+    results: object  # a queryset, or a Wagtail search result
+
+
+def find(scope: QuerySet, selection: Selection) -> Found:
+    """The search of ``selection`` through the items of ``scope``; a query of only punctuation
+    finds nothing (and fails nothing)."""
+    if selection.query and not selection.words:
+        scope = scope.none()
+    matches = matching(scope, selection)
+    counts = facet_counts(matches, selection)
+    return Found(matches, counts, result_count(counts, selection), results(scope, selection))
+
+
+# Working out what removing a filter would give costs a count query where the facet counts do not
+# tell it: only in the zero-result state, and for this many filters at most.
+MAX_COUNTED_REMOVALS = 6
+
+
+def with_counts_without(filters: list[ActiveFilter], selection: Selection, found: Found) -> list[ActiveFilter]:
+    """The active filters, each with the number of results the search would give without it."""
+    shown = []
+    for position, active in enumerate(filters):
+        number = count_without(selection, active.facet, active.value, found.counts)
+        if number is None and position < MAX_COUNTED_REMOVALS:
+            number = filtered(found.matches, selection.without(active.facet, active.value).chosen).count()
+        shown.append(replace(active, count_without=number))
+    return shown

@@ -7,8 +7,6 @@ once, on its first page: paging through the results is not another search. Each 
 through the counted redirect, so the usage report sees which result a term led to.
 """
 
-from dataclasses import replace
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
@@ -22,14 +20,10 @@ from usage.links import click_url
 from usage.recording import record_search
 
 from . import finding
-from .facets import PAGE, Selection, active_filters, address, count_without, facet_options, read_selection
+from .facets import PAGE, Selection, active_filters, address, facet_options, read_selection
 from .most_used import most_used
 from .presenters import items_under, listed, search_address
 from .search_results import described
-
-# Working out what removing a filter would give costs a count query for some filters: only in the
-# zero-result state, and for this many filters at most.
-MAX_COUNTED_REMOVALS = 6
 
 
 def search(page: ToolboxIndexPage, request):
@@ -39,13 +33,10 @@ def search(page: ToolboxIndexPage, request):
     labels = finding.vocabulary()
     selection = read_selection(query, search_words(query), request.GET, labels)
     scope = items_under(page, "descendant_of").live().public()
-    if selection.query and not selection.words:
-        scope = scope.none()  # only punctuation: nothing to look for, and no error either
-    matches = finding.matching(scope, selection)
-    counts = finding.facet_counts(matches, selection)
-    total = finding.result_count(counts, selection)
+    found = finding.find(scope, selection)
+    total = found.total
 
-    paginator = Paginator(finding.results(scope, selection), settings.SEARCH_RESULTS_PER_PAGE)
+    paginator = Paginator(found.results, settings.SEARCH_RESULTS_PER_PAGE)
     paginator.count = total  # known from the counts: no query of its own
     results_page = paginator.get_page(request.GET.get(PAGE))
     logged = bool(selection.query) and request.GET.get(PAGE, "1") == "1"
@@ -63,20 +54,14 @@ def search(page: ToolboxIndexPage, request):
         "results": described(
             results_page.object_list, words, lambda item: click_url(item.pk, selection.query, language)
         ),
-        "facets": facet_options(selection, labels, counts),
+        "facets": facet_options(selection, labels, found.counts),
         "active_filters": filters,
         "clear_address": address(Selection(selection.query, selection.words)),
         "pagination_query": address(selection)[1:],
         "search_url": search_address(page, request),
     }
     if total == 0 and not selection.is_empty:
-        context["active_filters"] = _with_counts_without(filters, selection, matches, counts)
-        if selection.words and selection.has_filters:
-            # The filters alone, without the words: one count.
-            without_words = Selection(chosen=selection.chosen)
-            context["without_words_address"] = address(without_words)
-            context["without_words_count"] = finding.filtered(scope, selection.chosen).count()
-        context["most_used_items"] = most_used(listed(items_under(page, "descendant_of")), timezone.localdate())
+        context.update(_nothing_found(page, scope, selection, found, filters))
     response = TemplateResponse(request, "toolbox/toolbox_search.html", context)
     if logged:
         # Each such search must reach this view to be counted: not stored by the site's page cache
@@ -85,13 +70,12 @@ def search(page: ToolboxIndexPage, request):
     return response
 
 
-def _with_counts_without(filters, selection: Selection, matches, counts) -> list:
-    """The active filters, each with the number of results the search would give without it: read
-    from the facet counts where they tell it, else counted (a few filters at most)."""
-    shown = []
-    for position, active in enumerate(filters):
-        number = count_without(selection, active.facet, active.value, counts)
-        if number is None and position < MAX_COUNTED_REMOVALS:
-            number = finding.filtered(matches, selection.without(active.facet, active.value).chosen).count()
-        shown.append(replace(active, count_without=number))
-    return shown
+def _nothing_found(page: ToolboxIndexPage, scope, selection: Selection, found: finding.Found, filters) -> dict:
+    """Ways to widen a search that found nothing: each filter to remove with the results that
+    gives, the filters without the words, and the most read items."""
+    context = {"active_filters": finding.with_counts_without(filters, selection, found)}
+    if selection.words and selection.has_filters:
+        context["without_words_address"] = address(Selection(chosen=selection.chosen))
+        context["without_words_count"] = finding.filtered(scope, selection.chosen).count()
+    context["most_used_items"] = most_used(listed(items_under(page, "descendant_of")), timezone.localdate())
+    return context
