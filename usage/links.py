@@ -3,8 +3,13 @@
 The signed value holds a page id and the (scrubbed) search term, nothing else: the redirect looks
 the page up and sends the visitor to that page's own address, so it can never lead off the site,
 and the signature keeps anyone from writing terms or pages into the counts with links of their own.
+
+A link from a page under another language's prefix carries that language (``lang``, unsigned: it
+only chooses among the site's own prefixes), so a Dutch page listed on an English page opens with
+the English interface around it, as its direct link would (``kankernl_site.language.interface_url``).
 """
 
+from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -14,10 +19,23 @@ from usage.scrub import scrub
 SALT = "usage.click"
 
 
-def click_url(page_id: int, term: str = "") -> str:
-    """The counted link to a page, for a search result (``term``) or a list of pages (no term)."""
+def click_url(page_id: int, term: str = "", language: str = "") -> str:
+    """The counted link to a page, for a search result (``term``) or a list of pages (no term), from
+    a page in ``language`` (the default language when not given)."""
     token = signing.dumps([page_id, scrub(term) or ""], salt=SALT, compress=True)
-    return f"{reverse('usage_click')}?{urlencode({'to': token})}"
+    params = {"to": token}
+    if language and language != settings.LANGUAGE_CODE:
+        params["lang"] = language
+    return f"{reverse('usage_click')}?{urlencode(params)}"
+
+
+def in_language(url: str, language: str | None) -> str:
+    """``url`` (a page's own, relative address) under ``language``'s prefix; as it is for the default
+    language, an unknown one, or an address that has a prefix or a host already."""
+    other_languages = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
+    if language not in other_languages or not url.startswith("/") or url.startswith(("//", f"/{language}/")):
+        return url
+    return f"/{language}{url}"
 
 
 def read_click(token: str) -> tuple[int, str] | None:

@@ -2,7 +2,7 @@
 
 The facts of a good practice (network, situation, approach ...) are plain fields in their own panel
 rather than a block in the body: an editor sees at once what a case needs, the page shows them as
-one list in a fixed order, and the search and facets to come can read them as columns.
+one list in a fixed order, and the search and its facets read them as columns.
 """
 
 from datetime import date
@@ -146,6 +146,12 @@ class ToolboxItemPage(CountedPage, PresentedPage, Page):
         *Page.search_fields,
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.SearchField("network"),
+        index.SearchField("situation"),
+        index.SearchField("approach"),
+        index.SearchField("result"),
+        index.SearchField("lessons"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("kind"),
         index.FilterField("region"),
     ]

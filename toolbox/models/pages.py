@@ -4,14 +4,16 @@ which registers its presenters in ``kankernl_site.registries``; the models impor
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from kankernl_site.registries import PresentedPage
+from kankernl_site.registries import PresentedPage, responder_for
 
 
-class ToolboxIndexPage(PresentedPage, Page):
-    """ "Toolbox oncologienetwerken": the topics and the newest items."""
+class ToolboxIndexPage(RoutablePageMixin, PresentedPage, Page):
+    """ "Toolbox oncologienetwerken": the topics, the newest and most read items, and the search
+    through its items (``zoeken/``, in every language's tree)."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=800)
 
@@ -24,6 +26,10 @@ class ToolboxIndexPage(PresentedPage, Page):
     class Meta:
         verbose_name = _("toolbox overview")
         verbose_name_plural = _("toolbox overviews")
+
+    @path("zoeken/", name="search")
+    def search_items(self, request):
+        return responder_for(ToolboxIndexPage, "search")(self, request)
 
 
 class ToolboxTopicPage(PresentedPage, Page):

@@ -13,6 +13,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone, translation
 from wagtail.models import Page
 
+from kankernl_site.language import interface_url
 from kankernl_site.registries import register_presenter
 from toolbox.models import (
     ToolboxAudience,
@@ -23,6 +24,8 @@ from toolbox.models import (
     ToolboxTopicPage,
 )
 
+from .most_used import most_used
+
 NEWEST_ITEMS = 6
 
 
@@ -30,7 +33,7 @@ def stale_notice_months() -> int:
     return getattr(settings, "TOOLBOX_STALE_NOTICE_MONTHS", 3)
 
 
-def _listed(items):
+def listed(items):
     """Live items with what a card shows: their language and audiences, in one prefetch."""
     return (
         items.live()
@@ -40,7 +43,7 @@ def _listed(items):
     )
 
 
-def _items_under(page: Page, within: str):
+def items_under(page: Page, within: str):
     """The items ``within`` ("child_of" or "descendant_of") ``page`` and, on a translation, those of
     its Dutch original that are not translated yet. No extra query in the default language: the
     address's language prefix tells it."""
@@ -57,15 +60,27 @@ def _items_under(page: Page, within: str):
     return own | untranslated
 
 
+def search_address(index: ToolboxIndexPage, request=None) -> str:
+    """The address of the search through the toolbox of ``index`` (without a query), under the
+    reader's language prefix also where the overview has no translation yet."""
+    return interface_url(index.get_url(request) + index.reverse_subpage("search"))
+
+
 def index_context(page: ToolboxIndexPage, request, context: dict) -> dict:
     context["topic_pages"] = list(ToolboxTopicPage.objects.child_of(page).live().public().order_by("path"))
-    newest = _listed(_items_under(page, "descendant_of")).order_by("-first_published_at", "-pk")
-    context["newest_items"] = list(newest[:NEWEST_ITEMS])
+    items = listed(items_under(page, "descendant_of"))
+    context["newest_items"] = list(items.order_by("-first_published_at", "-pk")[:NEWEST_ITEMS])
+    context["most_used_items"] = most_used(items, timezone.localdate())
+    context["search_url"] = search_address(page, request)
     return context
 
 
 def topic_context(page: ToolboxTopicPage, request, context: dict) -> dict:
-    context["items"] = list(_listed(_items_under(page, "child_of")).order_by("title"))
+    context["items"] = list(listed(items_under(page, "child_of")).order_by("title"))
+    # The search box searches the whole toolbox with this topic chosen, which the results page
+    # shows as a filter to remove.
+    context["index_page"] = index = ToolboxIndexPage.objects.parent_of(page).first()
+    context["search_url"] = search_address(index, request)
     return context
 
 

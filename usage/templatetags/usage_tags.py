@@ -4,6 +4,7 @@ and ``{% click_url page term %}`` for a counted link to a search result. None of
 database, so a page renders with them as fast as without."""
 
 from django import template
+from django.utils import translation
 
 from usage.forms import UsefulnessForm
 from usage.links import click_url as signed_click_url
@@ -29,4 +30,4 @@ def usefulness_form(context, page):
 
 @register.simple_tag
 def click_url(page, term=""):
-    return signed_click_url(page.pk, term)
+    return signed_click_url(page.pk, term, translation.get_language())
