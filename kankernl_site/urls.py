@@ -20,6 +20,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon),
+    # Probed by load balancers over plain HTTP: outside the language prefixes, never redirected
+    # to HTTPS (SECURE_REDIRECT_EXEMPT in production settings), never cached.
+    path("healthz", views.healthz, name="healthz"),
     path("", include("usage.urls")),
 ]
 

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from agenda_pages.models import AgendaIndexPage
 from usage.recording import record_search
 
+from . import health
 from .search_results import described
 from .search_suggestions import suggest, vocabulary
 from .search_words import clean_query, search_words
@@ -94,3 +95,11 @@ def robots_txt(request):
 def favicon(request):
     # Browsers ask for /favicon.ico whatever the page says; hand them the hashed static file.
     return redirect(static("img/favicon.ico"), permanent=True)
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """Database and shared cache reachable (else 503), worker and import reported; see health.py."""
+    code, body = health.report(timezone.now(), strict=request.GET.get("strict") == "1")
+    return JsonResponse(body, status=code)
