@@ -266,7 +266,7 @@ def test_query_count_does_not_grow_with_the_number_of_events(
     with django_assert_num_queries(expected[route_cache_on_and_off]):
         client.get(url)
 
-    add_events(centres, 490, first=10)
+    add_events(centres, 90, first=10)
     with django_assert_num_queries(expected[route_cache_on_and_off]):
         response = client.get(url)
     assert len(listed_titles(response)) == 20
