@@ -6,6 +6,8 @@ from datetime import date
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.utils import translation
+from django.utils.translation import gettext
 
 from agenda_pages.moderation import roles
 from tests.browser.conftest import quiet_tasks
@@ -70,7 +72,9 @@ def test_still_correct_from_the_edit_view(new_page, demo_toolbox, screenshot_pat
     edit = f"/admin/pages/{item.pk}/edit/"
     page.goto(f"{demo_toolbox.url}{edit}")
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
-    button = page.get_by_role("button", name="Still correct")
+    with translation.override("nl"):  # the moderator works in the admin in Dutch
+        label = gettext("Still correct")
+    button = page.get_by_role("button", name=label)
     button.wait_for()
     page.screenshot(path=screenshot_path("toolbox-review-edit-1280.png"))
     button.click()
