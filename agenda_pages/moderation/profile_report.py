@@ -18,6 +18,7 @@ from wagtail.permissions import policy_registry
 
 from agenda_pages.models import CentrePage
 from agenda_pages.moderation.access import sees_only_own_centres
+from kankernl_site.reports.exports import HeadingsInUserLanguage
 
 URL_NAME = "centre_profiles_report"
 
@@ -60,7 +61,7 @@ def profile_gaps() -> list[ProfileGap]:
     ]
 
 
-class CentreProfilesReportView(ReportView):
+class CentreProfilesReportView(HeadingsInUserLanguage, ReportView):
     page_title = _("Incomplete centre profiles")
     header_icon = "home"
     index_url_name = URL_NAME
@@ -71,11 +72,6 @@ class CentreProfilesReportView(ReportView):
     list_export = ["title", "city", "missing", "published"]
 
     export_headings = {"title": _("Centre"), "city": _("place"), "missing": _("Missing"), "published": _("Published")}
-
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        # A CSV is streamed after the user's language has been switched off again: name the columns now.
-        self.export_headings = {field: str(heading) for field, heading in self.export_headings.items()}
-        return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def user_has_permission(self, permission):
         return user_may_view_profiles_report(self.request.user)

@@ -10,12 +10,13 @@ from django.utils.functional import cached_property
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 
+from kankernl_site.reports.exports import HeadingsInUserLanguage
 from kankernl_site.reports.moderators import ModeratorMenuItem, ModeratorsOnly
 
 from .period import Period, read_period
 
 
-class ElearningReportView(ModeratorsOnly, ReportView):
+class ElearningReportView(HeadingsInUserLanguage, ModeratorsOnly, ReportView):
     """A report over a period of months, computed whole (no pagination: one row per course, lesson,
     question or video), with the period form above the results."""
 

@@ -17,6 +17,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from kankernl_site.reports.exports import HeadingsInUserLanguage
 from kankernl_site.reports.moderators import ModeratorMenuItem, ModeratorsOnly
 from toolbox.models import ToolboxItemPage
 from toolbox.review.worklist import DEFAULT_HORIZON_DAYS, days_overdue, due_within, owner_name, topic_names
@@ -70,7 +71,7 @@ def report_address(request) -> str:
     return reverse(URL_NAME) + (f"?{query}" if query else "")
 
 
-class ReviewReportView(ModeratorsOnly, ReportView):
+class ReviewReportView(HeadingsInUserLanguage, ModeratorsOnly, ReportView):
     page_title = _("Toolbox: items to check")
     header_icon = "time"
     template_name = "reports/report.html"
@@ -159,11 +160,6 @@ class ReviewReportView(ModeratorsOnly, ReportView):
 
     def get_filename(self):
         return f"{self.export_filename}-{self.today:%Y%m%d}"
-
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        # A CSV is streamed after the user's language has been switched off again: name the columns now.
-        self.export_headings = {field: str(heading) for field, heading in self.export_headings.items()}
-        return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

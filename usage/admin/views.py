@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColum
 from wagtail.admin.views.reports import ReportView
 
 from kankernl_site.reports.charts import bar_chart
+from kankernl_site.reports.exports import HeadingsInUserLanguage
 from kankernl_site.reports.moderators import ModeratorsOnly
 from usage.admin import figures
 from usage.models import PageViewDay
@@ -34,7 +35,7 @@ def _page_edit_url(row) -> str:
     return reverse("wagtailadmin_pages:edit", args=(row["page_id"],))
 
 
-class UsageReportView(ModeratorsOnly, ReportView):
+class UsageReportView(HeadingsInUserLanguage, ModeratorsOnly, ReportView):
     """A report over a period; subclasses name their address, figures, columns and export.
 
     The address (``url_path``) also names the report's two URLs, its page and its results."""
@@ -72,11 +73,6 @@ class UsageReportView(ModeratorsOnly, ReportView):
     def get_filename(self):
         period = self.period
         return f"{self.export_filename}-{period.first:%Y%m%d}-{period.last:%Y%m%d}"
-
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        # A CSV is streamed after the user's language has been switched off again: name the columns now.
-        self.export_headings = {field: str(heading) for field, heading in self.export_headings.items()}
-        return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

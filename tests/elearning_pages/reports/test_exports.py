@@ -7,6 +7,8 @@ from datetime import date
 
 import openpyxl
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from elearning_pages.models import Certificate, VideoStat
 from tests.elearning_pages.reports.conftest import (
@@ -65,6 +67,15 @@ def test_participants_as_csv(moderator_client, activity, course):
         [course.title, "2026-03", "2", "0"],
         [course.title, "2026-04", "0", "1"],
     ]
+
+
+def test_the_csv_headings_are_in_the_moderators_language(moderator_client, activity, course):
+    # Wagtail streams a CSV after the request's language is switched off: the headings are named first.
+    response = moderator_client.get(URLS[0], {"export": "csv", "from_month": "2026-01", "to_month": "2026-06"})
+    with translation.override("nl"):
+        expected = [gettext("Course"), gettext("Month"), gettext("Started"), gettext("Finished")]
+    assert expected[0] == "Cursus"  # the catalogue is compiled
+    assert csv_rows(response)[0] == expected
 
 
 def test_participants_as_excel(moderator_client, activity, course):
