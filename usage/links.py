@@ -6,7 +6,8 @@ and the signature keeps anyone from writing terms or pages into the counts with 
 
 A link from a page under another language's prefix carries that language (``lang``, unsigned: it
 only chooses among the site's own prefixes), so a Dutch page listed on an English page opens with
-the English interface around it, as its direct link would (``kankernl_site.language.interface_url``).
+the English interface around it, as its direct link would (``kankernl_site.language.interface_url``,
+which the redirect uses).
 """
 
 from django.conf import settings
@@ -27,15 +28,6 @@ def click_url(page_id: int, term: str = "", language: str = "") -> str:
     if language and language != settings.LANGUAGE_CODE:
         params["lang"] = language
     return f"{reverse('usage_click')}?{urlencode(params)}"
-
-
-def in_language(url: str, language: str | None) -> str:
-    """``url`` (a page's own, relative address) under ``language``'s prefix; as it is for the default
-    language, an unknown one, or an address that has a prefix or a host already."""
-    other_languages = {code for code, _name in settings.LANGUAGES} - {settings.LANGUAGE_CODE}
-    if language not in other_languages or not url.startswith("/") or url.startswith(("//", f"/{language}/")):
-        return url
-    return f"/{language}{url}"
 
 
 def read_click(token: str) -> tuple[int, str] | None:

@@ -16,11 +16,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Page
 
+from kankernl_site.language import interface_url
 from kankernl_site.rate_limits import RateLimit, client_ip
 from usage import recording
 from usage.bots import request_is_robot
 from usage.forms import UsefulnessForm
-from usage.links import in_language, read_click
+from usage.links import read_click
 
 # Generous: a visitor reading many pages in an hour is welcome; a script posting views is not.
 VIEWS_PER_IP = RateLimit("usage-views", limit=settings.USAGE_VIEWS_PER_IP_PER_HOUR, seconds=3600)
@@ -43,7 +44,8 @@ def click(request):
         raise Http404
     if not request_is_robot(request) and CLICKS_PER_IP.hit(client_ip(request)):
         recording.record_click(term, page.pk, timezone.localdate())
-    return HttpResponseRedirect(in_language(url, request.GET.get("lang")))
+    # Without ``lang`` the default language: /r/ itself has no prefix to tell it.
+    return HttpResponseRedirect(interface_url(url, request.GET.get("lang") or settings.LANGUAGE_CODE))
 
 
 @csrf_exempt

@@ -3,8 +3,9 @@ language's interface around it; the language cannot lead anywhere else."""
 
 import pytest
 
+from kankernl_site.language import interface_url
 from tests.home.factories import StandardPageFactory
-from usage.links import click_url, in_language
+from usage.links import click_url
 
 pytestmark = pytest.mark.django_db
 
@@ -30,4 +31,4 @@ def test_a_link_from_an_english_page_keeps_the_english_interface(browser, site_h
     ],
 )
 def test_the_language_only_chooses_among_the_sites_prefixes(url, language, expected):
-    assert in_language(url, language) == expected
+    assert interface_url(url, language) == expected
