@@ -9,15 +9,12 @@ where no request says which language the reader prefers.
 """
 
 import logging
-import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Min, Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
@@ -27,6 +24,7 @@ from agenda_pages.models.moderation import pending_event_reviews
 from agenda_pages.models.revisions import RevisionDate, first_upcoming, revision_dates, table_dates
 from agenda_pages.moderation import roles
 from kankernl_site.absolute_urls import mail_url
+from kankernl_site.mails import send_templated
 
 logger = logging.getLogger(__name__)
 
@@ -125,17 +123,8 @@ def _review_items(pages, now: datetime, waiting_since: dict[int, datetime] | Non
 
 
 def _send(subject: str, template: str, context: dict, recipients: Recipients) -> int:
-    context = {
-        **context,
-        "subject": subject,
-        "to_moderators": recipients.moderators,
-        "site_name": settings.WAGTAIL_SITE_NAME,
-    }
-    # Template tags leave blank lines behind; a plain-text mail reads better without runs of them.
-    text = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", render_to_string(f"{TEMPLATES}{template}.txt", context)).strip()
-    message = EmailMultiAlternatives(subject=subject, body=text + "\n", to=recipients.addresses)
-    message.attach_alternative(render_to_string(f"{TEMPLATES}{template}.html", context), "text/html")
-    return message.send()
+    context = {**context, "to_moderators": recipients.moderators}
+    return send_templated(f"{TEMPLATES}{template}", subject, context, recipients.addresses)
 
 
 # The digest after an import run

@@ -14,20 +14,18 @@ request says which language the reader prefers.
 """
 
 import logging
-import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import ngettext
 
 from kankernl_site.absolute_urls import mail_url
+from kankernl_site.mails import send_templated
 from toolbox.models import ToolboxItemPage
 
 from .recipients import addresses_per_item, moderator_addresses
@@ -74,12 +72,7 @@ def _mail_item(item: ToolboxItemPage, today: date) -> MailItem:
 
 
 def _send(address: str, subject: str, template: str, context: dict) -> int:
-    context = {**context, "subject": subject, "site_name": settings.WAGTAIL_SITE_NAME}
-    # Template tags leave blank lines behind; a plain-text mail reads better without runs of them.
-    text = re.sub(r"\n\s*\n(\s*\n)+", "\n\n", render_to_string(f"{TEMPLATES}{template}.txt", context)).strip()
-    message = EmailMultiAlternatives(subject=subject, body=text + "\n", to=[address])
-    message.attach_alternative(render_to_string(f"{TEMPLATES}{template}.html", context), "text/html")
-    return message.send()
+    return send_templated(f"{TEMPLATES}{template}", subject, context, [address])
 
 
 def send_review_mails(today: date) -> ReviewMailReport:
