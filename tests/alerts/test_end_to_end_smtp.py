@@ -1,15 +1,11 @@
 """The whole way, through a real SMTP server on loopback (aiosmtpd): ask -> confirmation mail -> click
 -> an imported event, approved -> the digest lists it -> one-click unsubscribe -> nothing more."""
 
-import email
-import email.policy
 import re
-import socket
 from datetime import timedelta
 
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
@@ -23,40 +19,16 @@ from alerts.tasks import send_alerts
 from tests.agenda_pages.factories import FeedSourceFactory
 from tests.agenda_pages.ics_samples import calendar, vevent
 from tests.alerts.conftest import DAY, NOW
+from tests.smtp import Inbox
+from tests.smtp import smtp_server as local_smtp
 
 pytestmark = pytest.mark.django_db
 
 
-class Inbox:
-    """aiosmtpd's handler: keeps every message it is handed."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        parsed = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
-        self.messages.append((envelope.rcpt_tos, parsed))
-        return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_server(settings):
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield inbox
-    controller.stop()
+    with local_smtp(settings, Inbox()) as inbox:
+        yield inbox
 
 
 def text_of(message) -> str:

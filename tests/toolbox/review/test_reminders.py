@@ -1,16 +1,14 @@
 """The owners' reminders (one per person, one per due cycle) and the moderators' weekly summary."""
 
-import email
-import email.policy
-import socket
 from datetime import date
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 from django.core import mail
 from django_tasks import TaskResultStatus
 
+from tests.smtp import Inbox
+from tests.smtp import smtp_server as local_smtp
 from tests.toolbox.factories import make_item
 from tests.toolbox.people import user_in
 from toolbox.models import ToolboxItemPage
@@ -122,40 +120,13 @@ def test_the_task_returns_its_counts(world):
     }
 
 
-class RefusingInbox:
-    """aiosmtpd's handler: refuses one address, keeps the rest."""
-
-    refused = "lid2@example.org"
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address == self.refused:
-            return "550 No such user here"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        parsed = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
-        self.messages.append((envelope.rcpt_tos, parsed))
-        return "250 Message accepted for delivery"
+REFUSED = "lid2@example.org"
 
 
 @pytest.fixture
 def smtp_server(settings):
-    inbox = RefusingInbox()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield inbox
-    controller.stop()
+    with local_smtp(settings, Inbox(refused=frozenset({REFUSED}))) as inbox:
+        yield inbox
 
 
 def test_a_refused_address_does_not_stop_the_others(world, smtp_server, django_user_model):
@@ -175,7 +146,7 @@ def test_a_refused_address_does_not_stop_the_others(world, smtp_server, django_u
     # Convenant reached lid1, so it counts as reminded.
     assert ToolboxItemPage.objects.get(pk=world["c"].pk).review_reminder_sent_for == date(2026, 10, 1)
 
-    smtp_server.refused = ""
+    smtp_server.refused = frozenset()
     report = send_owner_reminders(TUESDAY)
     assert report.reminded_items == 1 and report.owner_mails == 1
     recipients, message = smtp_server.messages[-1]
