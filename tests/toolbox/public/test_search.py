@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.db import connection
+from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 
 from home.demo import ensure_translation
@@ -236,7 +237,7 @@ def test_nothing_found_offers_to_remove_each_filter_with_its_results_and_the_mos
 
 
 def test_words_that_find_nothing_show_the_most_read(client, searchable):
-    PageViewDay.objects.create(page=searchable["grant"], day=date.today(), views=1)
+    PageViewDay.objects.create(page=searchable["grant"], day=timezone.localdate(), views=1)
     html = client.get(SEARCH, {"q": "xylofoon"}).content.decode()
     assert 'id="toolbox-most-used"' in html and "Subsidie aanvragen" in html
 
