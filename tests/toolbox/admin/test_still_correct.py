@@ -73,6 +73,20 @@ def test_centre_staff_may_not(client, centre_staff, item):
     assert not PageLogEntry.objects.filter(action="toolbox.still_correct").exists()
 
 
+def test_a_visitor_who_is_not_signed_in_is_sent_to_the_login(client, item):
+    response = client.post(url(item))
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    item.refresh_from_db()
+    assert item.last_reviewed_at == date(2025, 11, 1)
+
+
+def test_a_page_that_is_not_a_toolbox_item_is_not_found(client, moderator, topic_page):
+    client.force_login(moderator)
+    assert client.post(f"/admin/toolbox/still-correct/{topic_page.pk}/").status_code == 404
+    assert client.post("/admin/toolbox/still-correct/999999/").status_code == 404
+    assert not PageLogEntry.objects.filter(action="toolbox.still_correct").exists()
+
+
 def test_a_get_changes_nothing(client, moderator, item):
     client.force_login(moderator)
     assert client.get(url(item)).status_code == 405
