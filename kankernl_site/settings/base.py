@@ -207,6 +207,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 SEARCH_RESULTS_PER_PAGE = 10
 # Page views one address may count per hour through the usage beacon (usage/views.py).
 USAGE_VIEWS_PER_IP_PER_HOUR = env_int("USAGE_VIEWS_PER_IP_PER_HOUR", 600)
+# Subscription requests one address may make per hour (alerts/conf.py).
+ALERTS_REQUESTS_PER_IP_PER_HOUR = env_int("ALERTS_REQUESTS_PER_IP_PER_HOUR", 20)
+# Behind a proxy, the header that proxy always overwrites with the visitor's address
+# (HTTP_X_REAL_IP with deploy/nginx); empty: REMOTE_ADDR (kankernl_site/rate_limits.py).
+RATE_LIMIT_IP_HEADER = env_str("RATE_LIMIT_IP_HEADER", "")
 # The searches per term and day (search_promotions' QueryDailyHits) are the usage counts' search
 # totals, kept like the other daily totals: Wagtail's searchpromotions_garbage_collect would
 # otherwise delete them after 7 days.
