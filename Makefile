@@ -74,5 +74,11 @@ bench-ical: install
 bench-embed: install
 	$(BIN)/python bench/embed.py $(BENCH_ARGS)
 
+# Mixed public traffic from 50 clients through nginx to two gunicorn nodes for 60 s while the worker
+# imports 80 feeds (needs nginx, openssl, PostgreSQL and Redis; see README, Benchmarks).
+.PHONY: bench-load
+bench-load: install
+	$(BIN)/python bench/load_bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules var static .pytest_cache .ruff_cache

@@ -183,7 +183,7 @@ class LocalCluster:
                 "-subj",
                 f"/CN={HOST}",
                 "-addext",
-                f"subjectAltName=DNS:{HOST}",
+                f"subjectAltName=DNS:{HOST},IP:127.0.0.1",
                 "-keyout",
                 str(self.workdir / "key.pem"),
                 "-out",
@@ -333,6 +333,11 @@ http {{
                 return
             time.sleep(0.2)
         raise RuntimeError(f"{process.name} did not start within {STARTUP_SECONDS} s:\n{process.log_tail()}")
+
+    def query(self, sql: str, *params) -> list[tuple]:
+        """Rows from the cluster's database, read directly as an operator would with psql."""
+        with psycopg.connect(self.database_url) as connection:
+            return connection.execute(sql, params).fetchall()
 
     def tls_context(self) -> ssl.SSLContext:
         """Trusts the cluster's own certificate, and nothing else."""

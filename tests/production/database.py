@@ -2,14 +2,11 @@
 
 import time
 
-import psycopg
-
 from deploy.local_cluster import LocalCluster
 
 
 def rows(cluster: LocalCluster, sql: str, *params) -> list[tuple]:
-    with psycopg.connect(cluster.database_url) as connection:
-        return connection.execute(sql, params).fetchall()
+    return cluster.query(sql, *params)
 
 
 def wait_for(cluster: LocalCluster, sql: str, *params, count: int = 1, seconds: float = 90) -> list[tuple]:

@@ -1,0 +1,295 @@
+"""Mixed public traffic through nginx to two gunicorn nodes while the worker imports 80 feeds.
+
+    .venv/bin/python bench/load_bench.py [--clients 50] [--seconds 60] [--feeds 80]
+    make bench-load
+
+Starts the production setup of deploy/local_cluster.py (nginx, two nodes with the production
+settings, a worker and the scheduler, on a fresh PostgreSQL database and Redis), loads the demo
+content, onboards --feeds extra centres whose calendar feeds (25 activities each) a local server
+serves, and then sends --seconds of traffic from --clients concurrent keep-alive clients over HTTPS:
+the agenda (plain, filtered by theme, by postcode, by words, page 2), event and centre pages, the
+centres index, the site search, the RSS, iCalendar and JSON feeds and the embeddable agenda, in a
+fixed order per client (the same every run). The scheduler starts the import of every feed when the
+traffic starts, so pages are served while the worker writes.
+
+Printed: requests per second, p50/p95/p99 latency and errors per kind of address and in all, how many
+feeds the worker imported during the run, and the resident memory of each process at the start and
+the end. The reference measured in the same run is a static file through the same nginx and nodes
+(whitenoise): the ratio of each kind's p95 to the static file's tells how much the site's own work
+costs, on a fast or a slow machine alike. Targets (issue 16, this 2-core machine): no errors, p95
+under 500 ms over all, no growth of the worker's memory across the run. Loopback only.
+"""
+
+import argparse
+import http.client
+import random
+import signal
+import ssl
+import statistics
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_ROOT))
+
+from deploy.local_cluster import HOST, LocalCluster, services_missing  # noqa: E402
+
+P95_TARGET_MS = 500
+# Postcodes of real places across the country, for the extra centres.
+POSTCODES = ("1012", "2511", "3011", "3512", "5611", "6211", "7511", "8011", "9711", "6811")
+# Stands in for the centres' staff approving the first imports (agenda_pages/demo.py does the same).
+PUBLISH_DRAFTS = """
+from agenda_pages.models import EventPage
+for page in EventPage.objects.filter(live=False).select_related("latest_revision"):
+    page.latest_revision.publish()
+"""
+ACTIVITIES = ("Wandelgroep", "Yoga", "Inloopochtend", "Schilderen", "Kookworkshop", "Informatieavond")
+
+
+def feed_body(number: int, now: datetime) -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//kankernl//load bench {number}//NL"]
+    for week in range(25):
+        start = (now + timedelta(days=2 + week * 7 + number % 5)).replace(hour=10, minute=0, second=0, microsecond=0)
+        activity = ACTIVITIES[(number + week) % len(ACTIVITIES)]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:bench-{number}-{week}@centrum{number}.example",
+            f"DTSTAMP:{now:%Y%m%dT%H%M%SZ}",
+            f"DTSTART:{start:%Y%m%dT%H%M%SZ}",
+            f"DTEND:{start + timedelta(hours=2):%Y%m%dT%H%M%SZ}",
+            f"SUMMARY:{activity} bij centrum {number}",
+            "DESCRIPTION:Samen met anderen. Aanmelden is niet nodig.",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+class FeedServer:
+    """Serves /feed/N.ics for every extra centre."""
+
+    def __init__(self, feeds: int):
+        now = datetime.now(UTC)
+        bodies = {f"/feed/{number}.ics": feed_body(number, now) for number in range(feeds)}
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                body = bodies.get(self.path)
+                self.send_response(200 if body else 404)
+                self.send_header("Content-Type", "text/calendar")
+                self.send_header("Content-Length", str(len(body or b"")))
+                self.end_headers()
+                self.wfile.write(body or b"")
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def url(self, number: int) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/feed/{number}.ics"
+
+
+@dataclass
+class Kind:
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def addresses(cluster: LocalCluster) -> dict[str, list[str]]:
+    """The addresses of each kind, read from the cluster's database once the demo is loaded."""
+    home_path = cluster.query(
+        "SELECT p.url_path FROM wagtailcore_site s JOIN wagtailcore_page p"
+        " ON p.id = s.root_page_id WHERE s.is_default_site",
+    )[0][0]
+
+    def live(model: str, limit: int) -> list[str]:
+        found = cluster.query(
+            "SELECT p.url_path FROM wagtailcore_page p JOIN django_content_type ct ON ct.id = p.content_type_id"
+            " WHERE ct.model = %s AND p.live AND p.url_path LIKE %s ORDER BY p.path LIMIT %s",
+            model,
+            f"{home_path}%",
+            limit,
+        )
+        return ["/" + url_path.removeprefix(home_path) for (url_path,) in found]
+
+    events, centres = live("eventpage", 20), live("centrepage", 10)
+    if not events or not centres:
+        raise SystemExit("the demo has no live events or centres to ask for")
+    return {
+        "static (reference)": [],  # filled in by main() from the home page
+        "home": ["/"],
+        "agenda": ["/agenda/", "/agenda/?page=2"],
+        "agenda filtered": [
+            "/agenda/?theme=bewegen",
+            f"/agenda/?near={POSTCODES[3]}",
+            "/agenda/?q=wandel",
+            "/agenda/?mode=online",
+        ],
+        "event": events,
+        "centre": [*centres, "/centra/"],
+        "search": ["/zoeken/?q=wandelen", "/zoeken/?q=yoga"],
+        "feeds": ["/agenda/rss/", "/agenda/ical/", "/agenda/json/"],
+        "embed": ["/agenda/embed/"],
+    }
+
+
+def client_loop(
+    cluster: LocalCluster,
+    plan: list[tuple[str, str]],
+    until: float,
+    results: dict[str, Kind],
+    lock: threading.Lock,
+    context: ssl.SSLContext,
+) -> None:
+    connection = http.client.HTTPSConnection("127.0.0.1", cluster.https_port, context=context, timeout=30)
+    headers = {"Host": f"{HOST}:{cluster.https_port}", "User-Agent": "kankernl load bench"}
+    index = 0
+    while time.monotonic() < until:
+        kind, path = plan[index % len(plan)]
+        index += 1
+        started = time.perf_counter()
+        error = None
+        try:
+            connection.request("GET", path, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                error = f"{response.status} {path}"
+            if response.getheader("Connection", "").lower() == "close":
+                connection.close()
+        except (OSError, http.client.HTTPException) as exc:
+            error = f"{type(exc).__name__} {path}"
+            connection.close()
+        elapsed = time.perf_counter() - started
+        with lock:
+            (results[kind].errors.append(error) if error else results[kind].latencies.append(elapsed))
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def memory(cluster: LocalCluster) -> dict[str, int]:
+    return {name: cluster.memory_kib(name) for name in cluster.processes}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--feeds", type=int, default=80)
+    parser.add_argument("--published", type=int, default=10, help="feeds approved before the run (default 10)")
+    options = parser.parse_args()
+    # Stopped with SIGTERM (a timeout), the cluster is still stopped and its database dropped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    missing = services_missing()
+    if missing:
+        raise SystemExit("The load bench needs " + ", ".join(missing) + ".")
+
+    feeds = FeedServer(options.feeds)
+    cluster = LocalCluster()
+    try:
+        # Set up without the scheduler: the import of the extra feeds starts with the traffic.
+        cluster.start(scheduler=False)
+        cluster.manage("load_demo")
+        cluster.manage("db_worker", "--batch", "--no-startup-delay")  # the demo's search index first
+        centres = cluster.workdir / "bench-centres.csv"
+        centres.write_text(
+            "name,kind,postcode,city,website,feed_url,feed_format\n"
+            + "".join(
+                f"Bench centrum {number},centrum,{POSTCODES[number % len(POSTCODES)]},Plaats,"
+                f"https://centrum{number}.example,{feeds.url(number)},ics\n"
+                for number in range(options.feeds)
+            )
+        )
+        cluster.manage("onboard_centres", str(centres))
+        # The first --published feeds are imported and approved beforehand: the public traffic's events.
+        sources = [str(pk) for (pk,) in cluster.query("SELECT id FROM agenda_pages_feedsource ORDER BY id")]
+        cluster.manage("import_feeds", "--source", *sources[: options.published])
+        cluster.manage("shell", "-c", PUBLISH_DRAFTS)
+        cluster.manage("db_worker", "--batch", "--no-startup-delay")
+        kinds = addresses(cluster)
+        context = cluster.tls_context()
+        home = http.client.HTTPSConnection("127.0.0.1", cluster.https_port, context=context, timeout=30)
+        home.request("GET", "/", headers={"Host": f"{HOST}:{cluster.https_port}"})
+        stylesheet = next(
+            part.split('"')[0]
+            for part in home.getresponse().read().decode().split('href="')
+            if part.startswith("/static/") and '.css"' in part[:200]
+        )
+        kinds["static (reference)"] = [stylesheet]
+        # Every kind equally often, in an order fixed by the seed: the same mix every run.
+        generator = random.Random(16)
+        plan = [(kind, path) for kind, paths in kinds.items() for path in paths for _ in range(12 // len(paths) + 1)]
+        runs_before = cluster.query("SELECT count(*) FROM agenda_pages_importrun")[0][0]
+
+        memory_start = memory(cluster)
+        cluster.start_scheduler()
+        results = {kind: Kind() for kind in kinds}
+        lock = threading.Lock()
+        until = time.monotonic() + options.seconds
+        clients = []
+        for _client in range(options.clients):
+            own_plan = plan[:]
+            generator.shuffle(own_plan)
+            clients.append(
+                threading.Thread(target=client_loop, args=(cluster, own_plan, until, results, lock, context))
+            )
+        started = time.monotonic()
+        for client in clients:
+            client.start()
+        for client in clients:
+            client.join()
+        elapsed = time.monotonic() - started
+        memory_end = memory(cluster)
+        imported = cluster.query("SELECT count(*) FROM agenda_pages_importrun")[0][0] - runs_before
+    finally:
+        cluster.close()
+
+    report(options, results, elapsed, imported, memory_start, memory_end)
+
+
+def report(options, results: dict[str, Kind], elapsed: float, imported: int, start: dict, end: dict) -> None:
+    all_latencies = [value for kind in results.values() for value in kind.latencies]
+    all_errors = [error for kind in results.values() for error in kind.errors]
+    reference = percentile(results["static (reference)"].latencies, 0.95)
+    print(
+        f"{options.clients} clients, {elapsed:.0f} s, through nginx to 2 gunicorn nodes; "
+        f"{imported} of {options.feeds} feed imports recorded by the worker during the run"
+    )
+    print(f"{'kind':<20}{'requests':>9}{'errors':>7}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'p95/ref':>9}")
+    for name, kind in [*results.items(), ("all", Kind(all_latencies, all_errors))]:
+        p95 = percentile(kind.latencies, 0.95)
+        print(
+            f"{name:<20}{len(kind.latencies):>9}{len(kind.errors):>7}"
+            f"{percentile(kind.latencies, 0.5) * 1000:>8.0f}{p95 * 1000:>8.0f}"
+            f"{percentile(kind.latencies, 0.99) * 1000:>8.0f}{p95 / reference:>9.1f}"
+        )
+    print(f"throughput: {len(all_latencies) / elapsed:.0f} requests/s")
+    if all_errors:
+        print("first errors:", ", ".join(all_errors[:5]))
+    print(f"{'process':<12}{'start MiB':>10}{'end MiB':>9}")
+    for name in start:
+        print(f"{name:<12}{start[name] / 1024:>10.0f}{end.get(name, 0) / 1024:>9.0f}")
+    p95_all = percentile(all_latencies, 0.95) * 1000
+    worker_growth = (end.get("worker", 0) - start.get("worker", 0)) / 1024
+    print(
+        f"targets: errors {len(all_errors)} (0), p95 {p95_all:.0f} ms (< {P95_TARGET_MS}), "
+        f"worker memory {worker_growth:+.0f} MiB (no growth)"
+    )
+    print("statistics: mean of all", f"{statistics.fmean(all_latencies) * 1000:.0f} ms" if all_latencies else "-")
+
+
+if __name__ == "__main__":
+    main()
