@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import Error, connection
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks.signals import task_finished, task_started
@@ -136,18 +136,22 @@ class _Heartbeat:
                 self._beat()
                 if self.stopped.wait(self.every):
                     break
-            with suppress(DatabaseError):
+            with suppress(Error):
                 TaskHeartbeat.objects.filter(task_id=self.task_id).delete()
         finally:
-            connection.close()
+            with suppress(Error):
+                connection.close()
 
     def _beat(self) -> None:
         try:
             TaskHeartbeat.objects.update_or_create(
                 task_id=self.task_id, defaults={"worker_id": self.worker_id, "beat_at": timezone.now()}
             )
-        except DatabaseError:
+        except Error:  # DatabaseError, or InterfaceError for a connection the database closed
             logger.warning("The heartbeat of task %s could not be written.", self.task_id, exc_info=True)
+            # Closed, the connection is opened afresh for the next beat (after a database restart).
+            with suppress(Error):
+                connection.close()
 
 
 _beating: dict[str, _Heartbeat] = {}
