@@ -42,6 +42,11 @@ from kankernl_site.models import TaskHeartbeat
 MAX_ATTEMPTS = 3
 # How often the scheduler looks for tasks whose worker died.
 CHECK_EVERY = timedelta(minutes=5)
+# A heartbeat that could not be written is tried again this many seconds later.
+RETRY_FAILED_BEAT = 1.0
+WARN_AFTER_FAILED_BEATS = 10
+# Python's own default for SQLite (sqlite3.connect's timeout of 5 seconds).
+SQLITE_BUSY_TIMEOUT_MS = 5000
 
 logger = logging.getLogger(__name__)
 
@@ -113,13 +118,19 @@ class _Heartbeat:
 
     A thread, because the task itself runs in the worker's main thread and may not return to it for
     an hour. It has its own database connection (Django's are per thread), which it closes at the end.
-    A write that fails (the database busy or away for a moment) is tried again at the next beat: only
-    ten missed in a row make the task look stale.
+    A write that fails (the database busy or away for a moment) is tried again a second later: only
+    a database out of reach for ten beats makes the task look stale.
+
+    On SQLite the heartbeat never waits for a lock. SQLite has one writer at a time, and a reader
+    inside a transaction that wants to write while another connection waits to commit is refused at
+    once ("database is locked") to avoid a deadlock: a heartbeat waiting for the task's transaction
+    would make the task's next write fail. It gives up instead, and beats between the task's writes.
     """
 
     def __init__(self, task_id: str, worker_id: str, every: float):
         self.task_id, self.worker_id, self.every = task_id, worker_id, every
         self.stopped = threading.Event()
+        self.failures = 0
         self.thread = threading.Thread(target=self._run, name=f"heartbeat-{task_id}", daemon=True)
 
     def start(self) -> None:
@@ -133,25 +144,41 @@ class _Heartbeat:
     def _run(self) -> None:
         try:
             while True:
-                self._beat()
-                if self.stopped.wait(self.every):
+                wait = self.every if self._beat() else min(self.every, RETRY_FAILED_BEAT)
+                if self.stopped.wait(wait):
                     break
+            # The task has ended, so nothing of this process holds a lock the delete could wait for.
             with suppress(Error):
+                _sqlite_busy_timeout(SQLITE_BUSY_TIMEOUT_MS)
                 TaskHeartbeat.objects.filter(task_id=self.task_id).delete()
         finally:
             with suppress(Error):
                 connection.close()
 
-    def _beat(self) -> None:
+    def _beat(self) -> bool:
+        """One write of the heartbeat, each statement on its own (no transaction that holds a lock
+        between them); whether it was written."""
         try:
-            TaskHeartbeat.objects.update_or_create(
-                task_id=self.task_id, defaults={"worker_id": self.worker_id, "beat_at": timezone.now()}
-            )
+            _sqlite_busy_timeout(0)
+            if not TaskHeartbeat.objects.filter(task_id=self.task_id).update(beat_at=timezone.now()):
+                TaskHeartbeat.objects.create(task_id=self.task_id, worker_id=self.worker_id, beat_at=timezone.now())
         except Error:  # DatabaseError, or InterfaceError for a connection the database closed
-            logger.warning("The heartbeat of task %s could not be written.", self.task_id, exc_info=True)
+            self.failures += 1
+            # On SQLite a beat during one of the task's writes fails as a rule; a run of them is news.
+            level = logging.WARNING if self.failures % WARN_AFTER_FAILED_BEATS == 0 else logging.DEBUG
+            logger.log(level, "The heartbeat of task %s could not be written.", self.task_id, exc_info=True)
             # Closed, the connection is opened afresh for the next beat (after a database restart).
             with suppress(Error):
                 connection.close()
+            return False
+        self.failures = 0
+        return True
+
+
+def _sqlite_busy_timeout(milliseconds: int) -> None:
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
 
 
 _beating: dict[str, _Heartbeat] = {}
