@@ -21,7 +21,9 @@ from django_tasks.base import Task
 from agenda_pages.tasks import import_due_feeds, send_review_reminders
 from alerts.tasks import send_alerts
 from elearning_pages.tasks import delete_stale_learners
+from kankernl_site import task_recovery
 from kankernl_site.models import ScheduledJob
+from kankernl_site.tasks import requeue_stale_tasks
 from toolbox.tasks import send_review_mails
 from usage.tasks import forget_old_usage_events
 
@@ -77,6 +79,7 @@ ALERTS = "alerts"
 LEARNER_RETENTION = "learner-retention"
 USAGE_RETENTION = "usage-retention"
 TOOLBOX_REVIEW = "toolbox-review"
+REQUEUE_STALE_TASKS = "requeue-stale-tasks"
 JOBS = (
     PeriodicJob(IMPORT, "the feed import", import_due_feeds, lambda now, interval: now + interval, True),
     PeriodicJob(
@@ -103,6 +106,15 @@ JOBS = (
         send_review_mails,
         lambda now, _: next_daily_time(now, TOOLBOX_REVIEW_TIME),
         False,
+    ),
+    PeriodicJob(
+        REQUEUE_STALE_TASKS,
+        "running again the tasks whose worker died",
+        requeue_stale_tasks,
+        # Every few minutes, however long the import interval: a task lost with its worker waits at
+        # most TASK_STALE_AFTER_SECONDS and this much more.
+        lambda now, interval: now + min(interval, task_recovery.CHECK_EVERY),
+        True,
     ),
 )
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from .env import database_from_env, env_bool, env_int, env_list, env_str
+from .env import SettingsError, database_from_env, env_bool, env_int, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -184,6 +184,13 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Background tasks: the database-backed queue, worked off by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A running task whose worker has sent no heartbeat for this long is queued again (the worker died;
+# kankernl_site/task_recovery.py). Ten heartbeats: a busy database delays one, not ten.
+TASK_STALE_AFTER_SECONDS = env_int("TASK_STALE_AFTER_SECONDS", 600)
+if TASK_STALE_AFTER_SECONDS < 10:
+    raise SettingsError(
+        f"the environment variable TASK_STALE_AFTER_SECONDS must be at least 10, not {TASK_STALE_AFTER_SECONDS}."
+    )
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Centra voor leven met en na kanker"

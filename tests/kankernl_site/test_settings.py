@@ -129,3 +129,10 @@ def test_development_defaults_to_sqlite_under_var():
     assert "django.db.backends.sqlite3" in values["DATABASES"]
     assert str(PROJECT_ROOT / "var" / "db.sqlite3") in values["DATABASES"]
     assert "django_tasks_db.DatabaseBackend" in values["TASKS"]
+
+
+@pytest.mark.parametrize("value", ["5", "tien"])
+def test_task_stale_after_seconds_must_be_a_number_of_at_least_ten(value):
+    # Below ten seconds a heartbeat (every tenth of it) would be written more than once a second.
+    result = run_manage("check", TASK_STALE_AFTER_SECONDS=value)
+    assert_one_sentence_error(result, "TASK_STALE_AFTER_SECONDS")
