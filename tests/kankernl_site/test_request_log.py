@@ -10,10 +10,16 @@ import re
 import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
-from django.urls import path
+from django.urls import ResolverMatch, path
 
 from kankernl_site.log_format import REQUEST_FIELDS, ContextFilter, JsonFormatter, TextFormatter, current_task_id
-from kankernl_site.request_log import RequestLogMiddleware, clean_request_id, task_finished, task_started
+from kankernl_site.request_log import (
+    RequestLogMiddleware,
+    clean_request_id,
+    loggable_path,
+    task_finished,
+    task_started,
+)
 
 view_logger = logging.getLogger("tests.request_log.view")
 
@@ -175,3 +181,11 @@ def test_the_middleware_sets_the_id_on_the_request():
     response = RequestLogMiddleware(view)(RequestFactory().get("/"))
 
     assert response["X-Request-ID"] == seen["id"]
+
+
+def test_a_token_in_a_wagtail_sub_route_is_left_out_too():
+    # The e-learning's sign-in link: a RoutablePage route, matched by Wagtail rather than the URLconf.
+    request = RequestFactory().get("/e-learning/voortgang/link/geheim123/")
+    request.routable_resolver_match = ResolverMatch(token_view, (), {"token": "geheim123"})
+
+    assert loggable_path(request) == "/e-learning/voortgang/link/<token>/"
