@@ -11,5 +11,5 @@ class KankernlSiteConfig(AppConfig):
         # Here and not only in the middleware: publish_scheduled, background tasks and imports run
         # in processes that never load it, and their changes must make cached pages stale too.
         page_cache.connect_signals()
-        # The worker's log lines carry the id of the task they were written for.
-        request_log.connect_task_signals()
+        # A request's id lasts until its response is closed; the worker's lines carry the task's id.
+        request_log.connect_signals()

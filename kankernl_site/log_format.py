@@ -20,13 +20,21 @@ REQUEST_FIELDS = ("method", "path", "status", "duration_ms")
 
 
 class ContextFilter(logging.Filter):
-    """Adds ``request_id`` and ``task_id`` (None outside one) to every record; filters nothing."""
+    """Adds ``request_id`` and ``task_id`` (None outside one) to every record; filters nothing.
+
+    A record about a request (Django's "Not Found: <path>", with the request in ``extra``) gets
+    the path as the access line logs it, without tokens (``request_log.loggable_path``)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if getattr(record, "request_id", None) is None:
             record.request_id = current_request_id.get()
         if getattr(record, "task_id", None) is None:
             record.task_id = current_task_id.get()
+        request = getattr(record, "request", None)
+        path_for_logs = getattr(request, "path_for_logs", None)
+        if path_for_logs is not None and isinstance(record.args, tuple):
+            safe_path = path_for_logs()
+            record.args = tuple(safe_path if arg == request.path else arg for arg in record.args)
         return True
 
 

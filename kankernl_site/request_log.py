@@ -11,11 +11,13 @@ the alerts' confirm, manage and unsubscribe links and the e-learning's sign-in l
 in the path, which the line replaces by ``<token>``. So gunicorn's own access log can stay off.
 """
 
+import functools
 import logging
 import re
 import time
 import uuid
 
+from django.core.signals import request_finished
 from django.http import HttpRequest, HttpResponse
 from django_tasks.signals import task_finished as finished_signal
 from django_tasks.signals import task_started as started_signal
@@ -60,17 +62,19 @@ class RequestLogMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request_id = clean_request_id(request.headers.get(REQUEST_ID_HEADER))
         request.request_id = request_id
-        token = current_request_id.set(request_id)
+        # For the lines Django itself writes about this request ("Not Found: <path>"): the path
+        # as the access line has it (ContextFilter uses it).
+        request.path_for_logs = functools.partial(loggable_path, request)
+        # Kept until the response is closed (request_finished), not only until it leaves here:
+        # Django logs a 404 or other error answer after the middleware has returned it.
+        current_request_id.set(request_id)
         started = time.monotonic()
-        try:
-            # Django turns an exception in a view or middleware below into a 500 response (and logs
-            # it, with this id), so a response always comes back here.
-            response = self.get_response(request)
-            response[REQUEST_ID_HEADER] = request_id
-            self.log(request, response, duration_ms=(time.monotonic() - started) * 1000)
-            return response
-        finally:
-            current_request_id.reset(token)
+        # Django turns an exception in a view or middleware below into a 500 response (and logs
+        # it, with this id), so a response always comes back here.
+        response = self.get_response(request)
+        response[REQUEST_ID_HEADER] = request_id
+        self.log(request, response, duration_ms=(time.monotonic() - started) * 1000)
+        return response
 
     def log(self, request: HttpRequest, response: HttpResponse, *, duration_ms: float) -> None:
         path = loggable_path(request)
@@ -101,7 +105,12 @@ def task_finished(sender, task_result, **kwargs) -> None:
     current_task_id.set(_previous_task_ids.pop(str(task_result.id), None))
 
 
-def connect_task_signals() -> None:
+def request_ended(sender, **kwargs) -> None:
+    current_request_id.set(None)
+
+
+def connect_signals() -> None:
     """Called once from ``KankernlSiteConfig.ready``."""
+    request_finished.connect(request_ended, dispatch_uid="kankernl_site.request_log.request_ended")
     started_signal.connect(task_started, dispatch_uid="kankernl_site.request_log.task_started")
     finished_signal.connect(task_finished, dispatch_uid="kankernl_site.request_log.task_finished")

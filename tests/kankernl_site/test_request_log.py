@@ -8,7 +8,7 @@ import logging
 import re
 
 import pytest
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotFound
 from django.test import RequestFactory
 from django.urls import ResolverMatch, path
 
@@ -37,10 +37,15 @@ def token_view(request, token):
     return HttpResponse("ok")
 
 
+def unknown_token_view(request, token):
+    return HttpResponseNotFound("onbekend")
+
+
 urlpatterns = [
     path("logt/", logging_view),
     path("faalt/", failing_view),
     path("meldingen/bevestigen/<str:token>/", token_view),
+    path("meldingen/afmelden/<str:token>/", unknown_token_view),
 ]
 
 
@@ -132,6 +137,17 @@ def test_paths_are_logged_without_query_string_or_token(client, json_lines, test
     (access_line,) = json_lines()
     assert access_line["path"] == "/meldingen/bevestigen/<token>/"
     assert "geheim" not in json.dumps(access_line) and "example.nl" not in json.dumps(access_line)
+
+
+def test_djangos_own_line_about_an_error_answer_has_the_id_and_no_token(client, db, json_lines, test_urls):
+    response = client.get("/meldingen/afmelden/geheim-token-456/")
+
+    access_line, not_found_line = json_lines()
+    assert response.status_code == 404
+    assert not_found_line["logger"] == "django.request"
+    assert not_found_line["message"] == "Not Found: /meldingen/afmelden/<token>/"
+    assert not_found_line["request_id"] == access_line["request_id"] == response["X-Request-ID"]
+    assert "geheim" not in json.dumps(json_lines())
 
 
 def test_the_id_is_gone_after_the_request(client, json_lines, test_urls):
