@@ -15,25 +15,28 @@ QUIET_ZONE = 4
 
 
 def qr_svg(url: str, *, css_class: str = "qr") -> SafeString:
-    """``url`` as an inline ``<svg>`` QR code, sized by CSS (it has a viewBox and no width).
+    """``url`` as an inline ``<svg>`` QR code, sized by CSS (it has a viewBox and no width; the
+    page links ``css/qr.css``).
 
     Hidden from screen readers: the address itself is printed next to every code.
     """
     code = segno.make(url, error="m", micro=False)
+    # The number of modules (squares across, with the quiet zone) goes to CSS as a class (qr.css
+    # turns it into --qr-modules; an inline style would break the Content-Security-Policy), which
+    # gives each module one size: a longer address makes a bigger code, never smaller squares that a
+    # phone cannot read.
+    modules = code.symbol_size(scale=1, border=QUIET_ZONE)[0]
     svg = code.svg_inline(
         scale=1,
         border=QUIET_ZONE,
         omitsize=True,
-        svgclass=css_class,
+        svgclass=f"{css_class} qr--m{modules}",
         lineclass=None,
         dark="#000",
     )
     # segno writes only characters of its own (the address is encoded as squares, never as text), so
     # the element is safe to put on a page as it is.
-    # The number of modules (squares across, with the quiet zone) goes to CSS, which gives each module
-    # one size: a longer address makes a bigger code, never smaller squares that a phone cannot read.
-    modules = code.symbol_size(scale=1, border=QUIET_ZONE)[0]
-    attributes = f'aria-hidden="true" focusable="false" shape-rendering="crispEdges" style="--qr-modules: {modules}" '
+    attributes = 'aria-hidden="true" focusable="false" shape-rendering="crispEdges" '
     return mark_safe(svg.replace("<svg ", f"<svg {attributes}", 1))
 
 

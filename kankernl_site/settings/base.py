@@ -2,7 +2,10 @@
 
 from pathlib import Path
 
+from csp.constants import NONE, SELF
+
 from .env import SettingsError, database_from_env, env_bool, env_int, env_list, env_str
+from .logs import logging_settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -51,8 +54,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id is set before anything can log, and the access line times everything.
+    "kankernl_site.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page and route caches, so stored pages get the current policy too; after
+    # whitenoise, so static files (no documents) go without.
+    "csp.middleware.CSPMiddleware",
+    "kankernl_site.security_headers.PermissionsPolicyMiddleware",
     # ETag (a hash of the body) and 304 answers to If-None-Match / If-Modified-Since; outside the page
     # cache so stored pages get them too: a calendar app or feed reader polling an unchanged
     # selection downloads nothing. Django's, keeping CORS headers on its 304 (conditional_get.py).
@@ -229,14 +238,46 @@ WAGTAILSEARCH_HITS_MAX_AGE = 100 * 365
 AGENDA_FEEDS_ALLOW_PRIVATE_HOSTS = env_bool("FEEDS_ALLOW_PRIVATE_HOSTS", False)
 AGENDA_IMPORT_HORIZON_DAYS = env_int("AGENDA_IMPORT_HORIZON_DAYS", 365)
 
+# Security headers, in every environment so that development and the browser tests see what
+# production serves (README, "Security headers"). HSTS and the HTTPS redirect are production's.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Where images, videos and captions may come from besides this site: the S3 bucket or CDN that
+# serves MEDIA_URL, if any (e.g. https://media.example.nl).
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", [])
+# No 'unsafe-inline' anywhere: no page has an inline script, style element or style attribute
+# (the agenda's embed allows its one <style> by hash, in its own policy). No nonces either: the
+# page cache serves one stored copy to many visitors, so a nonce would not be used once.
+CONTENT_SECURITY_POLICY = {
+    # Wagtail's admin cannot run without inline scripts and styles; it is for logged-in editors only.
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *CSP_MEDIA_ORIGINS],
+        "media-src": [SELF, *CSP_MEDIA_ORIGINS],
+        # The embed generator previews the embed; a video page loads the privacy-enhanced player
+        # of YouTube or Vimeo after a click (elearning_pages/static/elearning_pages/js/video.js).
+        "frame-src": [SELF, "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        # Only the two embeds may be framed, each with a policy of its own (frame-ancestors *).
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+# Nothing on the site asks for these; the nearby search takes a postcode, not the browser's location.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+        "magnetometer", "microphone", "midi", "payment", "serial", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
+
 # Only development settings create a demo administrator (see load_demo).
 DEMO_ADMIN_PASSWORD = None
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    # Wagtail logs every page action at INFO; the admin's own log keeps those.
-    "loggers": {"wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")}},
-}
+# Text on stderr here; production writes JSON lines to stdout (DJANGO_LOG_FORMAT, settings/logs.py).
+LOGGING = logging_settings(default_format="text")

@@ -3,6 +3,7 @@
 from .base import *  # noqa: F403
 from .base import STORAGES
 from .env import database_from_env, env_bool, env_int, env_list, env_str
+from .logs import logging_settings
 
 DEBUG = False
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", required=True)
@@ -23,9 +24,11 @@ if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", False):
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# One JSON object per line on stdout, with the request id (README, "Logs"); DJANGO_LOG_FORMAT=text
+# for a person reading a terminal.
+LOGGING = logging_settings(default_format="json")

@@ -2,6 +2,7 @@
 zxing-cpp from the SVG's own squares), and the address to type."""
 
 import re
+from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -9,6 +10,7 @@ from PIL import Image
 
 from kankernl_site.qr import QUIET_ZONE, qr_svg, short_address
 
+QR_CSS = Path(__file__).resolve().parents[2] / "kankernl_site" / "static" / "css" / "qr.css"
 MOVE = re.compile(r"([Mmh])(-?\d+(?:\.\d+)?)(?: (-?\d+(?:\.\d+)?))?")
 
 
@@ -53,11 +55,23 @@ def test_the_svg_is_inline_sized_by_css_and_hidden_from_screen_readers():
     svg = qr_svg("https://example.nl/a/", css_class="qr qr--large")
 
     assert svg.startswith('<svg aria-hidden="true" focusable="false"')
-    assert 'class="qr qr--large"' in svg
-    assert "width=" not in svg and "<?xml" not in svg and "<text" not in svg
     size = int(re.search(r'viewBox="0 0 (\d+)', svg)[1])
+    assert f'class="qr qr--large qr--m{size}"' in svg
+    assert "width=" not in svg and "<?xml" not in svg and "<text" not in svg
+    # No inline style: the Content-Security-Policy (style-src 'self') would drop it.
+    assert "style=" not in svg
     modules = size - 2 * QUIET_ZONE  # a QR code of version v is 17 + 4v modules wide, plus its quiet zone
     assert modules >= 21 and (modules - 17) % 4 == 0
+
+
+def test_the_style_sheet_sizes_every_code_segno_can_draw():
+    rules = dict(re.findall(r"\.qr--m(\d+) \{ --qr-modules: (\d+); \}", QR_CSS.read_text()))
+    # Versions 1 to 40: 21 to 177 modules, and the quiet zone on both sides.
+    expected = {str(17 + 4 * version + 2 * QUIET_ZONE) for version in range(1, 41)}
+    assert set(rules) == expected
+    assert all(key == value for key, value in rules.items())
+    longest = qr_svg("https://www.example.nl/" + "x" * 1500)
+    assert re.search(r"qr--m(\d+)", longest)[1] in rules
 
 
 def test_hostile_text_becomes_squares_never_markup():

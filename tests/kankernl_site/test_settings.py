@@ -136,3 +136,29 @@ def test_task_stale_after_seconds_must_be_a_number_of_at_least_ten(value):
     # Below ten seconds a heartbeat (every tenth of it) would be written more than once a second.
     result = run_manage("check", TASK_STALE_AFTER_SECONDS=value)
     assert_one_sentence_error(result, "TASK_STALE_AFTER_SECONDS")
+
+
+LOG_LINE = "import logging; logging.getLogger('kankernl_site.probe').warning('hallo %s', 'wereld')"
+
+
+def test_production_logs_one_json_object_per_line_on_stdout(production_env):
+    result = run_manage("shell", f"--settings={PRODUCTION}", "-c", LOG_LINE, **production_env)
+
+    assert result.returncode == 0, result.stderr
+    line = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (line["level"], line["logger"], line["message"]) == ("WARNING", "kankernl_site.probe", "hallo wereld")
+    assert "hallo" not in result.stderr
+
+
+def test_production_logs_text_when_asked(production_env):
+    result = run_manage(
+        "shell", f"--settings={PRODUCTION}", "-c", LOG_LINE, DJANGO_LOG_FORMAT="text", **production_env
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "WARNING kankernl_site.probe hallo wereld" in result.stderr
+
+
+def test_an_unknown_log_format_stops_start_up(production_env):
+    result = run_manage("check", f"--settings={PRODUCTION}", DJANGO_LOG_FORMAT="xml", **production_env)
+    assert_one_sentence_error(result, "DJANGO_LOG_FORMAT")

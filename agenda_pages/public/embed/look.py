@@ -74,6 +74,12 @@ class EmbedLook:
     def font_size_px(self) -> int:
         return FONT_SIZES_PX[self.size]
 
+    @property
+    def style_sheet(self) -> str:
+        """The embed's one inline ``<style>``: the look as custom properties for embed.css. Only
+        checked values reach it (a colour is "#" and six hex digits, a size one of three)."""
+        return f":root {{ --embed-accent: {self.accent}; --embed-font-size: {self.font_size_px}px; }}"
+
     def as_params(self) -> list[tuple[str, str]]:
         """What differs from the defaults, as query parameters (for the embed's own page links)."""
         params = []

@@ -10,6 +10,8 @@ stores, so a stored copy is framable exactly when the original was. With ``?gene
 serves the public code generator instead (``embed_code``), an ordinary page of the site.
 """
 
+import base64
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
@@ -29,12 +31,21 @@ from kankernl_site import registries
 from kankernl_site.absolute_urls import page_full_url
 
 TEMPLATE = "agenda_pages/embed/embed.html"
-# Any site may frame the embed. The page itself needs nothing but its own style sheet and script
-# (and the look's few inline custom properties), so everything else is shut.
+# Any site may frame the embed. The page itself needs nothing but its own style sheet and script,
+# and the look's inline custom properties, allowed by their hash rather than 'unsafe-inline'.
+# Set here rather than by django-csp's decorators: the page cache stores headers, not the
+# response's attributes that those decorators set, so a stored copy keeps this policy only this way
+# (the site's middleware leaves a response that has a policy alone).
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src 'self'; "
+    "default-src 'none'; style-src 'self' {style_hash}; script-src 'self'; img-src 'self'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors *"
 )
+
+
+def content_security_policy(inline_style: str) -> str:
+    """The embed's policy, allowing exactly its one inline ``<style>`` (the look) by its hash."""
+    digest = base64.b64encode(hashlib.sha256(inline_style.encode()).digest()).decode()
+    return CONTENT_SECURITY_POLICY.format(style_hash=f"'sha256-{digest}'")
 
 
 class EmbedFilterForm(AgendaFilterForm):
@@ -124,8 +135,9 @@ def embed_context(page: AgendaIndexPage, request, *, now: datetime) -> dict:
 
 @xframe_options_exempt
 def framable_embed(page: AgendaIndexPage, request):
-    response = render(request, TEMPLATE, embed_context(page, request, now=timezone.now()))
-    response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    context = embed_context(page, request, now=timezone.now())
+    response = render(request, TEMPLATE, context)
+    response["Content-Security-Policy"] = content_security_policy(context["look"].style_sheet)
     return response
 
 

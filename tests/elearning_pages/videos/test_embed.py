@@ -49,7 +49,7 @@ def test_frameable_by_any_site_without_a_cookie_while_the_rest_of_the_site_is_no
     for address in (page.url, library.url):
         response = client.get(address)
         assert response["X-Frame-Options"] == "DENY"
-        assert "Content-Security-Policy" not in response
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
 
 
 def test_stored_copies_keep_the_framing_headers(client, library, topic, settings):
@@ -65,6 +65,7 @@ def test_stored_copies_keep_the_framing_headers(client, library, topic, settings
     assert stored["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
     assert stored_page["X-Page-Cache"] == "hit"
     assert stored_page["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in stored_page["Content-Security-Policy"]
 
 
 def test_a_youtube_embed_is_a_facade_too(client, library, topic):

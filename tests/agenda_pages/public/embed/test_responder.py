@@ -1,7 +1,9 @@
 """The embeddable agenda at /agenda/embed/: what it lists, that any site may frame it (and only it),
 that the host's look stays within bounds, and that it costs the same queries at any size."""
 
+import base64
 import datetime as dt
+import hashlib
 import re
 from html import unescape
 
@@ -10,7 +12,8 @@ import time_machine
 from wagtail.models import PageViewRestriction
 
 from agenda_pages.models import EventOccurrence
-from agenda_pages.public.embed.responder import CONTENT_SECURITY_POLICY
+from agenda_pages.public.embed.look import EmbedLook
+from agenda_pages.public.embed.responder import content_security_policy
 from tests.agenda_pages.factories import CentreIndexPageFactory
 from tests.agenda_pages.public.test_agenda_page import AMSTERDAM, at, make_centre, make_event
 
@@ -152,14 +155,25 @@ def test_frameable_by_any_site_without_a_cookie_while_the_rest_of_the_site_is_no
     agenda_page = client.get("/agenda/")
     generator = client.get(f"{EMBED}?generator=1&centre=de-boei")
 
-    assert embed["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
-    assert "frame-ancestors *" in CONTENT_SECURITY_POLICY
+    assert embed["Content-Security-Policy"] == content_security_policy(EmbedLook().style_sheet)
+    assert "frame-ancestors *" in embed["Content-Security-Policy"]
+    assert "unsafe-inline" not in embed["Content-Security-Policy"]
     assert "X-Frame-Options" not in embed
     assert not embed.cookies
     assert "csrfmiddlewaretoken" not in embed.content.decode()
     for response in (agenda_page, generator):
         assert response["X-Frame-Options"] == "DENY"
-        assert "Content-Security-Policy" not in response
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_the_policy_allows_exactly_the_looks_inline_style(client, agenda):
+    html = client.get(f"{EMBED}?accent=1a6b4f&size=large").content.decode()
+    policy = client.get(f"{EMBED}?accent=1a6b4f&size=large")["Content-Security-Policy"]
+
+    style = re.search(r"<style>(.*?)</style>", html)[1]
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert "--embed-accent: #1a6b4f" in style and "21px" in style
+    assert f"style-src 'self' 'sha256-{digest}';" in policy
 
 
 def test_stored_copies_keep_the_framing_headers(client, agenda, centres, settings):
@@ -172,11 +186,12 @@ def test_stored_copies_keep_the_framing_headers(client, agenda, centres, setting
 
     assert (first["X-Page-Cache"], stored["X-Page-Cache"]) == ("miss", "hit")
     assert stored.content == first.content
-    assert stored["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert stored["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert "frame-ancestors *" in stored["Content-Security-Policy"]
     assert "X-Frame-Options" not in stored
     assert stored_agenda["X-Page-Cache"] == "hit"
     assert stored_agenda["X-Frame-Options"] == "DENY"
-    assert "Content-Security-Policy" not in stored_agenda
+    assert "frame-ancestors 'none'" in stored_agenda["Content-Security-Policy"]
 
 
 @pytest.mark.parametrize(
