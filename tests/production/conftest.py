@@ -17,7 +17,6 @@ from tests.production.recorder import RequestRecorder
 
 ADMIN_PASSWORD = "productie-beheer-2026"
 FEED_TITLES = ("Wandelgroep in het park", "Inloopochtend met koffie")
-PURGE_TOKEN = "purge"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -82,7 +81,7 @@ def cluster(services, feed, purges):
     """The running cluster, after exactly what a new administrator does on an empty database."""
     env = {
         "USAGE_VIEWS_PER_IP_PER_HOUR": "6",
-        "FRONTEND_CACHE_PURGE_URL": purges.url(PURGE_TOKEN),
+        "FRONTEND_CACHE_PURGE_URL": purges.url(),
     }
     cluster = LocalCluster(extra_env=env)
     try:

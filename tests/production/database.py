@@ -31,3 +31,18 @@ def imported_events(cluster: LocalCluster, titles) -> dict[str, tuple[int, bool,
         count=len(titles),
     )
     return {title: (page_id, live, url_path) for title, page_id, live, url_path in found}
+
+
+def public_path(cluster: LocalCluster, model: str) -> str:
+    """The address of the first live Dutch page of ``model`` (a content type's model name)."""
+    found = rows(
+        cluster,
+        "SELECT p.url_path, home.url_path FROM wagtailcore_page p"
+        " JOIN django_content_type ct ON ct.id = p.content_type_id"
+        " JOIN wagtailcore_site s ON s.is_default_site JOIN wagtailcore_page home ON home.id = s.root_page_id"
+        " WHERE ct.model = %s AND p.live AND p.path LIKE home.path || '%%' ORDER BY p.path LIMIT 1",
+        model,
+    )
+    assert found, f"no live {model}"
+    url_path, home_path = found[0]
+    return "/" + url_path.removeprefix(home_path)

@@ -32,6 +32,11 @@ def test_public_pages_carry_the_security_headers(cluster):
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
         assert headers["X-Frame-Options"] == "DENY", path
         assert "Server" not in headers or "nginx/" not in headers["Server"], path  # no version to look up
+        policy = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "unsafe-inline" not in policy, path
+        assert "camera=()" in headers["Permissions-Policy"], path
+        # nginx's $request_id, passed on and echoed by the application (and in its log line).
+        assert re.fullmatch(r"[0-9a-f]{32}", headers["X-Request-ID"]), path
 
 
 def test_hashed_static_files_are_cached_for_good_and_compressed(cluster):

@@ -15,7 +15,7 @@ def visitor(cluster, node: str):
     return Client(cluster, node)
 
 
-def test_an_approval_on_node_a_is_on_node_b_at_once_although_b_had_the_agenda_cached(cluster):
+def test_an_approval_on_node_a_is_on_node_b_at_once_although_b_had_the_agenda_cached(cluster, purges):
     events = imported_events(cluster, FEED_TITLES)
     title = FEED_TITLES[0]
     event_id = events[title][0]
@@ -40,6 +40,16 @@ def test_an_approval_on_node_a_is_on_node_b_at_once_although_b_had_the_agenda_ca
     assert title in after.text
     assert FEED_TITLES[1] not in after.text  # still waiting for review
     assert rows(cluster, "SELECT live FROM wagtailcore_page WHERE id = %s", event_id) == [(True,)]
+    # The CDN in front (FRONTEND_CACHE_PURGE_URL) is told to forget the agenda and its feeds.
+    wanted = {"/agenda/", "/agenda/rss/", "/en/agenda/"}
+    deadline = time.monotonic() + 30
+    while not wanted <= purged(purges) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert wanted <= purged(purges), purges.requests
+
+
+def purged(recorder) -> set[str]:
+    return {path for method, path, _headers in recorder.requests if method == "PURGE"}
 
 
 def test_a_session_and_its_csrf_token_work_whichever_node_answers(cluster):
