@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -131,6 +130,9 @@ AGENDA_BROWSER_CACHE_SECONDS = env_int("AGENDA_BROWSER_CACHE_SECONDS", 60)
 AGENDA_FEED_CACHE_SECONDS = env_int("AGENDA_FEED_CACHE_SECONDS", 900)
 # A CDN or caching proxy in front of the site, purged when pages publish (services.frontend_cache).
 WAGTAILFRONTENDCACHE = frontend_cache()
+if WAGTAILFRONTENDCACHE:
+    # Only then: its handlers queue a purge task on every publish, which without a backend does nothing.
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.sitemaps") + 1, "wagtail.contrib.frontend_cache")
 # Wagtail would rewrite each purged address into every language's prefix (/nl/..., /en/...); Dutch
 # has no prefix here and each translation is a page of its own, purged with its own address.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
