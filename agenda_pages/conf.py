@@ -65,3 +65,23 @@ def parse_memory_bytes() -> int:
 
 def import_run_retention_days() -> int:
     return setting("AGENDA_IMPORT_RUN_RETENTION_DAYS", 90)
+
+
+def page_cache_seconds() -> int:
+    """How long a CDN or proxy may keep the agenda, its embed and print pages (``s-maxage``)."""
+    return setting("AGENDA_CACHE_SECONDS", 300)
+
+
+def browser_cache_seconds() -> int:
+    """How long a browser may keep them (``max-age``); never longer than a shared cache may."""
+    return min(setting("AGENDA_BROWSER_CACHE_SECONDS", 60), page_cache_seconds())
+
+
+def feed_cache_seconds() -> int:
+    """How long anyone may keep the agenda's feeds (iCal, RSS, JSON)."""
+    return setting("AGENDA_FEED_CACHE_SECONDS", 900)
+
+
+def purges_frontend_cache() -> bool:
+    """Whether a CDN or caching proxy in front of the site is to be purged (``WAGTAILFRONTENDCACHE``)."""
+    return bool(setting("WAGTAILFRONTENDCACHE", None))

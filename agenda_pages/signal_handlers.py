@@ -1,17 +1,21 @@
 """Keep roles in step with the page tree: a centre gets its staff group when it is created and the
 group is renamed when the centre is published under a new name; a new centres index enters the events
 workflow. After an import run (``feed_imported``): the page cache is made stale and the centre's
-reviewers are told what waits for them. A theme's name or icon changed: the page cache is stale."""
+reviewers are told what waits for them, and a CDN in front of the site forgets the agenda and the
+centre page (as it does when an event is published or unpublished; `public/purging.py`). A theme's
+name or icon changed: the page cache is stale."""
 
 import logging
 
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
 
 from agenda_pages.importing.signals import feed_imported
-from agenda_pages.models import CentreIndexPage, CentrePage, CentreStaffGroup, Theme
+from agenda_pages.models import CentreIndexPage, CentrePage, CentreStaffGroup, EventPage, Theme
 from agenda_pages.moderation import roles
 from agenda_pages.moderation.notifications import send_review_digest
+from agenda_pages.public import purging
 from kankernl_site.page_cache import bump_version
 
 logger = logging.getLogger(__name__)
@@ -60,9 +64,17 @@ def connect_post_migrate(app_config):
 
 
 @receiver(feed_imported, dispatch_uid="agenda_pages.import_bumps_page_cache")
-def import_bumps_page_cache(sender, report, **kwargs):
+def import_bumps_page_cache(sender, source, report, **kwargs):
     if report.created or report.updated or report.cancelled or report.withdrawn:
         bump_version()  # the anonymous page cache (agenda, event and centre pages) is stale now
+        purging.purge_for_source(source)  # and so is a CDN's copy, when there is one
+
+
+@receiver(page_published, sender=EventPage, dispatch_uid="agenda_pages.event_published_purges_cdn")
+@receiver(page_unpublished, sender=EventPage, dispatch_uid="agenda_pages.event_unpublished_purges_cdn")
+def event_changed(sender, instance, **kwargs):
+    """The agenda, its feeds and the centre's page list the event: a CDN must forget them too."""
+    purging.purge_for_event(instance)
 
 
 @receiver(feed_imported, dispatch_uid="agenda_pages.import_tells_reviewers")

@@ -8,6 +8,7 @@ from agenda_pages.admin.bulk_actions import PAGE_BULK_ACTIONS
 from agenda_pages.admin.panels import agenda_panels
 from agenda_pages.admin.viewsets import agenda_viewset_group
 from agenda_pages.moderation import profile_report, reports
+from agenda_pages.public import lifetimes
 from agenda_pages.public.json_api import responder as json_feed
 
 hooks.register("register_admin_viewset", lambda: agenda_viewset_group)
@@ -28,6 +29,8 @@ for bulk_action in PAGE_BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=1)
 # Before Wagtail's own (order=0), which answers every OPTIONS request without CORS headers.
 hooks.register("before_serve_page", json_feed.answer_preflight, order=-1)
+# Cache-Control of the agenda, its feeds, embed and print pages (AGENDA_*_CACHE_SECONDS).
+hooks.register("on_serve_page", lifetimes.with_cache_lifetimes)
 
 # "Zet de agenda op uw website" for a centre's staff: its screen, and a button on the centre page.
 hooks.register("register_admin_urls", embed_views.urlpatterns)

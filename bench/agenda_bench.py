@@ -1,6 +1,7 @@
 """Throughput of the public agenda under gunicorn, without and with the page cache.
 
     .venv/bin/python bench/agenda_bench.py [--seconds 6] [--clients 4] [--profile] [--dates 50000] [--runs none]
+        [--conn-max-age 0,600]
     make bench-agenda
 
 Builds a throw-away site (SQLite in a temporary folder; with DATABASE_URL=postgres://... a fresh
@@ -22,6 +23,8 @@ rendered fragments and routes that the first request of a URL leaves are used) a
 page cache on). Targets (issue 5): the agenda with the page cache off within 10x of the static
 file, warm within 1.5x; (issue 12) uncached, the agenda with q within 2x of the unfiltered agenda.
 Redis must run (default redis://127.0.0.1:6379/5, --redis-url to change; that database is flushed).
+--conn-max-age 0,600 repeats each run with each value of DATABASE_CONN_MAX_AGE (0: a new database
+connection per request; the production default 600 keeps it), on the same site.
 --profile prints where an uncached render of /agenda/ spends its time (cProfile, test client, same
 database).
 """
@@ -95,6 +98,7 @@ class Measurement:
 @dataclass
 class Run:
     label: str
+    conn_max_age: str = ""  # DATABASE_CONN_MAX_AGE of this run, when --conn-max-age gave several
     static: Measurement = field(default_factory=Measurement)
     pages: dict[str, Measurement] = field(default_factory=dict)
 
@@ -111,7 +115,8 @@ def fresh_database_url(tmp: str, url: str) -> tuple[str, str | None]:
         raise SystemExit("DATABASE_URL must be a postgres:// URL (or unset for SQLite).")
     import psycopg
 
-    name = f"agenda_bench_{secrets.token_hex(4)}"
+    # Named after the database in the URL, so that each person's throw-away databases are told apart.
+    name = f"{parts.path.strip('/') or 'agenda'}_bench_{secrets.token_hex(4)}"
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     return urlunsplit(parts._replace(path=f"/{name}")), name
@@ -338,7 +343,7 @@ def measure_run(label: str, env: dict, options, urls: dict[str, str], static_pat
 
     Redis.from_url(options.redis_url).flushdb()
     port = free_port()
-    log = Path(env["STATIC_ROOT"]).parent / f"gunicorn-{label}.log"
+    log = Path(env["STATIC_ROOT"]).parent / f"gunicorn-{label}-{env.get('DATABASE_CONN_MAX_AGE', '')}.log"
     command = [sys.executable, "-m", "gunicorn", "kankernl_site.wsgi", "--workers", str(options.workers)]
     with log.open("w") as log_file:
         server = subprocess.Popen(
@@ -356,7 +361,7 @@ def measure_run(label: str, env: dict, options, urls: dict[str, str], static_pat
                 get(port, path)
         # Short rounds, the static file before each page, so that a change in the machine's load
         # (other work on it) weighs on the reference and the pages alike.
-        run = Run(label, pages={name: Measurement() for name in urls})
+        run = Run(label, env.get("DATABASE_CONN_MAX_AGE", ""), pages={name: Measurement() for name in urls})
         slice_seconds = options.seconds / options.rounds
         for _round in range(options.rounds):
             for name, path in urls.items():
@@ -372,6 +377,8 @@ def print_table(runs: list[Run], urls: dict[str, str]) -> None:
     print(f"{'page cache':<11} {'URL':<38} {'req/s':>7} {'median ms':>10} {'x static':>9}  target")
     for run in runs:
         target = CACHED_TARGET if run.label == "warm" else UNCACHED_TARGET
+        if run.conn_max_age:
+            print(f"DATABASE_CONN_MAX_AGE={run.conn_max_age}")
         print(f"{run.label:<11} {'static file (reference)':<38} {run.static.rate:7.0f} {run.static.median_ms:10.2f}")
         for name, measurement in run.pages.items():
             ratio = run.static.rate / measurement.rate
@@ -439,6 +446,12 @@ def main() -> None:
         default="none,off,warm",
         help="which runs, comma-separated: none (nothing cached), off (page cache off), warm (default all)",
     )
+    parser.add_argument(
+        "--conn-max-age",
+        default="",
+        help="DATABASE_CONN_MAX_AGE values to repeat the runs with, comma-separated, e.g. 0,600 "
+        "(default: the environment's, else the production default)",
+    )
     options = parser.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="agenda-bench-")
@@ -455,6 +468,7 @@ def main() -> None:
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",  # plain http on localhost
         "DJANGO_LOG_LEVEL": "WARNING",
+        "REDIS_URL": options.redis_url,
     }
     os.environ.update(env)
     try:
@@ -496,6 +510,7 @@ def main() -> None:
         # reference; "off": the page cache off, as for visitors with cookies, with the fragment and
         # route caches warm after a URL's first request; "warm": all caches.
         wanted = set(options.runs.split(","))
+        ages = [{"DATABASE_CONN_MAX_AGE": age.strip()} for age in options.conn_max_age.split(",") if age.strip()]
         for label, extra in (
             ("none", {"PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0", "ROUTE_CACHE": "0"}),
             ("off", {"PAGE_CACHE_SECONDS": "0"}),
@@ -503,8 +518,9 @@ def main() -> None:
         ):
             if label not in wanted:
                 continue
-            run_env = {**env, **extra, "REDIS_URL": options.redis_url}
-            runs.append(measure_run(label, run_env, options, urls, static_path, pages["event_title"]))
+            for age in ages or [{}]:
+                run_env = {**env, **extra, **age}
+                runs.append(measure_run(label, run_env, options, urls, static_path, pages["event_title"]))
         print(f"{options.clients} clients, {options.workers} gunicorn workers, {options.seconds:g} s per URL")
         print_table(runs, urls)
     finally:

@@ -44,6 +44,7 @@ def production_env(tmp: str, port: int, **extra: str) -> dict:
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_ALLOW_LOCAL_CACHE": "1",  # one gunicorn worker: its memory is the whole cache
         **extra,
     }
 

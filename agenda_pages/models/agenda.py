@@ -44,6 +44,11 @@ class AgendaIndexPage(PresentedPage, RoutablePageMixin, Page):
             by_language.setdefault(page.locale.language_code, page)
         return by_language.get(active) or by_language.get(default)
 
+    def get_cached_paths(self):
+        """What a CDN in front of the site must forget when this page changes (wagtail.contrib.frontend_cache):
+        the agenda and each of its unfiltered sub-routes. Filtered addresses expire on their own."""
+        return ["/", "ical/", "rss/", "json/", "embed/", "print/"]
+
     # The agenda re-distributed (issue 13), each reading the agenda's own filter parameters. Paths
     # without a dot: Wagtail serves only letters, digits, "-" and "_" between slashes. What each
     # serves is decided above the models (``registries``).

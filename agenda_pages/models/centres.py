@@ -217,6 +217,10 @@ class CentrePage(PresentedPage, RoutablePageMixin, Page):
         verbose_name_plural = _("centres")
         indexes = [models.Index(fields=["latitude", "longitude"], name="centre_coordinates")]
 
+    def get_cached_paths(self):
+        """The centre page and its printed programme, for purging a CDN (wagtail.contrib.frontend_cache)."""
+        return ["/", "programma/"]
+
     # The centre's printable programme (issue 13), to replace the flyers on its tables.
     @route(r"^programma/$", name="programme")
     def programme(self, request):

@@ -192,6 +192,10 @@ class EventPage(PresentedPage, RoutablePageMixin, Page):
             occurrences = EventOccurrenceQuerySet.upcoming(occurrences, now).order_by("start")
         return list(occurrences.exclude(status=OccurrenceStatus.WITHDRAWN))
 
+    def get_cached_paths(self):
+        """The event page and its calendar file, for purging a CDN (wagtail.contrib.frontend_cache)."""
+        return ["/", "calendar/"]
+
     # At ".../calendar/", not ".../calendar.ics": Wagtail serves only paths of letters, digits, "-"
     # and "_" between slashes. The file is still named "<slug>.ics" (Content-Disposition).
     @route(r"^calendar/$", name="calendar")

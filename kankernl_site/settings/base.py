@@ -6,6 +6,7 @@ from csp.constants import NONE, SELF
 
 from .env import SettingsError, database_from_env, env_bool, env_int, env_list, env_str
 from .logs import logging_settings
+from .services import default_cache, frontend_cache, media_storage, uses_remote_media
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -108,18 +109,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and DATABASES[
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
-# Cache: Redis when REDIS_URL is set, otherwise per-process memory.
+# Cache: Redis when REDIS_URL is set, otherwise per-process memory (production requires Redis).
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "kankernl"),
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": default_cache(REDIS_URL, require_shared=False)}
 # Rendered fragments stay in each process's memory (Django's {% cache %} tag uses this alias): a
 # page asks for several, and a network round trip each would cost more than it saves. They are keyed
 # on the content version, which the workers share through the default cache.
@@ -139,6 +131,20 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60)
 # Remember which page an address leads to until the content version changes (route_cache.py).
 ROUTE_CACHE = env_bool("ROUTE_CACHE", True)
+# Cache-Control for anonymous visitors of the agenda (agenda_pages/public/lifetimes.py): how long a
+# CDN or proxy may keep the agenda, its embed and print pages (s-maxage; purged on publish, but a
+# filtered address only expires), how long a browser may (max-age), and both for the feeds.
+AGENDA_CACHE_SECONDS = env_int("AGENDA_CACHE_SECONDS", 300)
+AGENDA_BROWSER_CACHE_SECONDS = env_int("AGENDA_BROWSER_CACHE_SECONDS", 60)
+AGENDA_FEED_CACHE_SECONDS = env_int("AGENDA_FEED_CACHE_SECONDS", 900)
+# A CDN or caching proxy in front of the site, purged when pages publish (services.frontend_cache).
+WAGTAILFRONTENDCACHE = frontend_cache()
+if WAGTAILFRONTENDCACHE:
+    # Only then: its handlers queue a purge task on every publish, which without a backend does nothing.
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.sitemaps") + 1, "wagtail.contrib.frontend_cache")
+# Wagtail would rewrite each purged address into every language's prefix (/nl/..., /en/...); Dutch
+# has no prefix here and each translation is a page of its own, purged with its own address.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -169,9 +175,15 @@ STATICFILES_FINDERS = [
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # MEDIA_ROOT on this disk, or an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set.
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if uses_remote_media(STORAGES["default"]):
+    # Documents are still asked for at /documents/<id>/<name>: Wagtail checks a collection's privacy
+    # and sends document_served (the download count, usage/) there, then redirects to the bucket.
+    # Never "direct", which links the bucket and skips both.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail: SMTP settings from the environment; dev overrides the backend to the console.

@@ -65,14 +65,19 @@ SUPPORTED_DATABASE_ENGINES = {"django.db.backends.sqlite3", "django.db.backends.
 DATABASE_URL_HELP = "use postgres://user@host:5432/name or sqlite:///path/to/db.sqlite3"
 
 
-def database_from_env(default_url: str | None, *, required: bool = False) -> dict:
+def database_from_env(
+    default_url: str | None, *, required: bool = False, conn_max_age: int = 0, health_checks: bool = False
+) -> dict:
     """Parse ``DATABASE_URL`` with dj-database-url; fall back to ``default_url`` unless required.
 
-    The URL is never echoed back: it may hold a password.
+    ``conn_max_age`` and ``health_checks`` are the defaults of ``DATABASE_CONN_MAX_AGE`` and
+    ``DATABASE_CONN_HEALTH_CHECKS``. The URL is never echoed back: it may hold a password.
     """
     url = env_str("DATABASE_URL", default_url, required=required)
+    max_age = env_int("DATABASE_CONN_MAX_AGE", conn_max_age)
+    checks = env_bool("DATABASE_CONN_HEALTH_CHECKS", health_checks)
     try:
-        config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))
+        config = dj_database_url.parse(url, conn_max_age=max_age, conn_health_checks=checks)
     except Exception:  # dj-database-url raises several unrelated types for a bad URL
         config = {}
     if config.get("ENGINE") not in SUPPORTED_DATABASE_ENGINES or not config.get("NAME"):

@@ -145,6 +145,7 @@ def test_healthz_is_not_redirected_to_https_where_everything_else_is(client, fro
         DJANGO_SECRET_KEY="x" * 50,
         DJANGO_ALLOWED_HOSTS="testserver",
         DATABASE_URL="sqlite:///:memory:",
+        DJANGO_ALLOW_LOCAL_CACHE="1",
     )["SECURE_REDIRECT_EXEMPT"]
     assert exempt == "['^healthz$']"
     with override_settings(SECURE_SSL_REDIRECT=True, SECURE_REDIRECT_EXEMPT=[r"^healthz$"]):

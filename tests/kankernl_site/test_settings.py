@@ -11,14 +11,22 @@ import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = "kankernl_site.settings.production"
+# The variables the settings read, left out of the tests' environment unless a test sets them.
+SETTINGS_PREFIXES = (
+    "DJANGO_",
+    "DATABASE_",
+    "REDIS_",
+    "WAGTAILADMIN_",
+    "EMAIL_",
+    "AWS_",
+    "FRONTEND_CACHE_",
+    "CLOUDFLARE_",
+    "CLOUDFRONT_",
+)
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean_env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "WAGTAILADMIN_", "EMAIL_"))
-    }
+    clean_env = {key: value for key, value in os.environ.items() if not key.startswith(SETTINGS_PREFIXES)}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT_ROOT,
@@ -29,13 +37,20 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture
-def production_env(tmp_path) -> dict[str, str]:
+def production_environment(tmp_path: Path) -> dict[str, str]:
+    """The least an operator sets to start the production settings."""
     return {
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "agenda.example.nl",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+        # Nothing connects to it at start-up or in the deploy check.
+        "REDIS_URL": "redis://127.0.0.1:6379/1",
     }
+
+
+@pytest.fixture
+def production_env(tmp_path) -> dict[str, str]:
+    return production_environment(tmp_path)
 
 
 def assert_one_sentence_error(result: subprocess.CompletedProcess, variable: str) -> None:
@@ -117,9 +132,7 @@ def test_search_uses_dutch_configuration_on_postgresql(production_env):
 
 
 def test_redis_cache_when_redis_url_is_set(production_env):
-    values = read_settings(
-        "CACHES", settings_module=PRODUCTION, REDIS_URL="redis://127.0.0.1:6379/1", **production_env
-    )
+    values = read_settings("CACHES", settings_module=PRODUCTION, **production_env)
     assert "django.core.cache.backends.redis.RedisCache" in values["CACHES"]
     assert "redis://127.0.0.1:6379/1" in values["CACHES"]
 
@@ -127,6 +140,8 @@ def test_redis_cache_when_redis_url_is_set(production_env):
 def test_development_defaults_to_sqlite_under_var():
     values = read_settings("DATABASES", "TASKS", settings_module="kankernl_site.settings.dev")
     assert "django.db.backends.sqlite3" in values["DATABASES"]
+    assert "'CONN_MAX_AGE': 0" in values["DATABASES"]
+    assert "'CONN_HEALTH_CHECKS': False" in values["DATABASES"]
     assert str(PROJECT_ROOT / "var" / "db.sqlite3") in values["DATABASES"]
     assert "django_tasks_db.DatabaseBackend" in values["TASKS"]
 
