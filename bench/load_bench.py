@@ -189,6 +189,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--feeds", type=int, default=80)
+    parser.add_argument("--workers", type=int, default=None, help="gunicorn workers per node (default: as deployed)")
     parser.add_argument("--published", type=int, default=10, help="feeds approved before the run (default 10)")
     options = parser.parse_args()
     # Stopped with SIGTERM (a timeout), the cluster is still stopped and its database dropped.
@@ -198,7 +199,8 @@ def main() -> None:
         raise SystemExit("The load bench needs " + ", ".join(missing) + ".")
 
     feeds = FeedServer(options.feeds)
-    cluster = LocalCluster()
+    # As deploy/ configures production: gunicorn's worker count from the cores, imports hourly.
+    cluster = LocalCluster(workers_per_node=options.workers)
     try:
         # Set up without the scheduler: the import of the extra feeds starts with the traffic.
         cluster.start(scheduler=False)
@@ -235,7 +237,7 @@ def main() -> None:
         runs_before = cluster.query("SELECT count(*) FROM agenda_pages_importrun")[0][0]
 
         samples = [("start", memory(cluster))]
-        cluster.start_scheduler()
+        cluster.start_scheduler(minutes=60)  # the first round at once: every feed imported once
         results = {kind: Kind() for kind in kinds}
         lock = threading.Lock()
         until = time.monotonic() + options.seconds

@@ -105,7 +105,8 @@ class LocalCluster:
     """Start with :meth:`start`; ``with LocalCluster() as cluster:`` stops everything and drops the database."""
 
     nodes: int = 2
-    workers_per_node: int = 2
+    # gunicorn workers per node; None: what deploy/gunicorn.conf.py decides (2 per core + 1).
+    workers_per_node: int | None = 2
     extra_env: dict[str, str] = field(default_factory=dict)
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="kankernl-cluster-")))
     db_name: str = field(default_factory=lambda: f"kankernl_cluster_{os.getpid()}_{secrets.token_hex(3)}")
@@ -218,8 +219,7 @@ class LocalCluster:
             str(DEPLOY_DIR / "gunicorn.conf.py"),
             "--bind",
             f"127.0.0.1:{port}",
-            "--workers",
-            str(self.workers_per_node),
+            *(["--workers", str(self.workers_per_node)] if self.workers_per_node else []),
             "kankernl_site.wsgi",
         ]
         process = self._spawn(name, command, port, env)
