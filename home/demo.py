@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+from wagtail.search.index import insert_or_update_object
 
 from agenda_pages.models import AgendaIndexPage
 
@@ -191,6 +192,11 @@ def load_demo_content() -> DemoResult:
     if not home_en.body:  # the migration's English home (home/migrations/0004) starts empty too
         home_en.body = _home_body("en", pages_en)
         publish(home_en)
+
+    # The agenda pages of a new database (home/migrations/0004) are not in the site search until they
+    # are first published; the demo's search finds them, as it did when the demo made them.
+    for page in (agenda, agenda_en):
+        insert_or_update_object(page)
 
     _ensure_demo_admin(result)
     return result
