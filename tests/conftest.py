@@ -96,10 +96,11 @@ def root_page(db):
 @pytest.fixture
 def empty_page_tree(root_page) -> Site:
     """The tree root alone, without the home pages the migration makes (home/migrations/0004), for
-    tests that build their own tree. Returns the default site, which shows the root meanwhile."""
+    tests that build their own tree. Returns the default site, which shows the root meanwhile, at
+    the address Wagtail's own migrations give it (http://localhost, in the feeds' UIDs)."""
     site = Site.objects.get(is_default_site=True)
     # Deleting the page a site shows would delete the site with it.
-    site.root_page = root_page
+    site.root_page, site.hostname, site.port, site.site_name = root_page, "localhost", 80, ""
     site.save()
     Page.objects.filter(depth=2).delete()
     root_page.refresh_from_db()  # its number of children, which add_child reads

@@ -26,9 +26,8 @@ def migration_apps():
 def welcome_page(root_page, empty_page_tree):
     """The tree and the default site as Wagtail's own migrations leave them."""
     page = root_page.add_child(instance=Page(title=WELCOME, slug="home"))
-    site = empty_page_tree
-    site.root_page, site.hostname, site.port, site.site_name = page, "localhost", 80, ""
-    site.save()
+    empty_page_tree.root_page = page
+    empty_page_tree.save()
     return page
 
 
