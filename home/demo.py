@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+from wagtail.search.index import insert_or_update_object
 
 from agenda_pages.models import AgendaIndexPage
 
@@ -63,7 +64,7 @@ def _ensure_home(root: Page, nl: Locale) -> tuple[HomePage, bool]:
     home = HomePage.objects.filter(depth=2, locale=nl).first()
     if home:
         return home, False
-    # Wagtail's first migration leaves a plain "Welcome to Wagtail" page where our home belongs.
+    # A database migrated before home/migrations/0004 may still have Wagtail's plain welcome page.
     Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
     home = HomePage(title=HOME.nl.title, slug=HOME.nl.slug, locale=nl, search_description=HOME.nl.search_description)
     return create_child(root, home), True
@@ -181,17 +182,21 @@ def load_demo_content() -> DemoResult:
 
     # The English home is a sibling of the Dutch one under the tree root, sharing its translation key.
     english_home = HomePage(title=HOME.en.title, slug=HOME.en.slug, search_description=HOME.en.search_description)
-    home_en, home_en_created = ensure_translation(home, root, english_home, en)
-    note(home_en, home_en_created)
+    home_en = note(*ensure_translation(home, root, english_home, en))
     agenda_en = note(*ensure_translation(agenda, home_en, _agenda_index(home_en, AGENDA.en, "en"), en))
     pages_en = {
         spec.key: note(*ensure_translation(pages_nl[spec.key], home_en, _standard_page(spec.en, spec), en))
         for spec in STANDARD_PAGES
     }
     pages_en["agenda"] = agenda_en
-    if home_en_created:
+    if not home_en.body:  # the migration's English home (home/migrations/0004) starts empty too
         home_en.body = _home_body("en", pages_en)
         publish(home_en)
+
+    # The agenda pages of a new database (home/migrations/0004) are not in the site search until they
+    # are first published; the demo's search finds them, as it did when the demo made them.
+    for page in (agenda, agenda_en):
+        insert_or_update_object(page)
 
     _ensure_demo_admin(result)
     return result

@@ -94,14 +94,27 @@ def root_page(db):
 
 
 @pytest.fixture
-def site_home(root_page):
+def empty_page_tree(root_page) -> Site:
+    """The tree root alone, without the home pages the migration makes (home/migrations/0004), for
+    tests that build their own tree. Returns the default site, which shows the root meanwhile, at
+    the address Wagtail's own migrations give it (http://localhost, in the feeds' UIDs)."""
+    site = Site.objects.get(is_default_site=True)
+    # Deleting the page a site shows would delete the site with it.
+    site.root_page, site.hostname, site.port, site.site_name = root_page, "localhost", 80, ""
+    site.save()
+    Page.objects.filter(depth=2).delete()
+    root_page.refresh_from_db()  # its number of children, which add_child reads
+    return site
+
+
+@pytest.fixture
+def site_home(root_page, empty_page_tree):
     """A bare Dutch home page as the default site's root, for tests that build their own tree."""
     from tests.home.factories import HomePageFactory
 
     home = HomePageFactory(parent=root_page, title="Welkom")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()  # save(), not update(): clears Wagtail's cached site root paths
+    empty_page_tree.root_page = home
+    empty_page_tree.save()  # save(), not update(): clears Wagtail's cached site root paths
     return home
 
 

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from agenda_pages.models import AgendaIndexPage, EventPage, ImportRun
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
@@ -109,3 +109,14 @@ def assert_unexpected_failure(caplog):
         assert "Traceback" in caplog.text
 
     return check
+
+
+@pytest.fixture
+def plain_page_as_site_root(root_page, empty_page_tree):
+    """Wagtail's plain welcome page as the default site's root, where no centres index may go: what
+    a database still has when it had content before the migration that replaces the welcome page
+    (home/migrations/0004) ran, so that migration left it alone."""
+    page = root_page.add_child(instance=Page(title="Welcome to your new Wagtail site!", slug="home"))
+    empty_page_tree.root_page = page
+    empty_page_tree.save()
+    return page

@@ -279,7 +279,7 @@ def test_run_scheduler_refuses_a_zero_interval(db):
         call_command("run_scheduler", "--interval", "0")
 
 
-def test_onboard_centres_on_a_site_without_a_home_page(db):
+def test_onboard_centres_on_a_site_without_a_home_page(plain_page_as_site_root):
     output, error = run("onboard_centres", str(FILES / "centres.csv"))
     assert "is not a home page" in output
     assert str(error) == "Nothing was onboarded."

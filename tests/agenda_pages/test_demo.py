@@ -55,7 +55,7 @@ def test_the_demo_drawings_are_small():
     assert all(path.stat().st_size < 100_000 for path in files)
 
 
-def test_file_feeds_are_refused_outside_development(db, settings, tmp_path):
+def test_file_feeds_are_refused_outside_development(empty_page_tree, settings, tmp_path):
     from wagtail.models import Page
 
     from agenda_pages.importing.service import import_source

@@ -133,9 +133,8 @@ def test_a_row_with_too_many_fields_is_reported(site_home):
     assert outcomes[0].error == "row 2: has 8 fields, the header has 7"
 
 
-def test_a_freshly_migrated_site_without_a_home_page_is_a_clear_error(db):
-    root = Page.objects.get(depth=2)  # Wagtail's "Welcome" page
-    assert type(root.specific) is Page
+def test_a_site_whose_root_is_not_a_home_page_is_a_clear_error(plain_page_as_site_root):
+    assert type(plain_page_as_site_root.specific) is Page
 
     outcomes = onboard_file("centres.csv")
 

@@ -107,9 +107,8 @@ def test_credits_page_carries_the_postcode_data_attribution(demo_site, client):
     assert "Drawings of the centres" in client.get("/en/credits/").content.decode()
 
 
-def test_an_old_page_at_agenda_is_left_alone(db, root_page, locales):
+def test_an_old_page_at_agenda_is_left_alone(empty_page_tree, root_page, locales):
     """A site made by an older demo, or an editor, may already have a page at /agenda/."""
-    Page.objects.filter(depth=2, content_type__model="page").delete()
     home = HomePageFactory(parent=root_page, locale=locales["nl"])
     old = StandardPageFactory(parent=home, title="Over de agenda", slug="agenda")
     old_revisions = Revision.objects.for_instance(old).count()
