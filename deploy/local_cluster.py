@@ -113,6 +113,9 @@ class LocalCluster:
     processes: dict[str, Process] = field(default_factory=dict)
     http_port: int = field(default_factory=free_port)
     https_port: int = field(default_factory=free_port)
+    # One key for every process, as one environment file gives them: sessions and CSRF tokens are
+    # signed with it, and a node with another key would refuse what its neighbour signed.
+    secret_key: str = field(default_factory=lambda: f"cluster-{secrets.token_urlsafe(48)}")
 
     # -- the environment every process shares ---------------------------------------------------------
     @property
@@ -131,7 +134,7 @@ class LocalCluster:
         }
         env.update(
             DJANGO_SETTINGS_MODULE="kankernl_site.settings.production",
-            DJANGO_SECRET_KEY=f"cluster-{secrets.token_urlsafe(48)}",
+            DJANGO_SECRET_KEY=self.secret_key,
             DJANGO_ALLOWED_HOSTS=f"{HOST},127.0.0.1",
             DJANGO_CSRF_TRUSTED_ORIGINS=self.base_url,
             DJANGO_SECURE_PROXY_SSL_HEADER="1",

@@ -57,7 +57,8 @@ def test_a_session_and_its_csrf_token_work_whichever_node_answers(cluster):
     editor.log_in("beheer", ADMIN_PASSWORD)
     token = csrf_token(editor.get("/admin/account/").text)
 
-    assert editor.use("nodeb").get("/admin/").status_code == 200  # still signed in on node B
+    on_b = editor.use("nodeb").get("/admin/")
+    assert on_b.status_code == 200, on_b.headers.get("Location")  # still signed in on node B
     logged_out = editor.request(
         "POST",
         "/admin/logout/",
