@@ -1,23 +1,30 @@
 """Mixed public traffic through nginx to two gunicorn nodes while the worker imports 80 feeds.
 
-    .venv/bin/python bench/load_bench.py [--clients 50] [--seconds 60] [--feeds 80]
+    .venv/bin/python bench/load_bench.py [--clients 50] [--pace 2] [--seconds 60] [--saturate-seconds 30]
     make bench-load
 
 Starts the production setup of deploy/local_cluster.py (nginx, two nodes with the production
-settings, a worker and the scheduler, on a fresh PostgreSQL database and Redis), loads the demo
-content, onboards --feeds extra centres whose calendar feeds (25 activities each) a local server
-serves, and then sends --seconds of traffic from --clients concurrent keep-alive clients over HTTPS:
-the agenda (plain, filtered by theme, by postcode, by words, page 2), event and centre pages, the
-centres index, the site search, the RSS, iCalendar and JSON feeds and the embeddable agenda, in a
-fixed order per client (the same every run). The scheduler starts the import of every feed when the
-traffic starts, so pages are served while the worker writes.
+settings and gunicorn's worker count as deployed, a worker and the scheduler, on a fresh PostgreSQL
+database and Redis), loads the demo content, onboards --feeds extra centres whose calendar feeds (25
+activities each) a local server serves, and imports and approves the first --published of them: the
+activities the traffic asks for. The traffic comes from --clients concurrent keep-alive HTTPS clients,
+each through its own shuffle of one fixed list (the same every run): the agenda (plain, page 2, by
+theme, postcode, words, online), event and centre pages, the centres index, the site search, the
+RSS, iCalendar and JSON feeds, the embeddable agenda and the home page.
 
-Printed: requests per second, p50/p95/p99 latency and errors per kind of address and in all, how many
-feeds the worker imported during the run, and the resident memory of each process at the start and
-the end. The reference measured in the same run is a static file through the same nginx and nodes
-(whitenoise): the ratio of each kind's p95 to the static file's tells how much the site's own work
-costs, on a fast or a slow machine alike. Targets (issue 16, this 2-core machine): no errors, p95
-under 500 ms over all, no growth of the worker's memory across the run. Loopback only.
+Two phases. First --seconds with each client sending --pace requests a second (a visitor who reads
+a little between clicks; 50 clients at 2/s offer 100 requests/s), while the scheduler starts an
+import round of every feed each 15 s: the first round writes the new feeds' drafts, the later ones
+read them again. Then --saturate-seconds with every client as fast as it can: what the machine
+carries at most, and how long requests wait when it is full.
+
+Printed per phase: requests per second, p50/p95/p99 latency and errors per kind of address and in
+all; the imports recorded; the resident memory of each process at the start, each quarter and the end
+of the first phase. The reference measured in the same run is a static file through the same nginx
+and nodes (whitenoise): the ratio of each kind's p95 to the static file's tells what the site's own
+work costs, on a fast or a slow machine alike. Targets (issue 16, this 2-core machine, first phase):
+no errors, p95 under 500 ms over all, no growth of the worker's memory over the second half.
+Loopback only; the load generator runs on the same two cores.
 """
 
 import argparse
@@ -148,11 +155,17 @@ def client_loop(
     results: dict[str, Kind],
     lock: threading.Lock,
     context: ssl.SSLContext,
+    interval: float,
+    offset: float,
 ) -> None:
     connection = http.client.HTTPSConnection("127.0.0.1", cluster.https_port, context=context, timeout=30)
     headers = {"Host": f"{HOST}:{cluster.https_port}", "User-Agent": "kankernl load bench"}
     index = 0
+    next_at = time.monotonic() + offset
     while time.monotonic() < until:
+        # Paced: one request every ``interval`` seconds, without catching up on a late one in a burst.
+        time.sleep(max(0.0, next_at - time.monotonic()))
+        next_at = max(next_at + interval, time.monotonic())
         kind, path = plan[index % len(plan)]
         index += 1
         started = time.perf_counter()
@@ -184,6 +197,38 @@ def memory(cluster: LocalCluster) -> dict[str, int]:
     return {name: cluster.memory_kib(name) for name in cluster.processes}
 
 
+def run_phase(cluster, plan, kinds, clients: int, seconds: float, pace: float, generator, samples) -> tuple:
+    """``clients`` threads, each through its own shuffle of ``plan``, for ``seconds``; with ``samples``,
+    the processes' memory at each quarter and at the end."""
+    results = {kind: Kind() for kind in kinds}
+    lock = threading.Lock()
+    context = cluster.tls_context()
+    interval = 1 / pace if pace else 0.0
+    until = time.monotonic() + seconds
+    threads = []
+    for _client in range(clients):
+        own_plan = plan[:]
+        generator.shuffle(own_plan)
+        offset = generator.uniform(0, interval)  # paced clients do not all start on the same beat
+        threads.append(
+            threading.Thread(
+                target=client_loop, args=(cluster, own_plan, until, results, lock, context, interval, offset)
+            )
+        )
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    if samples is not None:
+        for quarter in (1, 2, 3):
+            time.sleep(max(0.0, started + seconds * quarter / 4 - time.monotonic()))
+            samples.append((f"{quarter * 25}%", memory(cluster)))
+    for thread in threads:
+        thread.join()
+    if samples is not None:
+        samples.append(("end", memory(cluster)))
+    return results, time.monotonic() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, default=50)
@@ -191,6 +236,10 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=80)
     parser.add_argument("--workers", type=int, default=None, help="gunicorn workers per node (default: as deployed)")
     parser.add_argument("--published", type=int, default=10, help="feeds approved before the run (default 10)")
+    parser.add_argument("--pace", type=float, default=2.0, help="requests per second per client (default 2)")
+    parser.add_argument(
+        "--saturate-seconds", type=float, default=30, help="then as fast as they can, for this long (default 30)"
+    )
     options = parser.parse_args()
     # Stopped with SIGTERM (a timeout), the cluster is still stopped and its database dropped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -237,67 +286,61 @@ def main() -> None:
         runs_before = cluster.query("SELECT count(*) FROM agenda_pages_importrun")[0][0]
 
         samples = [("start", memory(cluster))]
-        cluster.start_scheduler(minutes=60)  # the first round at once: every feed imported once
-        results = {kind: Kind() for kind in kinds}
-        lock = threading.Lock()
-        until = time.monotonic() + options.seconds
-        clients = []
-        for _client in range(options.clients):
-            own_plan = plan[:]
-            generator.shuffle(own_plan)
-            clients.append(
-                threading.Thread(target=client_loop, args=(cluster, own_plan, until, results, lock, context))
-            )
-        started = time.monotonic()
-        for client in clients:
-            client.start()
-        for quarter in (1, 2, 3):
-            time.sleep(max(0.0, started + options.seconds * quarter / 4 - time.monotonic()))
-            samples.append((f"{quarter * 25}%", memory(cluster)))
-        for client in clients:
-            client.join()
-        elapsed = time.monotonic() - started
-        samples.append(("end", memory(cluster)))
+        # Rounds every 15 s: the first writes the new feeds' drafts, the next ones read them again.
+        cluster.start_scheduler(minutes=0.25)
+        phases = []
+        for name, pace, seconds in (
+            (f"visitors at {options.pace:g} requests/s each, while the worker imports", options.pace, options.seconds),
+            ("as fast as they can (the machine's capacity)", 0.0, options.saturate_seconds),
+        ):
+            if seconds <= 0:
+                continue
+            sampler = samples if not phases else None  # the worker's memory during the first phase
+            results, elapsed = run_phase(cluster, plan, kinds, options.clients, seconds, pace, generator, sampler)
+            phases.append((name, results, elapsed))
         imported = cluster.query("SELECT count(*) FROM agenda_pages_importrun")[0][0] - runs_before
     finally:
         cluster.close()
 
-    report(options, results, elapsed, imported, samples)
+    print(
+        f"{options.clients} clients through nginx to 2 gunicorn nodes; {imported} feed imports recorded"
+        f" by the worker ({options.feeds} feeds, a round every 15 s)"
+    )
+    for name, results, elapsed in phases:
+        report(name, results, elapsed)
+    report_memory(samples)
 
 
-def report(options, results: dict[str, Kind], elapsed: float, imported: int, samples: list) -> None:
+def report(name: str, results: dict[str, Kind], elapsed: float) -> None:
     all_latencies = [value for kind in results.values() for value in kind.latencies]
     all_errors = [error for kind in results.values() for error in kind.errors]
     reference = percentile(results["static (reference)"].latencies, 0.95)
-    print(
-        f"{options.clients} clients, {elapsed:.0f} s, through nginx to 2 gunicorn nodes; "
-        f"{imported} of {options.feeds} feed imports recorded by the worker during the run"
-    )
+    p95_all = percentile(all_latencies, 0.95) * 1000
+    print(f"\n{name}: {elapsed:.0f} s, {len(all_latencies) / elapsed:.0f} requests/s")
     print(f"{'kind':<20}{'requests':>9}{'errors':>7}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'p95/ref':>9}")
-    for name, kind in [*results.items(), ("all", Kind(all_latencies, all_errors))]:
+    for kind_name, kind in [*results.items(), ("all", Kind(all_latencies, all_errors))]:
         p95 = percentile(kind.latencies, 0.95)
         print(
-            f"{name:<20}{len(kind.latencies):>9}{len(kind.errors):>7}"
+            f"{kind_name:<20}{len(kind.latencies):>9}{len(kind.errors):>7}"
             f"{percentile(kind.latencies, 0.5) * 1000:>8.0f}{p95 * 1000:>8.0f}"
             f"{percentile(kind.latencies, 0.99) * 1000:>8.0f}{p95 / reference:>9.1f}"
         )
-    print(f"throughput: {len(all_latencies) / elapsed:.0f} requests/s")
     if all_errors:
         print("first errors:", ", ".join(all_errors[:5]))
-    print("resident memory, MiB (a process and its children), at the start, during and at the end of the run:")
+    mean = f"{statistics.fmean(all_latencies) * 1000:.0f} ms" if all_latencies else "-"
+    print(f"targets: errors {len(all_errors)} (0), p95 {p95_all:.0f} ms (< {P95_TARGET_MS}); mean {mean}")
+
+
+def report_memory(samples: list) -> None:
+    print("\nresident memory, MiB (a process and its children), during the first phase:")
     print(f"{'process':<12}" + "".join(f"{label:>8}" for label, _ in samples))
     for name in samples[0][1]:
         print(f"{name:<12}" + "".join(f"{sample.get(name, 0) / 1024:>8.0f}" for _, sample in samples))
-    p95_all = percentile(all_latencies, 0.95) * 1000
     # The first round writes the new feeds' drafts and grows the worker's heap once; a leak would go on
     # growing while the later rounds read the same feeds again. Hence the second half of the run.
     halfway, end = samples[2][1], samples[-1][1]
-    worker_growth = (end.get("worker", 0) - halfway.get("worker", 0)) / 1024
-    print(
-        f"targets: errors {len(all_errors)} (0), p95 {p95_all:.0f} ms (< {P95_TARGET_MS}), "
-        f"worker memory over the second half {worker_growth:+.0f} MiB (no growth)"
-    )
-    print("statistics: mean of all", f"{statistics.fmean(all_latencies) * 1000:.0f} ms" if all_latencies else "-")
+    growth = (end.get("worker", 0) - halfway.get("worker", 0)) / 1024
+    print(f"target: worker memory over the second half {growth:+.0f} MiB (no growth)")
 
 
 if __name__ == "__main__":
