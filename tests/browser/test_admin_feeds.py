@@ -9,10 +9,13 @@ PASSWORD = "beheer-wachtwoord-2026"
 
 @pytest.fixture
 def three_sources(live_demo_site, django_user_model):
+    from agenda_pages.models import CentreIndexPage
     from home.models import HomePage
     from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
 
-    index = CentreIndexPageFactory(parent=HomePage.objects.get(locale__language_code="nl"))
+    home = HomePage.objects.get(locale__language_code="nl")
+    # The centres index that migrate made (a fresh site has one).
+    index = CentreIndexPage.objects.child_of(home).first() or CentreIndexPageFactory(parent=home)
     for title, failures in (("Stichting Samen Verder", 0), ("Inloophuis De Boei", 3), ("Centrum Het Baken", 0)):
         centre = CentrePageFactory(parent=index, title=title)
         FeedSourceFactory(

@@ -17,12 +17,13 @@ PASSWORD = "centrum-wachtwoord-2026"
 @pytest.fixture
 def two_centres(live_demo_site, feed_server, django_user_model):
     from agenda_pages.importing.service import import_source
-    from agenda_pages.models import CentreStaffGroup, EventPage
+    from agenda_pages.models import CentreIndexPage, CentreStaffGroup, EventPage
     from home.models import HomePage
     from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
 
     home = HomePage.objects.get(locale__language_code="nl")
-    index = CentreIndexPageFactory(parent=home)
+    # The centres index that migrate made (a fresh site has one).
+    index = CentreIndexPage.objects.child_of(home).first() or CentreIndexPageFactory(parent=home)
     boei = CentrePageFactory(parent=index, title="Inloophuis De Boei")
     anker = CentrePageFactory(parent=index, title="Centrum Het Anker")
     for username, centre in (("anna", boei), ("eva", anker)):
