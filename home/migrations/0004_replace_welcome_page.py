@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import migrations
 from django.utils import timezone
-
-STEPLEN = 4  # the length of one step of a page's path (treebeard's MP_Node.steplen in Wagtail)
+from treebeard.mp_tree import MP_Node
+from treebeard.numconv import NumConv
 
 # Wagtail's own 0002_initial_data makes the default site with these.
 WAGTAIL_DEFAULT_HOSTNAME, WAGTAIL_DEFAULT_PORT = "localhost", 80
@@ -75,13 +75,8 @@ CENTRES = {"nl": {"title": "Centra", "slug": "centra"}, "en": {"title": "Centres
 
 
 def path_step(number: int) -> str:
-    """The ``number``-th step of a path (1 is "0001"): treebeard's base-36 digits, zero-padded."""
-    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    step = ""
-    while number:
-        number, digit = divmod(number, len(digits))
-        step = digits[digit] + step
-    return step.rjust(STEPLEN, "0")
+    """The ``number``-th step of a page's path (1 is "0001"), as treebeard writes it for Wagtail's pages."""
+    return NumConv(MP_Node.alphabet).int2str(number).rjust(MP_Node.steplen, "0")
 
 
 def untouched_welcome_page(Page):
@@ -179,7 +174,7 @@ def replace_welcome_page(apps, schema_editor):
     welcome = untouched_welcome_page(Page)
     if welcome is None:
         return
-    root = Page.objects.get(depth=1, path=welcome.path[:STEPLEN])
+    root = Page.objects.get(depth=1, path=welcome.path[: MP_Node.steplen])
     locales = {language: Locale.objects.get_or_create(language_code=language)[0] for language in ("nl", "en")}
     keys = {name: uuid.uuid4() for name in ("home", "agenda", "centres")}
 
