@@ -12,8 +12,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from deploy.local_cluster import LocalCluster, services_missing
+from tests.agenda_pages.ics_samples import calendar, vevent
 from tests.agenda_pages.importing.feed_server import FeedServer
-from tests.production.recorder import RequestRecorder
+from tests.purge_recorder import PurgeRecorder
 
 ADMIN_PASSWORD = "productie-beheer-2026"
 FEED_TITLES = ("Wandelgroep in het park", "Inloopochtend met koffie")
@@ -27,22 +28,20 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _ics(now) -> bytes:
-    """Two activities a few days after the real now (CI also runs under a moved clock)."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//kankernl//production test//NL"]
-    for number, title in enumerate(FEED_TITLES, start=1):
-        start = (now + timedelta(days=3 + number)).replace(hour=10, minute=0, second=0, microsecond=0)
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:production-{number}@centrum.example",
-            f"DTSTAMP:{now:%Y%m%dT%H%M%SZ}",
-            f"DTSTART:{start:%Y%m%dT%H%M%SZ}",
-            f"DTEND:{start + timedelta(hours=2):%Y%m%dT%H%M%SZ}",
-            f"SUMMARY:{title}",
-            "DESCRIPTION:Samen in beweging. Aanmelden is niet nodig.",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(lines) + "\r\n").encode()
+    """Two activities a few days after the real now: the cluster's processes run on the real clock."""
+    day = now.date()
+    return calendar(
+        *(
+            vevent(
+                f"production-{number}@centrum.example",
+                title,
+                f"{day + timedelta(days=3 + number):%Y%m%d}T100000",
+                end=f"{day + timedelta(days=3 + number):%Y%m%d}T120000",
+                description="Samen in beweging. Aanmelden is niet nodig.",
+            )
+            for number, title in enumerate(FEED_TITLES, start=1)
+        )
+    )
 
 
 @dataclass
@@ -72,7 +71,7 @@ def feed():
 
 @pytest.fixture(scope="session")
 def purges():
-    with RequestRecorder() as recorder:
+    with PurgeRecorder() as recorder:
         yield recorder
 
 
@@ -81,7 +80,7 @@ def cluster(services, feed, purges):
     """The running cluster, after exactly what a new administrator does on an empty database."""
     env = {
         "USAGE_VIEWS_PER_IP_PER_HOUR": "6",
-        "FRONTEND_CACHE_PURGE_URL": purges.url(),
+        "FRONTEND_CACHE_PURGE_URL": purges.url,
     }
     cluster = LocalCluster(extra_env=env)
     try:

@@ -1,9 +1,6 @@
 """A CDN or caching proxy in front of the site is told what changed (agenda_pages/public/purging.py,
 with Wagtail's frontend_cache): a local HTTP server stands in for Varnish or nginx and records each
-PURGE it receives."""
-
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+PURGE it receives (tests/purge_recorder.py)."""
 
 import pytest
 from django.apps import apps
@@ -15,44 +12,11 @@ from agenda_pages.importing.service import ImportReport
 from agenda_pages.importing.signals import feed_imported
 from agenda_pages.public import purging
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, EventPageFactory, FeedSourceFactory
+from tests.purge_recorder import PurgeRecorder
 
 pytestmark = pytest.mark.django_db
 
 AGENDA_ADDRESSES = {"/agenda/", "/agenda/ical/", "/agenda/rss/", "/agenda/json/", "/agenda/embed/", "/agenda/print/"}
-
-
-class PurgeRecorder:
-    """Answers every PURGE with 200 and keeps (path, Host header) of each."""
-
-    def __init__(self):
-        self.purged: list[tuple[str, str]] = []
-        recorder = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_PURGE(self):
-                recorder.purged.append((self.path, self.headers["Host"]))
-                self.send_response(200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def paths(self) -> set[str]:
-        return {path for path, _host in self.purged}
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture
@@ -63,7 +27,7 @@ def proxy(settings):
         settings.WAGTAILFRONTENDCACHE = {
             "proxy": {
                 "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": f"http://127.0.0.1:{recorder.httpd.server_address[1]}",
+                "LOCATION": recorder.url,
             }
         }
         wagtail_purging.register_signal_handlers()
