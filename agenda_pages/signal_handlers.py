@@ -1,9 +1,9 @@
 """Keep roles in step with the page tree: a centre gets its staff group when it is created and the
 group is renamed when the centre is published under a new name; a new centres index enters the events
-workflow. After an import run (``feed_imported``): the page cache is made stale and the centre's
-reviewers are told what waits for them, and a CDN in front of the site forgets the agenda and the
-centre page (as it does when an event is published or unpublished; `public/purging.py`). A theme's
-name or icon changed: the page cache is stale."""
+workflow. After an import run (``feed_imported``): the centre's reviewers are told what waits for
+them, and if the run changed dates of live pages in place, the page cache is made stale and a CDN in
+front of the site forgets the agenda and the centre page (as it does when an event is published or
+unpublished; `public/purging.py`). A theme's name or icon changed: the page cache is stale."""
 
 import logging
 
@@ -64,8 +64,11 @@ def connect_post_migrate(app_config):
 
 
 @receiver(feed_imported, dispatch_uid="agenda_pages.import_bumps_page_cache")
-def import_bumps_page_cache(sender, source, report, **kwargs):
-    if report.created or report.updated or report.cancelled or report.withdrawn:
+def import_bumps_page_cache(sender, source, changed_live, **kwargs):
+    """Only dates changed in place on live pages make public pages stale. New drafts do not (they
+    wait for review), and changes the run published bump and purge through ``page_published``. So an
+    import round that only wrote drafts leaves every node's page cache, and the CDN, as they were."""
+    if changed_live:
         bump_version()  # the anonymous page cache (agenda, event and centre pages) is stale now
         purging.purge_for_source(source)  # and so is a CDN's copy, when there is one
 

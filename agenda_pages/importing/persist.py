@@ -48,6 +48,10 @@ class SyncReport:
     # Pages this run put in front of the centre's staff (new events, changes waiting for review):
     # the import's one digest e-mail lists them.
     awaiting_review: list[int] = field(default_factory=list)
+    # Live pages whose public dates this run changed in place (cancelled, withdrawn, shown again),
+    # which no page_published signal announces: the public pages that list them are stale. New
+    # drafts and changes waiting for review change nothing the public sees.
+    changed_live: set[int] = field(default_factory=set)
 
 
 class SourceSync:
@@ -182,6 +186,8 @@ class SourceSync:
     def _update(self, page: EventPage, event: MappedEvent) -> None:
         live_rows = self.rows[page.pk]
         restored = self._restore_withdrawn(page, live_rows, event)
+        if restored and page.live:
+            self.report.changed_live.add(page.pk)
         if page.source_hash == event.content_hash:
             if restored:
                 self.report.updated += 1
@@ -199,6 +205,8 @@ class SourceSync:
             self._save_new_revision(page, event)
             self.report.cancelled += cancelled
             self.report.updated += 1
+            if cancelled and page.live:
+                self.report.changed_live.add(page.pk)
 
     def _only_the_window_moved(self, page: EventPage, event: MappedEvent) -> bool:
         """True when the item differs from its last import only in dates the import window let in or
@@ -347,6 +355,7 @@ class SourceSync:
             return
         set_status(vanishing, OccurrenceStatus.WITHDRAWN)
         self.report.withdrawn += len(vanishing)
+        self.report.changed_live.update(page.pk for page in vanishing if page.live)
 
 
 def sync_source(

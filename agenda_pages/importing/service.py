@@ -185,6 +185,7 @@ def _record_and_announce(
         run=run,
         report=report,
         awaiting_review=tuple(sync.awaiting_review),
+        changed_live=tuple(sorted(sync.changed_live)),
     )
     transaction.on_commit(announce)
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from agenda_pages.importing.service import import_source
 from agenda_pages.importing.signals import feed_imported
 from agenda_pages.models import EventPage, FeedSource, ImportRun
-from tests.agenda_pages.ics_samples import NOW, WALK, YOGA, calendar
+from tests.agenda_pages.ics_samples import NOW, WALK, YOGA, calendar, vevent
 
 
 def serve(feed_server, body: bytes) -> None:
@@ -62,6 +62,50 @@ def test_sent_once_after_the_commit_with_the_source_the_run_and_the_report(
     assert (report.status, report.created) == ("ok", 2)
     pages = EventPage.objects.filter(source=source).values_list("pk", flat=True)
     assert sorted(call["awaiting_review"]) == sorted(pages)
+    assert call["changed_live"] == ()  # drafts: nothing the public sees changed
+
+
+def test_changed_live_names_the_live_pages_whose_dates_changed_in_place(
+    source, feed_server, received, django_capture_on_commit_callbacks
+):
+    serve(feed_server, calendar(WALK, YOGA))
+    import_source(source.pk, now=NOW)
+    walk = EventPage.objects.get(source=source, title="Wandelgroep")
+    walk.get_latest_revision().publish()  # approved; the yoga series is still a draft
+    cancelled_walk = vevent(
+        "walk@inloophuis.example", "Wandelgroep", "20261201T100000", end="20261201T113000", status="CANCELLED"
+    )
+    cancelled_yoga = vevent(
+        "yoga@inloophuis.example",
+        "Yoga",
+        "20261203T140000",
+        end="20261203T150000",
+        rrule="FREQ=WEEKLY;COUNT=4",
+        status="CANCELLED",
+    )
+    serve(feed_server, calendar(cancelled_walk, cancelled_yoga))
+    with django_capture_on_commit_callbacks(execute=True):
+        report = import_source(source.pk, now=NOW)
+
+    assert report.cancelled == 2  # both pages' dates are cancelled in the table
+    [call] = received
+    assert call["changed_live"] == (walk.pk,)  # but only the walk is on the agenda
+
+
+def test_changed_live_names_the_live_pages_whose_dates_were_withdrawn(
+    source, feed_server, received, django_capture_on_commit_callbacks
+):
+    talk = vevent("talk@inloophuis.example", "Lotgenotencontact", "20261205T190000", end="20261205T210000")
+    serve(feed_server, calendar(WALK, YOGA, talk))
+    import_source(source.pk, now=NOW)
+    walk = EventPage.objects.get(source=source, title="Wandelgroep")
+    walk.get_latest_revision().publish()
+    serve(feed_server, calendar(YOGA, talk))  # the walk left the feed
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_source(source.pk, now=NOW).withdrawn == 1
+
+    [call] = received
+    assert call["changed_live"] == (walk.pk,)
 
 
 def test_sent_for_a_failed_run_too(source, feed_server, received, django_capture_on_commit_callbacks):

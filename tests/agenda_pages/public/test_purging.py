@@ -63,18 +63,25 @@ def test_unpublishing_an_event_purges_the_agenda(proxy, agenda, centre):
     assert proxy.paths >= AGENDA_ADDRESSES
 
 
-def test_an_import_that_changed_events_purges_the_agenda_and_the_centre(proxy, agenda, centre):
+def announce(source, report, changed_live=()):
+    feed_imported.send(
+        sender=type(source), source=source, run=None, report=report, awaiting_review=[], changed_live=changed_live
+    )
+
+
+def test_an_import_that_changed_live_dates_purges_the_agenda_and_the_centre(proxy, agenda, centre):
     source = FeedSourceFactory(centre=centre)
-    report = ImportReport(source=source.pk, name=centre.title, status="success", updated=1)
-    feed_imported.send(sender=type(source), source=source, run=None, report=report, awaiting_review=[])
+    event = EventPageFactory(parent=centre, title="Wandelgroep")
+    announce(source, ImportReport(source=source.pk, name=centre.title, status="ok", cancelled=1), (event.pk,))
     assert AGENDA_ADDRESSES | {centre.url, f"{centre.url}programma/"} <= proxy.paths
 
 
-def test_an_import_that_changed_nothing_purges_nothing(proxy, agenda, centre):
+@pytest.mark.parametrize("counts", [{"unchanged": 3}, {"created": 25}, {"updated": 2}])
+def test_an_import_that_changed_nothing_public_purges_nothing(proxy, agenda, centre, counts):
+    """Unchanged, new drafts, changes waiting for review: the public sees none of them yet."""
     source = FeedSourceFactory(centre=centre)
     proxy.purged.clear()  # what building the tree purged (the migrated pages it replaces)
-    report = ImportReport(source=source.pk, name=centre.title, status="success", unchanged=3)
-    feed_imported.send(sender=type(source), source=source, run=None, report=report, awaiting_review=[])
+    announce(source, ImportReport(source=source.pk, name=centre.title, status="ok", **counts))
     assert proxy.purged == []
 
 
