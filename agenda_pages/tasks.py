@@ -12,6 +12,7 @@ from agenda_pages import conf
 from agenda_pages.importing.service import import_due_sources, import_source
 from agenda_pages.models import ImportRun
 from agenda_pages.moderation import notifications, review
+from agenda_pages.public import purging
 
 
 @task()
@@ -46,7 +47,8 @@ def review_all_waiting(user_id: int, action: str, comment: str) -> dict:
     thousands take minutes, longer than a request may."""
     user = get_user_model().objects.get(pk=user_id)
     act = review.approve_all if action == review.APPROVE else review.reject_all
-    outcome = act(user, comment)
+    with purging.batched():  # a CDN in front hears once, at the end, of the agenda and the centres
+        outcome = act(user, comment)
     return {
         "done": len(outcome.done),
         "refused": len(outcome.refused),

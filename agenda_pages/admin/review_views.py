@@ -30,6 +30,7 @@ from agenda_pages.moderation.review import (
     reject_events,
     review_tasks,
 )
+from agenda_pages.public import purging
 from agenda_pages.tasks import review_all_waiting
 
 URL_NAME = "agenda_review"
@@ -120,7 +121,8 @@ class ReviewListView(WagtailAdminTemplateMixin, TemplateView):
         if form.cleaned_data["select_all"]:
             return self.review_all(form.cleaned_data["action"], comment)
         if form.cleaned_data["action"] == APPROVE:
-            outcome = approve_events(request.user, pages, comment)
+            with purging.batched():  # the CDN hears once of the agenda, not once per event
+                outcome = approve_events(request.user, pages, comment)
             done = ngettext("%(count)s event approved.", "%(count)s events approved.", len(outcome.done))
         else:
             outcome = reject_events(request.user, pages, comment)
