@@ -17,6 +17,7 @@ from django.db.models import Max, Min
 from django_tasks_db.models import DBTaskResult
 
 from agenda_pages.models import FeedSource
+from kankernl_site.task_recovery import stale_tasks
 
 # A task enqueued this long ago and still waiting: no worker is taking work from the queue.
 WORKER_WAIT_LIMIT = timedelta(minutes=15)
@@ -68,14 +69,21 @@ def _age(now: datetime, moment: datetime | None) -> int | None:
 
 
 def check_worker(now: datetime) -> Check:
-    """From the database queue (django-tasks-db): the oldest task waiting to run, and the last one
-    that finished. The scheduler enqueues the import every hour, so a running worker always has a
-    recent finished task and no long-waiting one."""
+    """From the database queue (django-tasks-db): the oldest task waiting to run, the last one that
+    finished, and the running tasks whose worker stopped (killed, out of memory) before the
+    scheduler queues them again (``task_recovery``). The scheduler enqueues the import every hour,
+    so a running worker always has a recent finished task and no long-waiting one."""
     waiting = DBTaskResult.objects.ready().aggregate(oldest=Min("enqueued_at"))["oldest"]
     finished = DBTaskResult.objects.finished().aggregate(last=Max("finished_at"))["last"]
+    orphaned = stale_tasks(now).count()
     waited = _age(now, waiting)
-    ok = waited is None or waited <= WORKER_WAIT_LIMIT.total_seconds()
-    return Check(ok, {"oldest_waiting_seconds": waited, "last_finished_seconds_ago": _age(now, finished)})
+    ok = (waited is None or waited <= WORKER_WAIT_LIMIT.total_seconds()) and not orphaned
+    detail = {
+        "oldest_waiting_seconds": waited,
+        "last_finished_seconds_ago": _age(now, finished),
+        "tasks_of_stopped_workers": orphaned,
+    }
+    return Check(ok, detail)
 
 
 def check_import(now: datetime) -> Check:

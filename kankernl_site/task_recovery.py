@@ -78,6 +78,13 @@ class RecoveryReport:
         return asdict(self)
 
 
+def stale_tasks(now: datetime):
+    """Running tasks whose worker has shown no sign of life for ``stale_after()``: it stopped."""
+    cutoff = now - stale_after()
+    alive = TaskHeartbeat.objects.filter(beat_at__gte=cutoff).values("task_id")
+    return DBTaskResult.objects.running().filter(started_at__lt=cutoff).exclude(id__in=alive)
+
+
 def requeue_stale_tasks(now: datetime) -> RecoveryReport:
     """Queue again each running task whose worker has shown no sign of life for ``stale_after()``.
 
@@ -85,11 +92,9 @@ def requeue_stale_tasks(now: datetime) -> RecoveryReport:
     UPDATE that matches only while it is still RUNNING under the claim that was found stale (its
     ``started_at``), so one of them changes it and a new claim is never undone.
     """
-    cutoff = now - stale_after()
-    alive = TaskHeartbeat.objects.filter(beat_at__gte=cutoff).values("task_id")
-    stale = DBTaskResult.objects.running().filter(started_at__lt=cutoff).exclude(id__in=alive)
     report = RecoveryReport()
-    for task_id, started_at, worker_ids, task_path in stale.values_list("id", "started_at", "worker_ids", "task_path"):
+    stale = stale_tasks(now).values_list("id", "started_at", "worker_ids", "task_path")
+    for task_id, started_at, worker_ids, task_path in stale:
         same_claim = DBTaskResult.objects.filter(id=task_id, status=TaskResultStatus.RUNNING, started_at=started_at)
         if len(worker_ids) >= MAX_ATTEMPTS:
             changed = same_claim.update(
@@ -109,7 +114,7 @@ def requeue_stale_tasks(now: datetime) -> RecoveryReport:
                 "Task %s (%s) was running on worker %s, which stopped; %s.", task_id, task_path, worker_ids[-1], verb
             )
     # Rows of tasks that ended while their worker could not delete them (it died, or exited at once).
-    TaskHeartbeat.objects.filter(beat_at__lt=cutoff).delete()
+    TaskHeartbeat.objects.filter(beat_at__lt=now - stale_after()).delete()
     return report
 
 

@@ -11,6 +11,7 @@ from django.test import override_settings
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from kankernl_site import health
+from kankernl_site.models import TaskHeartbeat
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
 from tests.kankernl_site.test_settings import PRODUCTION, read_settings
 
@@ -65,7 +66,12 @@ def test_a_healthy_node_answers_200_with_every_check_and_no_cache_or_cookie(clie
     assert body["time"] == NOW.isoformat()
     assert body["checks"]["database"] == {"ok": True}
     assert body["checks"]["cache"] == {"ok": True}
-    assert body["checks"]["worker"] == {"ok": True, "oldest_waiting_seconds": None, "last_finished_seconds_ago": 2940}
+    assert body["checks"]["worker"] == {
+        "ok": True,
+        "oldest_waiting_seconds": None,
+        "last_finished_seconds_ago": 2940,
+        "tasks_of_stopped_workers": 0,
+    }
     assert body["checks"]["import"] == {"ok": True, "last_success_seconds_ago": None}  # no feeds yet
 
 
@@ -108,6 +114,25 @@ def test_a_stalled_worker_is_reported_but_keeps_the_node_in_rotation_unless_stri
     assert response.json()["checks"]["worker"]["ok"] is False
     assert response.json()["checks"]["worker"]["oldest_waiting_seconds"] == 960
     assert client.get("/healthz?strict=1").status_code == 503
+
+
+@pytest.mark.django_db
+def test_a_task_whose_worker_stopped_is_reported_until_it_runs_again(client, frozen, settings):
+    """Running, and its heartbeat older than TASK_STALE_AFTER_SECONDS: its worker was killed. The
+    scheduler queues it again within minutes; until then monitoring (strict) hears of it."""
+    settings.TASK_STALE_AFTER_SECONDS = 600
+    task = queued_task(NOW - timedelta(minutes=30))
+    DBTaskResult.objects.filter(pk=task.pk).update(status="RUNNING", started_at=NOW - timedelta(minutes=30))
+    TaskHeartbeat.objects.create(task_id=task.pk, worker_id="w1", beat_at=NOW - timedelta(minutes=11))
+    response = client.get("/healthz?strict=1")
+    assert response.status_code == 503
+    assert response.json()["checks"]["worker"]["tasks_of_stopped_workers"] == 1
+    assert client.get("/healthz").status_code == 200  # the node itself still serves
+
+    TaskHeartbeat.objects.filter(task_id=task.pk).update(beat_at=NOW - timedelta(minutes=1))  # alive after all
+    assert health.check_worker(NOW) == health.Check(
+        True, {"oldest_waiting_seconds": None, "last_finished_seconds_ago": None, "tasks_of_stopped_workers": 0}
+    )
 
 
 @pytest.mark.django_db
