@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query
@@ -103,3 +103,15 @@ def healthz(request):
     """Database and shared cache reachable (else 503), worker and import reported; see health.py."""
     code, body = health.report(timezone.now(), strict=request.GET.get("strict") == "1")
     return JsonResponse(body, status=code)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (``CSRF_FAILURE_VIEW``): often a form left open
+    for a long time, or cookies cleared meanwhile. The site's own page, rendered with the request so
+    it has the site's layout and styles under the Content-Security-Policy, and a way back to the
+    form; Django's built-in page has inline styles, which the policy blocks."""
+    back = request.headers.get("Referer", "")
+    own_site = {request.get_host()}
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts=own_site, require_https=request.is_secure()):
+        back = ""
+    return render(request, "403_csrf.html", {"back": back}, status=403)

@@ -15,6 +15,8 @@ VAR_DIR = Path(env_str("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
 DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+# The site's own page, in its layout and under its CSP, instead of Django's inline-styled one.
+CSRF_FAILURE_VIEW = "kankernl_site.views.csrf_failure"
 
 INSTALLED_APPS = [
     "home",

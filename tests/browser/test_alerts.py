@@ -120,3 +120,28 @@ def test_the_html_digest_reads_on_a_phone_and_a_desktop(new_page, site_url, scre
     page.set_content(html)
     assert no_horizontal_scroll(page)
     page.screenshot(path=screenshot_path(f"alerts-mail-digest-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_form_sent_after_the_cookies_were_cleared_gets_a_page_that_explains(
+    new_page, site_url, axe_script, screenshot_path, width
+):
+    """The security token's cookie is gone (cleared, or the form open since before it was set): the
+    site's own page in its layout under its CSP, with a way back to the form."""
+    page = new_page(viewport={"width": width, "height": 900})
+    page.goto(site_url("/meldingen/?theme=bewegen"))
+    page.get_by_label("Uw e-mailadres").fill("gast@voorbeeld.nl")
+    page.context.clear_cookies()
+    page.get_by_role("button", name="Stuur mij e-mail").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Het formulier kon niet worden verstuurd"
+    violations = run_axe(page, axe_script)
+    assert not violations, describe_violations(violations)
+    assert no_horizontal_scroll(page)
+    page.screenshot(path=screenshot_path(f"csrf-failure-{width}.png"), full_page=True)
+    assert not Subscription.objects.exists()
+
+    page.get_by_role("link", name="Terug naar het formulier").click()
+    page.get_by_label("Uw e-mailadres").fill("gast@voorbeeld.nl")
+    page.get_by_role("button", name="Stuur mij e-mail").click()
+    assert page.url.endswith("/meldingen/verstuurd/")
