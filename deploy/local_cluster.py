@@ -152,6 +152,7 @@ class LocalCluster:
             REDIS_URL=REDIS_BASE,
             RATE_LIMIT_IP_HEADER="HTTP_X_REAL_IP",
             MEDIA_ROOT=str(self.workdir / "media"),
+            DJANGO_SENDFILE_URL="/_documents/",
             STATIC_ROOT=str(self.workdir / "static"),
             DJANGO_VAR_DIR=str(self.workdir / "var"),
             EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",

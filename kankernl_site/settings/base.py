@@ -186,6 +186,12 @@ if uses_remote_media(STORAGES["default"]):
     # and sends document_served (the download count, usage/) there, then redirects to the bucket.
     # Never "direct", which links the bucket and skips both.
     WAGTAILDOCS_SERVE_METHOD = "redirect"
+elif env_str("DJANGO_SENDFILE_URL"):
+    # Behind nginx (deploy/): Wagtail's document view checks and counts, then nginx sends the file
+    # from MEDIA_ROOT, answering range requests (seeking a video; Safari plays none without them).
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    SENDFILE_ROOT = str(MEDIA_ROOT)
+    SENDFILE_URL = env_str("DJANGO_SENDFILE_URL")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail: SMTP settings from the environment; dev overrides the backend to the console.

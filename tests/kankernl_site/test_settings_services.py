@@ -20,6 +20,11 @@ SHOW_MEDIA = (
     "'url': storages['default'].url('documents/programma.pdf'), "
     "'serve': getattr(settings, 'WAGTAILDOCS_SERVE_METHOD', None)}))"
 )
+SHOW_SENDFILE = (
+    "import json; from django.conf import settings; "
+    "print(json.dumps({name: getattr(settings, name, None) "
+    "for name in ('SENDFILE_BACKEND', 'SENDFILE_ROOT', 'SENDFILE_URL')}))"
+)
 SHOW_FRONTEND_CACHE = (
     "import json; from django.conf import settings; "
     "from wagtail.contrib.frontend_cache.utils import get_backends; "
@@ -68,6 +73,35 @@ def test_media_on_local_disk_without_a_bucket(production_env):
     assert media["class"] == "FileSystemStorage"
     assert media["url"] == "/media/documents/programma.pdf"
     assert media["serve"] is None  # Wagtail serves documents itself from the disk
+
+
+def test_wagtail_streams_documents_itself_unless_nginx_is_named(production_env):
+    assert shell(SHOW_SENDFILE, production_env) == {
+        "SENDFILE_BACKEND": None,
+        "SENDFILE_ROOT": None,
+        "SENDFILE_URL": None,
+    }
+
+
+def test_nginx_sends_documents_from_media_root_when_its_location_is_named(production_env):
+    env = {**production_env, "DJANGO_SENDFILE_URL": "/_documents/", "MEDIA_ROOT": "/srv/kankernl/var/media"}
+    assert shell(SHOW_SENDFILE, env) == {
+        "SENDFILE_BACKEND": "django_sendfile.backends.nginx",
+        "SENDFILE_ROOT": "/srv/kankernl/var/media",
+        "SENDFILE_URL": "/_documents/",
+    }
+
+
+def test_a_bucket_wins_over_nginx_which_cannot_reach_it(production_env):
+    env = {
+        **production_env,
+        "DJANGO_SENDFILE_URL": "/_documents/",
+        "AWS_STORAGE_BUCKET_NAME": "kankernl-media",
+        "AWS_ACCESS_KEY_ID": "test-key",
+        "AWS_SECRET_ACCESS_KEY": "test-secret",
+    }
+    assert shell(SHOW_SENDFILE, env)["SENDFILE_BACKEND"] is None
+    assert shell(SHOW_MEDIA, env)["serve"] == "redirect"
 
 
 def test_media_in_an_s3_bucket_when_one_is_named(production_env):
