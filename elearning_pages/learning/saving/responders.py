@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
+from elearning_pages import tasks
 from elearning_pages.models import CourseIndexPage
 from kankernl_site.rate_limits import client_ip
 from kankernl_site.registries import register_responder
@@ -81,10 +82,9 @@ def continue_elsewhere(index: CourseIndexPage, request: HttpRequest) -> HttpResp
             return _too_many(request, index)
         if form.is_valid():
             if not form.is_robot:
-                try:
-                    service.ask_to_continue(index, form.cleaned_data["email"])
-                except service.MailNotSent:
-                    return _mail_failed(request, index)
+                learner = service.continue_mail_due(form.cleaned_data["email"])
+                if learner is not None:
+                    tasks.send_continue_mail.enqueue(index.pk, learner.pk)
             return SeeOther(f"{request.path}?{SENT_FLAG}=1")
     return _render(request, index, "continue_elsewhere.html", {"form": form})
 

@@ -4,6 +4,9 @@
 pressing its button stores the address, so nobody can tie someone else's address to their progress
 unseen. "Ga verder op een ander apparaat" mails the same kind of link when a learner has that
 address, and shows the same answer when none has: the page never tells whether an address is known.
+That mail goes out from the worker (``elearning_pages.tasks.send_continue_mail``): sent in the
+request, it would make the answer slower for a known address, and an error page only for a known
+address while the mail server is down.
 One address belongs to one learner: confirming it on a second learner brings the first one's
 progress along, as does signing in on a device that already had a learner of its own.
 """
@@ -12,6 +15,7 @@ import logging
 from datetime import datetime
 
 from django.db import transaction
+from django.utils import translation
 
 from elearning_pages.models import CourseIndexPage, Learner
 from kankernl_site.rate_limits import RateLimit
@@ -39,10 +43,25 @@ def ask_to_save(index: CourseIndexPage, learner: Learner, email: str) -> None:
     _send_within_limit(index, learner, email, mails.SAVE)
 
 
-def ask_to_continue(index: CourseIndexPage, email: str) -> None:
+def continue_mail_due(email: str) -> Learner | None:
+    """The learner to send "continue elsewhere" to, if one has ``email`` and it is within the limit."""
     learner = Learner.objects.filter(email=email).order_by("-last_seen_at").first()
-    if learner is not None:
-        _send_within_limit(index, learner, email, mails.CONTINUE)
+    if learner is None or not mails_per_address().hit(email):
+        return None
+    return learner
+
+
+def send_continue_mail(index_id: int, learner_id: int) -> bool:
+    """Mail the learner a sign-in link to the course overview, in the overview's language. False when
+    either is gone by now (deleted, or merged into another learner) or the address was taken off."""
+    index = CourseIndexPage.objects.filter(pk=index_id).select_related("locale").first()
+    learner = Learner.objects.filter(pk=learner_id).exclude(email="").first()
+    if index is None or learner is None:
+        return False
+    with translation.override(index.locale.language_code):
+        link = mails.sign_in_url(index, tokens.make_token(learner.key, learner.email))
+        mails.sign_in_mail(learner.email, link, purpose=mails.CONTINUE).send()
+    return True
 
 
 def _send_within_limit(index: CourseIndexPage, learner: Learner, email: str, purpose: str) -> None:

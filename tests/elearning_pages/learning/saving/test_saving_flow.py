@@ -6,10 +6,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.test import Client
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from elearning_pages.learning.identity import COOKIE
 from elearning_pages.models import Learner, LessonProgress
+from elearning_pages.tasks import send_continue_mail
 from tests.elearning_pages.learning.conftest import answer, answer_all, complete_url, question_ids
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +121,22 @@ def test_continuing_elsewhere_answers_the_same_for_known_and_unknown_addresses(
     assert message.to == [ADDRESS]
     response = device.post(link_in(message))
     assert response.cookies[COOKIE].value.split(":")[0] == str(learner.key)
+
+
+def test_the_continue_mail_is_sent_by_a_task_that_skips_a_learner_gone_meanwhile(course_index, learner, mailoutbox):
+    """Queued for the worker: by the time it runs, the learner may have been deleted or taken the
+    address off; then nothing is sent."""
+    Learner.objects.filter(pk=learner.pk).update(email=ADDRESS)
+    assert send_continue_mail.call(course_index.pk, learner.pk) == {"sent": True}
+    assert [message.to for message in mailoutbox] == [[ADDRESS]]
+    with translation.override("nl"):  # the overview's language, not the worker's
+        assert mailoutbox[0].subject == _("Your link to continue the e-learning")
+
+    Learner.objects.filter(pk=learner.pk).update(email="")
+    assert send_continue_mail.call(course_index.pk, learner.pk) == {"sent": False}
+    Learner.objects.filter(pk=learner.pk).delete()
+    assert send_continue_mail.call(course_index.pk, learner.pk) == {"sent": False}
+    assert len(mailoutbox) == 1
 
 
 def test_signing_in_on_a_device_with_its_own_progress_brings_both_together(
