@@ -3,11 +3,12 @@ request with 200 and keeps (path, Host header) of each PURGE, the way wagtail.co
 HTTP backend sends them (the page's path, its host in the Host header). Used by the purging tests
 and by the production tests' cluster (FRONTEND_CACHE_PURGE_URL)."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.loopback import LoopbackHTTPServer
 
 
-class PurgeRecorder:
+class PurgeRecorder(LoopbackHTTPServer):
     def __init__(self):
         self.purged: list[tuple[str, str]] = []
         recorder = self
@@ -22,22 +23,8 @@ class PurgeRecorder:
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.listen(Handler)
 
     @property
     def paths(self) -> set[str]:
         return {path for path, _host in self.purged}
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()

@@ -80,7 +80,7 @@ def cluster(services, feed, purges):
     """The running cluster, after exactly what a new administrator does on an empty database."""
     env = {
         "USAGE_VIEWS_PER_IP_PER_HOUR": "6",
-        "FRONTEND_CACHE_PURGE_URL": purges.url,
+        "FRONTEND_CACHE_PURGE_URL": purges.base_url,
     }
     cluster = LocalCluster(extra_env=env)
     try:

@@ -1,10 +1,11 @@
 """A real HTTP server on 127.0.0.1 for feed tests: each test registers what a path answers."""
 
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.loopback import LoopbackHTTPServer
 
 
 @dataclass
@@ -20,7 +21,9 @@ class _QuietServer(ThreadingHTTPServer):
         pass  # the client hanging up on a slow or oversized answer is what those tests want
 
 
-class FeedServer:
+class FeedServer(LoopbackHTTPServer):
+    server_class = _QuietServer
+
     def __init__(self):
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
@@ -51,13 +54,7 @@ class FeedServer:
             def log_message(self, *args):
                 pass
 
-        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.listen(Handler)
 
     def url(self, path: str) -> str:
         return f"{self.base_url}{path}"
@@ -70,14 +67,6 @@ class FeedServer:
     def add_handler(self, path: str, handler: Callable[[BaseHTTPRequestHandler], None]) -> str:
         self.routes[path] = Route(handler=handler)
         return self.url(path)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def trickle(body: bytes, delay: float) -> Callable[[BaseHTTPRequestHandler], None]:

@@ -41,7 +41,7 @@ def proxy(settings):
         settings.WAGTAILFRONTENDCACHE = {
             "proxy": {
                 "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": recorder.url,
+                "LOCATION": recorder.base_url,
             }
         }
         wagtail_purging.register_signal_handlers()
