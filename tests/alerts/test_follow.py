@@ -14,7 +14,7 @@ from alerts.sending.changes import snapshot
 from alerts.sending.service import check_follows, public_dates
 from alerts.tasks import send_alerts
 from tests.agenda_pages.factories import FeedSourceFactory
-from tests.agenda_pages.ics_samples import TALK, WALK, YOGA, calendar, vevent
+from tests.agenda_pages.ics_samples import TALK, WALK, YOGA, calendar, cancelled
 from tests.alerts.conftest import DAY, NOW, make_event
 
 pytestmark = pytest.mark.django_db
@@ -121,19 +121,11 @@ def imported(centre, feed_server, django_capture_on_commit_callbacks):
 def test_the_import_cancelling_a_followed_activity_tells_the_follower(agenda, imported):
     run, pages = imported
     follower(pages["Yoga"])
-    cancelled = vevent(
-        "yoga@inloophuis.example",
-        "Yoga",
-        "20261203T140000",
-        end="20261203T150000",
-        rrule="FREQ=WEEKLY;COUNT=4",
-        status="CANCELLED",
-    )
-    report = run(WALK, cancelled, TALK)
+    report = run(WALK, cancelled(YOGA), TALK)
     assert report.cancelled
     [message] = mail.outbox
     assert message.body.count("Geannuleerd: donderdag") == 4
-    run(WALK, cancelled, TALK)  # the same feed again: nothing new to tell
+    run(WALK, cancelled(YOGA), TALK)  # the same feed again: nothing new to tell
     assert len(mail.outbox) == 1
 
 

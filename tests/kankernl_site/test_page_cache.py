@@ -10,7 +10,7 @@ from agenda_pages.models import EventPage
 from kankernl_site import page_cache
 from kankernl_site.page_cache import VERSION_KEY, bump_version, local_pages
 from tests.agenda_pages.factories import CentreIndexPageFactory, CentrePageFactory, FeedSourceFactory
-from tests.agenda_pages.ics_samples import NOW, WALK, calendar, vevent
+from tests.agenda_pages.ics_samples import NOW, WALK, calendar, cancelled
 from tests.home.factories import StandardPageFactory
 
 
@@ -32,11 +32,6 @@ def page(site_home):
 
 def cache_state(response) -> str | None:
     return response.headers.get("X-Page-Cache")
-
-
-CANCELLED_WALK = vevent(
-    "walk@inloophuis.example", "Wandelgroep", "20261201T100000", end="20261201T113000", status="CANCELLED"
-)
 
 
 def import_walk(site_home, feed_server):
@@ -188,7 +183,7 @@ def test_an_import_that_cancelled_a_live_date_makes_stored_pages_stale(
     client.get("/over-ons/")
     assert cache_state(client.get("/over-ons/")) == "hit"
 
-    feed_server.add("/agenda.ics", calendar(CANCELLED_WALK), Content_Type="text/calendar")
+    feed_server.add("/agenda.ics", calendar(cancelled(WALK)), Content_Type="text/calendar")
     with django_capture_on_commit_callbacks(execute=True):
         assert import_source(source.pk, now=NOW).cancelled == 1
     assert cache_state(client.get("/over-ons/")) == "miss"

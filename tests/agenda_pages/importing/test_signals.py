@@ -13,7 +13,7 @@ from django.db import transaction
 from agenda_pages.importing.service import import_source
 from agenda_pages.importing.signals import feed_imported
 from agenda_pages.models import EventPage, FeedSource, ImportRun
-from tests.agenda_pages.ics_samples import NOW, WALK, YOGA, calendar, vevent
+from tests.agenda_pages.ics_samples import NOW, TALK, WALK, YOGA, calendar, cancelled
 
 
 def serve(feed_server, body: bytes) -> None:
@@ -72,18 +72,7 @@ def test_changed_live_names_the_live_pages_whose_dates_changed_in_place(
     import_source(source.pk, now=NOW)
     walk = EventPage.objects.get(source=source, title="Wandelgroep")
     walk.get_latest_revision().publish()  # approved; the yoga series is still a draft
-    cancelled_walk = vevent(
-        "walk@inloophuis.example", "Wandelgroep", "20261201T100000", end="20261201T113000", status="CANCELLED"
-    )
-    cancelled_yoga = vevent(
-        "yoga@inloophuis.example",
-        "Yoga",
-        "20261203T140000",
-        end="20261203T150000",
-        rrule="FREQ=WEEKLY;COUNT=4",
-        status="CANCELLED",
-    )
-    serve(feed_server, calendar(cancelled_walk, cancelled_yoga))
+    serve(feed_server, calendar(cancelled(WALK), cancelled(YOGA)))
     with django_capture_on_commit_callbacks(execute=True):
         report = import_source(source.pk, now=NOW)
 
@@ -95,12 +84,11 @@ def test_changed_live_names_the_live_pages_whose_dates_changed_in_place(
 def test_changed_live_names_the_live_pages_whose_dates_were_withdrawn(
     source, feed_server, received, django_capture_on_commit_callbacks
 ):
-    talk = vevent("talk@inloophuis.example", "Lotgenotencontact", "20261205T190000", end="20261205T210000")
-    serve(feed_server, calendar(WALK, YOGA, talk))
+    serve(feed_server, calendar(WALK, YOGA, TALK))
     import_source(source.pk, now=NOW)
     walk = EventPage.objects.get(source=source, title="Wandelgroep")
     walk.get_latest_revision().publish()
-    serve(feed_server, calendar(YOGA, talk))  # the walk left the feed
+    serve(feed_server, calendar(YOGA, TALK))  # the walk left the feed
     with django_capture_on_commit_callbacks(execute=True):
         assert import_source(source.pk, now=NOW).withdrawn == 1
 
