@@ -29,8 +29,9 @@ def _with_translations(pages) -> list[Page]:
     return list(Page.objects.live().public().filter(translation_key__in=keys).specific())
 
 
-# The centres whose addresses wait for the end of the current ``batched()`` block; None outside one.
-_pending: ContextVar[dict[int, CentrePage] | None] = ContextVar("purging_pending", default=None)
+# The centres (by id; None: an event without one) whose addresses wait for the end of the current
+# ``batched()`` block; None outside one.
+_pending: ContextVar[dict[int | None, CentrePage | None] | None] = ContextVar("purging_pending", default=None)
 
 
 def affected_pages(*centres: CentrePage | None) -> list[Page]:
@@ -50,10 +51,8 @@ def _purge_for(centre: CentrePage | None) -> None:
     pending = _pending.get()
     if pending is None:
         _purge(affected_pages(centre))
-    elif centre is not None:
-        pending[centre.pk] = centre
     else:
-        pending.setdefault(0, None)  # no centre, but the agenda and the home pages all the same
+        pending[centre.pk if centre is not None else None] = centre
 
 
 def purge_for_event(event) -> None:
