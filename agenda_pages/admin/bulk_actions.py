@@ -16,18 +16,21 @@ from agenda_pages.moderation.access import HideUnexplorablePagesMixin
 from agenda_pages.public import purging
 
 
-class PublishPagesBulkAction(HideUnexplorablePagesMixin, PublishBulkAction):
+class PurgeOnceMixin:
+    """Publishing or unpublishing many events tells a CDN about the agenda once, at the end."""
+
     @classmethod
     def execute_action(cls, objects, *args, **kwargs):
         with purging.batched():
             return super().execute_action(objects, *args, **kwargs)
 
 
-class UnpublishPagesBulkAction(HideUnexplorablePagesMixin, UnpublishBulkAction):
-    @classmethod
-    def execute_action(cls, objects, *args, **kwargs):
-        with purging.batched():
-            return super().execute_action(objects, *args, **kwargs)
+class PublishPagesBulkAction(HideUnexplorablePagesMixin, PurgeOnceMixin, PublishBulkAction):
+    pass
+
+
+class UnpublishPagesBulkAction(HideUnexplorablePagesMixin, PurgeOnceMixin, UnpublishBulkAction):
+    pass
 
 
 class DeletePagesBulkAction(HideUnexplorablePagesMixin, DeleteBulkAction):
