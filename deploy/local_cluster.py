@@ -8,6 +8,7 @@ Nothing here is a second configuration: nginx runs the shipped site file with on
 ``CHANGE`` replaced (ports, host name, certificate, media folder), so a change to that file is tested.
 """
 
+import configparser
 import contextlib
 import os
 import re
@@ -36,13 +37,15 @@ HOST = "localhost"
 STARTUP_SECONDS = 60
 
 
-def unit_setting(unit: str, key: str) -> str:
+def unit_setting(unit: str, key: str, section: str = "Service") -> str:
     """A value from a shipped systemd unit, so the cluster runs a process as production does."""
-    for line in (DEPLOY_DIR / "systemd" / unit).read_text().splitlines():
-        name, equals, value = line.partition("=")
-        if equals and name.strip() == key:
-            return value.strip()
-    raise RuntimeError(f"deploy/systemd/{unit} no longer sets {key}=, which the cluster follows")
+    parser = configparser.ConfigParser(strict=False, interpolation=None)  # units may repeat keys; % is theirs
+    parser.optionxform = str  # systemd's keys are case-sensitive
+    parser.read(DEPLOY_DIR / "systemd" / unit)
+    value = parser.get(section, key, fallback=None)
+    if value is None:
+        raise RuntimeError(f"deploy/systemd/{unit} no longer sets {key}=, which the cluster follows")
+    return value
 
 
 def free_port() -> int:
