@@ -40,7 +40,14 @@ class MailNotSent(Exception):
 
 
 def ask_to_save(index: CourseIndexPage, learner: Learner, email: str) -> None:
-    _send_within_limit(index, learner, email, mails.SAVE)
+    # Past the limit the visitor sees the same page, and the address gets no more mail today.
+    if not mails_per_address().hit(email):
+        return
+    try:
+        _mail_sign_in_link(index, learner, email, mails.SAVE)
+    except Exception as error:  # any address fails alike, so saying so tells nothing about it
+        logger.exception("The sign-in mail for learner %s could not be sent.", learner.pk)
+        raise MailNotSent() from error
 
 
 def continue_mail_due(email: str) -> Learner | None:
@@ -59,21 +66,13 @@ def send_continue_mail(index_id: int, learner_id: int) -> bool:
     if index is None or learner is None:
         return False
     with translation.override(index.locale.language_code):
-        link = mails.sign_in_url(index, tokens.make_token(learner.key, learner.email))
-        mails.sign_in_mail(learner.email, link, purpose=mails.CONTINUE).send()
+        _mail_sign_in_link(index, learner, learner.email, mails.CONTINUE)
     return True
 
 
-def _send_within_limit(index: CourseIndexPage, learner: Learner, email: str, purpose: str) -> None:
-    # Past the limit the visitor sees the same page, and the address gets no more mail today.
-    if not mails_per_address().hit(email):
-        return
+def _mail_sign_in_link(index: CourseIndexPage, learner: Learner, email: str, purpose: str) -> None:
     link = mails.sign_in_url(index, tokens.make_token(learner.key, email))
-    try:
-        mails.sign_in_mail(email, link, purpose=purpose).send()
-    except Exception as error:  # any address fails alike, so saying so tells nothing about it
-        logger.exception("The sign-in mail for learner %s could not be sent.", learner.pk)
-        raise MailNotSent() from error
+    mails.sign_in_mail(email, link, purpose=purpose).send()
 
 
 def sign_in(learner_key, email: str, device_learner: Learner | None, now: datetime) -> Learner | None:
