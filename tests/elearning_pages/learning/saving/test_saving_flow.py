@@ -199,6 +199,18 @@ def test_an_address_gets_a_few_mails_a_day_at_most(client, settings, learner, sa
     assert len(mailoutbox) == 2
 
 
+def test_continuing_elsewhere_also_gets_a_few_mails_a_day_at_most(
+    client, settings, learner, elsewhere_url, mailoutbox
+):
+    """The limit is counted in the request, before the worker's task is queued: a full day queues none."""
+    settings.ELEARNING_MAILS_PER_ADDRESS_PER_DAY = 2
+    Learner.objects.filter(pk=learner.pk).update(email=ADDRESS)
+    device = Client()
+    for _attempt in range(3):
+        assert device.post(elsewhere_url, {"email": ADDRESS})["Location"] == f"{elsewhere_url}?verstuurd=1"
+    assert len(mailoutbox) == 2
+
+
 def test_confirming_an_address_another_learner_had_brings_that_progress_along(
     client, lessons, learner, save_url, mailoutbox
 ):
