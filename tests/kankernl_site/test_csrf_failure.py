@@ -38,3 +38,13 @@ def test_a_referer_from_elsewhere_is_not_offered_as_the_way_back(browser, refere
     assert "Terug naar het formulier" not in html
     assert "elders.example" not in html and "javascript:" not in html
     assert '<a href="/">Naar de homepage</a>' in html
+
+
+def test_a_form_on_the_english_site_gets_the_page_in_english(browser):
+    response = browser.post("/en/alerts/", {}, HTTP_REFERER="http://testserver/en/alerts/")
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="en"' in html
+    assert "<h1>The form could not be sent</h1>" in html
+    assert 'href="http://testserver/en/alerts/">Back to the form</a>' in html
